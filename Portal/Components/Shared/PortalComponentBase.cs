@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Portal.Infrastructure;
+
+namespace Portal.Components.Shared;
+
+/// <summary>
+/// Base for components that query: cancels in-flight queries when the component goes away
+/// (a visitor who navigates on should not keep the database busy) and knows the viewer's access level.
+/// </summary>
+public abstract class PortalComponentBase : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    [Inject]
+    private CurrentViewer Viewer { get; set; } = null!;
+
+    /// <summary>Present only while prerendering on the server; used to set the HTTP status code.</summary>
+    [CascadingParameter]
+    protected HttpContext? HttpContext { get; set; }
+
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    protected Task<AccessLevel> GetAccessLevelAsync() => Viewer.GetAccessLevelAsync();
+
+    /// <summary>Makes the first HTTP response a real 404 while still rendering the page's own message.</summary>
+    protected void SetNotFoundStatus()
+    {
+        if (HttpContext is { Response.HasStarted: false } context)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    public void Dispose()
+    {
+        _cancellation.Cancel();
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The one place that knows which database provider is in use. Everything else asks for
+/// <see cref="IDbContextFactory{PortalDbContext}"/>.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var connectionString = SqliteConnectionString(configuration, environment);
+                services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString));
+                services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported.");
+        }
+        return services;
+    }
+
+    /// <summary>
+    /// A relative SQLite file is placed under <see cref="PortalOptions.DataPath"/>, so the database
+    /// ends up in the same place whatever folder the portal was started from.
+    /// </summary>
+    internal static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Portal") ?? "Data Source=portal.db");
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var dataPath = Path.Combine(environment.ContentRootPath, configuration[$"{PortalOptions.SectionName}:DataPath"] ?? "data");
+            Directory.CreateDirectory(dataPath);
+            builder.DataSource = Path.GetFullPath(Path.Combine(dataPath, builder.DataSource));
+        }
+        return builder.ToString();
+    }
+
+    private sealed class PortalDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
+        where TContext : PortalDbContext
+    {
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

@@ -1,0 +1,40 @@
+using Portal.Data.Entities;
+using Portal.Features.Documents;
+using Portal.Features.Sessions;
+
+namespace Portal.Features.AgendaItems;
+
+public enum DocumentSort
+{
+    Date,
+    Symbol,
+    Title,
+    Kind,
+}
+
+/// <summary>What the agenda-item table shows; every field comes from the query string.</summary>
+public sealed record AgendaItemFilter(
+    DocumentKind? Kind = null,
+    string? Language = null,
+    DocumentSort Sort = DocumentSort.Date,
+    bool Descending = true,
+    int Page = 1,
+    int PageSize = 25);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
+}
+
+public sealed record AgendaItemDetail(
+    Organ Organ,
+    int Session,
+    int Number,
+    string Title,
+    IReadOnlyList<VersionTitle> Titles,
+    PagedResult<DocumentRow> Documents)
+{
+    public string SessionLabel => SessionNames.Label(Organ, Session);
+    public string SessionUrl => SessionNames.Url(Organ, Session);
+    public string Url => SessionNames.AgendaItemUrl(Organ, Session, Number);
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Documents;
+using Portal.Infrastructure;
+
+namespace Portal.Features.AgendaItems;
+
+public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> contextFactory)
+{
+    /// <summary>
+    /// An agenda item with one page of its documents, filtered and sorted on the server.
+    /// Null when the session or the item does not exist.
+    /// </summary>
+    public async Task<AgendaItemDetail?> GetAsync(Organ organ, int session, int number, AgendaItemFilter filter, AccessLevel access, CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var item = await db.AgendaItems.AsNoTracking()
+            .Where(a => a.Session.Organ == organ && a.Session.Number == session && a.Number == number)
+            .Select(a => new { a.Id, Titles = a.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (item is null)
+        {
+            return null;
+        }
+
+        var documents = db.Documents.AsNoTracking()
+            .Where(DocumentAccess.VisibleTo(access))
+            .Where(d => d.AgendaItems.Any(a => a.AgendaItemId == item.Id));
+        if (filter.Kind is { } kind)
+        {
+            documents = documents.Where(d => d.Kind == kind);
+        }
+        if (filter.Language is { } language)
+        {
+            documents = documents.Where(d => d.LanguageVersions.Any(v => v.Language == language));
+        }
+
+        var total = await documents.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(filter.PageSize, 5, 200);
+        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await Sort(documents, filter.Sort, filter.Descending)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(DocumentRow.Projection)
+            .ToListAsync(cancellationToken);
+
+        var title = (item.Titles.FirstOrDefault(t => t.Language == "en") ?? item.Titles.FirstOrDefault())?.Title ?? "";
+        return new AgendaItemDetail(organ, session, number, title, item.Titles, new PagedResult<DocumentRow>(rows, total, page, pageSize));
+    }
+
+    private static IQueryable<Document> Sort(IQueryable<Document> documents, DocumentSort sort, bool descending)
+    {
+        // Every sort ends on Id so that pages never overlap or skip rows.
+        return (sort, descending) switch
+        {
+            (DocumentSort.Symbol, false) => documents.OrderBy(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault()).ThenBy(d => d.Id),
+            (DocumentSort.Symbol, true) => documents.OrderByDescending(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault()).ThenByDescending(d => d.Id),
+            (DocumentSort.Title, false) => documents.OrderBy(d => d.CatalogTitle ?? d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Title).FirstOrDefault()).ThenBy(d => d.Id),
+            (DocumentSort.Title, true) => documents.OrderByDescending(d => d.CatalogTitle ?? d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Title).FirstOrDefault()).ThenByDescending(d => d.Id),
+            (DocumentSort.Kind, false) => documents.OrderBy(d => d.Kind).ThenByDescending(d => d.ListedOn).ThenBy(d => d.Id),
+            (DocumentSort.Kind, true) => documents.OrderByDescending(d => d.Kind).ThenByDescending(d => d.ListedOn).ThenBy(d => d.Id),
+            (_, false) => documents.OrderBy(d => d.ListedOn).ThenBy(d => d.Id),
+            _ => documents.OrderByDescending(d => d.ListedOn).ThenByDescending(d => d.Id),
+        };
+    }
+}

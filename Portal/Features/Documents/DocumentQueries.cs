@@ -1,0 +1,247 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Documents;
+
+public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFactory)
+{
+    private const int MaxThreadEntries = 100;
+
+    /// <summary>
+    /// The id of the document that carries any of the given symbols and that the viewer may see,
+    /// or null. Joint symbols resolve through whichever part the portal holds.
+    /// </summary>
+    public async Task<int?> ResolveAsync(IReadOnlyList<UnSymbol> symbols, AccessLevel access, CancellationToken cancellationToken = default)
+    {
+        if (symbols.Count == 0)
+        {
+            return null;
+        }
+        var keys = symbols.Select(s => s.Key).ToList();
+        await using var db = contextFactory.CreateDbContext();
+        return await db.DocumentSymbols.AsNoTracking()
+            .Where(s => keys.Contains(s.Key))
+            .Select(s => s.Document)
+            .Where(DocumentAccess.VisibleTo(access))
+            .Select(d => (int?)d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A document page: metadata, the requested language version (or the best one held) with its
+    /// annexes, signatures and footnotes, and its references both ways. Null when the document does
+    /// not exist or the viewer may not see it.
+    /// </summary>
+    public async Task<DocumentDetail?> GetAsync(int id, string? language, AccessLevel access, CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var head = await db.Documents.AsNoTracking()
+            .Where(DocumentAccess.VisibleTo(access))
+            .Where(d => d.Id == id)
+            .Select(d => new
+            {
+                d.Id, d.Kind, d.Distribution, d.Status, d.IssuedOn, d.DatedOn, d.OriginalLanguage, d.Sender, d.Addressee, d.CatalogTitle,
+                Symbols = d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(),
+                Sessions = d.Sessions.OrderBy(s => s.Session.Organ).Select(s => new SessionLink(s.Session.Organ, s.Session.Number)).ToList(),
+                Items = d.AgendaItems.OrderBy(a => a.Position).Select(a => new
+                {
+                    a.AgendaItem.Session.Organ,
+                    Session = a.AgendaItem.Session.Number,
+                    a.AgendaItem.Number,
+                    Titles = a.AgendaItem.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList(),
+                }).ToList(),
+                Languages = d.LanguageVersions.Select(v => new LanguageAvailability(v.Language, v.Title, v.ReleasedOn)).ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var languages = head.Languages.OrderBy(l => UnLanguage.OrderOf(l.Language)).ToList();
+        var chosen = ChooseLanguage(language, head.OriginalLanguage, languages);
+        var version = chosen is null ? null : await db.LanguageVersions.AsNoTracking()
+            .Where(v => v.DocumentId == id && v.Language == chosen)
+            .Select(v => new
+            {
+                v.Id, v.Title, v.BodyMarkdown, v.ReleasedOn, v.JobNumber,
+                Annexes = v.Annexes.OrderBy(a => a.Position).Select(a => new { a.Id, a.Position, a.ParentAnnexId, a.Heading, a.Title, a.BodyMarkdown }).ToList(),
+                Signatories = v.Signatories.OrderBy(s => s.Position).Select(s => new { s.AnnexId, View = new SignatoryView(s.Name, s.Function, s.Signed) }).ToList(),
+                Footnotes = v.Footnotes.OrderBy(f => f.Number).Select(f => new { f.AnnexId, f.Number, f.TextMarkdown, f.Urls }).ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var annexes = version?.Annexes.Select(a => new AnnexView(a.Id, a.Position, a.ParentAnnexId, a.Heading, a.Title, a.BodyMarkdown,
+            version.Signatories.Where(s => s.AnnexId == a.Id).Select(s => s.View).ToList(),
+            version.Footnotes.Where(f => f.AnnexId == a.Id).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList())).ToList() ?? [];
+
+        var itemLanguage = chosen ?? "en";
+        var items = head.Items.Select(i => new AgendaItemLink(i.Organ, i.Session, i.Number,
+            (i.Titles.FirstOrDefault(t => t.Language == itemLanguage) ?? i.Titles.FirstOrDefault(t => t.Language == "en") ?? i.Titles.FirstOrDefault())?.Title ?? "")).ToList();
+
+        var references = await GetReferencesAsync(db, id, head.Symbols, access, cancellationToken);
+
+        return new DocumentDetail(
+            head.Id, head.Symbols, head.Kind, head.Distribution, head.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
+            head.Sender, head.Addressee, head.CatalogTitle, head.Sessions, items, languages,
+            chosen ?? "en",
+            version?.Title ?? DocumentTitles.Pick(head.CatalogTitle, []).Title,
+            version?.BodyMarkdown ?? "",
+            version?.ReleasedOn,
+            version?.JobNumber,
+            version?.Signatories.Where(s => s.AnnexId is null).Select(s => s.View).ToList() ?? [],
+            version?.Footnotes.Where(f => f.AnnexId is null).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList() ?? [],
+            annexes,
+            references);
+    }
+
+    /// <summary>The requested language when held; else English, the original, or the first held in UN order.</summary>
+    public static string? ChooseLanguage(string? requested, string? original, IReadOnlyList<LanguageAvailability> held)
+    {
+        bool Holds(string? code) => code is not null && held.Any(l => l.Language == code);
+        if (UnLanguage.TryParse(requested, out var parsed) && Holds(parsed.Code))
+        {
+            return parsed.Code;
+        }
+        if (Holds("en"))
+        {
+            return "en";
+        }
+        if (Holds(original))
+        {
+            return original;
+        }
+        return held.Count == 0 ? null : held[0].Language;
+    }
+
+    private sealed record DocumentSummary(int Id, IReadOnlyList<string> Symbols, string Title);
+
+    private static async Task<ReferencesView> GetReferencesAsync(PortalDbContext db, int id, IReadOnlyList<string> symbols, AccessLevel access, CancellationToken cancellationToken)
+    {
+        var keys = symbols.Select(s => UnSymbol.KeyOf(s)).ToList();
+        var outgoing = await db.CrossReferences.AsNoTracking()
+            .Where(r => r.SourceDocumentId == id)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Relation, r.TargetSymbol, r.TargetKey })
+            .ToListAsync(cancellationToken);
+        var incoming = keys.Count == 0 ? [] : await db.CrossReferences.AsNoTracking()
+            .Where(r => keys.Contains(r.TargetKey) && r.SourceDocumentId != id)
+            .Where(r => db.Documents.Where(DocumentAccess.VisibleTo(access)).Any(d => d.Id == r.SourceDocumentId))
+            .OrderBy(r => r.SourceDocumentId)
+            .Select(r => new { r.Relation, r.SourceDocumentId })
+            .ToListAsync(cancellationToken);
+
+        var targets = await ResolveKeysAsync(db, outgoing.Select(o => o.TargetKey), access, cancellationToken);
+        var sources = await SummariesAsync(db, incoming.Select(i => i.SourceDocumentId), cancellationToken);
+
+        var outgoingLinks = outgoing.Select(o => targets.TryGetValue(o.TargetKey, out var t)
+            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols))
+            : new ReferenceLink(o.Relation, o.TargetSymbol, null, null, null)).ToList();
+        var incomingLinks = incoming.Select(i => sources[i.SourceDocumentId]).Zip(incoming, (s, i) =>
+            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, DocumentRoutes.Url(s.Id, s.Symbols))).ToList();
+
+        var thread = await BuildThreadAsync(db, id, outgoingLinks, access, cancellationToken);
+        return new ReferencesView(outgoingLinks, incomingLinks, thread);
+    }
+
+    /// <summary>
+    /// The reply thread around a document: the chain of letters it replies to (up to the first one,
+    /// which may not be held), then itself, then every reply to it, depth first.
+    /// Empty when the document neither replies nor is replied to.
+    /// </summary>
+    private static async Task<IReadOnlyList<ThreadEntry>> BuildThreadAsync(PortalDbContext db, int id, IReadOnlyList<ReferenceLink> outgoing, AccessLevel access, CancellationToken cancellationToken)
+    {
+        // Walk up through "replies to" links while the target is held.
+        var ancestors = new List<ThreadEntry>();
+        var seen = new HashSet<int> { id };
+        var up = outgoing.FirstOrDefault(o => o.Relation == ReferenceRelation.RepliesTo);
+        while (up is not null && ancestors.Count < MaxThreadEntries)
+        {
+            ancestors.Insert(0, new ThreadEntry(0, up.Symbol, up.DocumentId, up.Title, up.Href, false));
+            if (up.DocumentId is not int parentId || !seen.Add(parentId))
+            {
+                break;
+            }
+            var parentRefs = await db.CrossReferences.AsNoTracking()
+                .Where(r => r.SourceDocumentId == parentId && r.Relation == ReferenceRelation.RepliesTo)
+                .OrderBy(r => r.Id).Select(r => new { r.TargetSymbol, r.TargetKey }).FirstOrDefaultAsync(cancellationToken);
+            if (parentRefs is null)
+            {
+                break;
+            }
+            var resolved = await ResolveKeysAsync(db, [parentRefs.TargetKey], access, cancellationToken);
+            up = resolved.TryGetValue(parentRefs.TargetKey, out var t)
+                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols))
+                : new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, null, null, null);
+        }
+
+        var self = (await SummariesAsync(db, [id], cancellationToken))[id];
+        var entries = ancestors.Select((a, i) => a with { Depth = i }).ToList();
+        var selfDepth = entries.Count;
+        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, DocumentRoutes.Url(id, self.Symbols), true));
+
+        // Walk down through the replies, depth first.
+        async Task AddRepliesAsync(int parentId, IReadOnlyList<string> parentSymbols, int depth)
+        {
+            var parentKeys = parentSymbols.Select(s => UnSymbol.KeyOf(s)).ToList();
+            if (parentKeys.Count == 0)
+            {
+                return;
+            }
+            var replyIds = await db.CrossReferences.AsNoTracking()
+                .Where(r => r.Relation == ReferenceRelation.RepliesTo && parentKeys.Contains(r.TargetKey))
+                .Where(r => db.Documents.Where(DocumentAccess.VisibleTo(access)).Any(d => d.Id == r.SourceDocumentId))
+                .Select(r => r.SourceDocumentId).Distinct().OrderBy(x => x)
+                .ToListAsync(cancellationToken);
+            var replies = await SummariesAsync(db, replyIds, cancellationToken);
+            foreach (var replyId in replyIds)
+            {
+                if (entries.Count >= MaxThreadEntries || !seen.Add(replyId))
+                {
+                    continue;
+                }
+                var reply = replies[replyId];
+                entries.Add(new ThreadEntry(depth, UnSymbol.Join(reply.Symbols), replyId, reply.Title, DocumentRoutes.Url(replyId, reply.Symbols), false));
+                await AddRepliesAsync(replyId, reply.Symbols, depth + 1);
+            }
+        }
+        await AddRepliesAsync(id, self.Symbols, selfDepth + 1);
+
+        return entries.Count == 1 ? [] : entries;
+    }
+
+    private static async Task<Dictionary<string, DocumentSummary>> ResolveKeysAsync(PortalDbContext db, IEnumerable<string> keys, AccessLevel access, CancellationToken cancellationToken)
+    {
+        var keyList = keys.Distinct().ToList();
+        if (keyList.Count == 0)
+        {
+            return [];
+        }
+        var hits = await db.DocumentSymbols.AsNoTracking()
+            .Where(s => keyList.Contains(s.Key))
+            .Where(s => db.Documents.Where(DocumentAccess.VisibleTo(access)).Any(d => d.Id == s.DocumentId))
+            .Select(s => new { s.Key, s.DocumentId })
+            .ToListAsync(cancellationToken);
+        var summaries = await SummariesAsync(db, hits.Select(h => h.DocumentId), cancellationToken);
+        return hits.ToDictionary(h => h.Key, h => summaries[h.DocumentId]);
+    }
+
+    private static async Task<Dictionary<int, DocumentSummary>> SummariesAsync(PortalDbContext db, IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var idList = ids.Distinct().ToList();
+        if (idList.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.Documents.AsNoTracking()
+            .Where(d => idList.Contains(d.Id))
+            .Select(DocumentRow.Projection)
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new DocumentSummary(r.Id, r.Symbols, r.Title));
+    }
+}

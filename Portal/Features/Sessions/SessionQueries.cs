@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Features.Documents;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Sessions;
+
+public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFactory)
+{
+    /// <summary>All sessions, newest first within each organ, with the number of documents the viewer may see.</summary>
+    public async Task<IReadOnlyList<SessionRow>> ListAsync(AccessLevel access, CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var visible = db.Documents.Where(DocumentAccess.VisibleTo(access));
+        return await db.Sessions.AsNoTracking()
+            .OrderBy(s => s.Organ).ThenByDescending(s => s.Number)
+            .Select(s => new SessionRow(s.Id, s.Organ, s.Number,
+                db.DocumentSessions.Count(ds => ds.SessionId == s.Id && visible.Any(d => d.Id == ds.DocumentId))))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A session with its agenda items and counts, or null when there is no such session.</summary>
+    public async Task<SessionDetail?> GetAsync(Organ organ, int number, AccessLevel access, CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var visible = db.Documents.Where(DocumentAccess.VisibleTo(access));
+        var session = await db.Sessions.AsNoTracking()
+            .Where(s => s.Organ == organ && s.Number == number)
+            .Select(s => new
+            {
+                Row = new SessionRow(s.Id, s.Organ, s.Number, db.DocumentSessions.Count(ds => ds.SessionId == s.Id && visible.Any(d => d.Id == ds.DocumentId))),
+                s.StartsOn,
+                s.EndsOn,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var items = await db.AgendaItems.AsNoTracking()
+            .Where(a => a.SessionId == session.Row.Id)
+            .OrderBy(a => a.Number)
+            .Select(a => new
+            {
+                a.Number,
+                Title = a.Titles.Where(t => t.Language == "en").Select(t => t.Title).FirstOrDefault()
+                    ?? a.Titles.Select(t => t.Title).FirstOrDefault() ?? "",
+                Count = a.Documents.Count(da => visible.Any(d => d.Id == da.DocumentId)),
+            })
+            .ToListAsync(cancellationToken);
+
+        var withoutItem = await db.DocumentSessions
+            .Where(ds => ds.SessionId == session.Row.Id && visible.Any(d => d.Id == ds.DocumentId))
+            .CountAsync(ds => !db.DocumentAgendaItems.Any(da => da.DocumentId == ds.DocumentId && da.AgendaItem.SessionId == session.Row.Id), cancellationToken);
+
+        var neighbours = db.Sessions.AsNoTracking().Where(s => s.Organ == organ);
+        var previous = await neighbours.Where(s => s.Number < number).OrderByDescending(s => s.Number)
+            .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0)).FirstOrDefaultAsync(cancellationToken);
+        var next = await neighbours.Where(s => s.Number > number).OrderBy(s => s.Number)
+            .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0)).FirstOrDefaultAsync(cancellationToken);
+
+        return new SessionDetail(session.Row, session.StartsOn, session.EndsOn,
+            items.Select(i => new AgendaItemRow(i.Number, i.Title, i.Count)).ToList(), withoutItem, previous, next);
+    }
+
+    /// <summary>The documents issued most recently, newest first, as a daily journal lists them.</summary>
+    public async Task<IReadOnlyList<DocumentRow>> ListRecentDocumentsAsync(AccessLevel access, int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        return await db.Documents.AsNoTracking()
+            .Where(DocumentAccess.VisibleTo(access))
+            .OrderByDescending(d => d.ListedOn).ThenByDescending(d => d.Id)
+            .Take(count)
+            .Select(DocumentRow.Projection)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Infrastructure;
+
+/// <summary>The <c>Portal</c> configuration section.</summary>
+public sealed class PortalOptions
+{
+    public const string SectionName = "Portal";
+
+    /// <summary>Folder for the SQLite database and stored files; relative paths resolve against the content root.</summary>
+    [Required]
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>Apply pending EF migrations at start-up. On by default so one command gives a working portal.</summary>
+    public bool ApplyMigrationsAtStartup { get; set; } = true;
+
+    /// <summary>Load the demo documents when the database holds no document at all.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>Documents per page in lists, unless the visitor asks for another page size.</summary>
+    [Range(5, 200)]
+    public int PageSize { get; set; } = 25;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+}

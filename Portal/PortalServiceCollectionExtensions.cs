@@ -1,0 +1,39 @@
+using MudBlazor.Services;
+using Portal.Data;
+using Portal.Features.AgendaItems;
+using Portal.Features.Documents;
+using Portal.Features.Sessions;
+using Portal.Infrastructure;
+
+namespace Portal;
+
+/// <summary>Every service the portal registers, in one readable place.</summary>
+public static class PortalServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<PortalOptions>()
+            .BindConfiguration(PortalOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddProblemDetails();
+
+        services.AddPortalDatabase(builder.Configuration, builder.Environment);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<CurrentViewer>();
+
+        services.AddSingleton<SessionQueries>();
+        services.AddSingleton<AgendaItemQueries>();
+        services.AddSingleton<DocumentQueries>();
+
+        return builder;
+    }
+}

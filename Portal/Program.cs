@@ -1,0 +1,25 @@
+using Portal;
+using Portal.Components;
+using Portal.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+// The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
+builder.WebHost.UseStaticWebAssets();
+builder.AddPortal();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+await app.InitializePortalDatabaseAsync();
+app.Run();
