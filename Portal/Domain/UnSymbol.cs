@@ -75,7 +75,7 @@ public sealed partial record UnSymbol
     /// </summary>
     public static IReadOnlyList<UnSymbol> ParseJoint(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength * 4)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength * 4 || text.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
         {
             return [];
         }
@@ -108,10 +108,6 @@ public sealed partial record UnSymbol
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormKC))
         {
-            if (char.IsControl(c))
-            {
-                continue;
-            }
             builder.Append(c switch
             {
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The portal's test command: installs what the tests need, builds from scratch, runs every test
+# (unit, bUnit, HTTP and real-Chromium browser tests) and ends with one plain summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} from apt..."
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-$(command -v chromium)}"
+
+dotnet tool restore >/dev/null
+dotnet restore Portal.sln
+dotnet build Portal.sln -c Release --no-restore
+
+results="$(mktemp -d)"
+set +e
+dotnet test --solution Portal.sln -c Release --no-build --results-directory "$results" --report-trx 2>&1 | tee "$results/output.log"
+code=${PIPESTATUS[0]}
+set -e
+
+# Microsoft.Testing.Platform prints its own summary; CI reads one plain closing line.
+total=$(grep -E '^\s+total: [0-9]+' "$results/output.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -E '^\s+failed: [0-9]+' "$results/output.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$results/output.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+skipped=$(grep -E '^\s+skipped: [0-9]+' "$results/output.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+if [ "$total" = 0 ] && [ "$code" = 0 ]; then
+  echo "No test ran."; code=1
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$code"
