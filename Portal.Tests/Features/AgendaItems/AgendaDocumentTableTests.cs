@@ -45,6 +45,7 @@ public class AgendaDocumentTableTests : MudTestContext
         Assert.Equal("/sessions/ga/75/items/71?lang=fr&dir=asc", dateHeader.GetAttribute("href"));
         Assert.Contains(table.FindAll("a"), a => a.GetAttribute("href") == "/sessions/ga/75/items/71?kind=noteverbale&lang=fr");
         Assert.Contains(table.FindAll("a"), a => a.GetAttribute("href") == "/sessions/ga/75/items/71");
+        Assert.Equal(["none", "descending", "none", "none"], table.FindAll("th").Take(4).Select(th => th.GetAttribute("aria-sort")));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixt
     [InlineData("/", "General Assembly, 75th session")]
     [InlineData("/sessions", "Security Council, 2021")]
     [InlineData("/sessions/ga/75", "Right of peoples to self-determination")]
-    [InlineData("/sessions/sc/2021", "Security Council, 2021")]
+    [InlineData("/sessions/sc/2021", "S/2021/600")]
     [InlineData("/sessions/ga/75/items/71", "A/75/950/Corr.1")]
     [InlineData("/sessions/ga/75/items/71?kind=noteverbale", "A/75/975")]
     [InlineData("/sessions/ga/75/items/71?sort=symbol&amp;dir=asc&amp;page=1", "A/75/960")]

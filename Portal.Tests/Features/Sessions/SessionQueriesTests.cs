@@ -36,7 +36,19 @@ public class SessionQueriesTests
         Assert.True(session.AgendaItems.Single(i => i.Number == 71).DocumentCount >= 4);
         Assert.Equal(74, session.Previous?.Number);
         Assert.Equal(76, session.Next?.Number);
-        Assert.Equal(1, session.DocumentsWithoutAgendaItem); // A/75/778–S/2021/177
+        Assert.Equal(["A/75/778"], session.DocumentsWithoutAgendaItem.Items.Select(d => d.Symbols[0]));
+    }
+
+    [Fact]
+    public async Task SecurityCouncilYearListsItsDocumentsWithoutAgendaItems()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var year = await new SessionQueries(database).GetAsync(Organ.SecurityCouncil, 2021, AccessLevel.Public);
+
+        Assert.Empty(year!.AgendaItems);
+        Assert.Equal(3, year.DocumentsWithoutAgendaItem.TotalCount);
+        Assert.Equal("S/2021/600", year.DocumentsWithoutAgendaItem.Items[0].Symbols[1]);
     }
 
     [Fact]
