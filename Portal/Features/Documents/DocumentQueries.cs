@@ -43,7 +43,16 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             .Where(d => d.Id == id)
             .Select(d => new
             {
-                d.Id, d.Kind, d.Distribution, d.Status, d.IssuedOn, d.DatedOn, d.OriginalLanguage, d.Sender, d.Addressee, d.CatalogTitle,
+                d.Id,
+                d.Kind,
+                d.Distribution,
+                d.Status,
+                d.IssuedOn,
+                d.DatedOn,
+                d.OriginalLanguage,
+                d.Sender,
+                d.Addressee,
+                d.CatalogTitle,
                 Symbols = d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(),
                 Sessions = d.Sessions.OrderBy(s => s.Session.Organ).Select(s => new SessionLink(s.Session.Organ, s.Session.Number)).ToList(),
                 Items = d.AgendaItems.OrderBy(a => a.Position).Select(a => new
@@ -68,7 +77,11 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             .Where(v => v.DocumentId == id && v.Language == chosen)
             .Select(v => new
             {
-                v.Id, v.Title, v.BodyMarkdown, v.ReleasedOn, v.JobNumber,
+                v.Id,
+                v.Title,
+                v.BodyMarkdown,
+                v.ReleasedOn,
+                v.JobNumber,
                 Annexes = v.Annexes.OrderBy(a => a.Position).Select(a => new { a.Id, a.Position, a.ParentAnnexId, a.Heading, a.Title, a.BodyMarkdown }).ToList(),
                 Signatories = v.Signatories.OrderBy(s => s.Position).Select(s => new { s.AnnexId, View = new SignatoryView(s.Name, s.Function, s.Signed) }).ToList(),
                 Footnotes = v.Footnotes.OrderBy(f => f.Number).Select(f => new { f.AnnexId, f.Number, f.TextMarkdown, f.Urls }).ToList(),

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Portal.Infrastructure;
 
@@ -20,7 +21,12 @@ public sealed record Manifest(string Archive, DateTimeOffset CreatedAt, IReadOnl
 /// </summary>
 public sealed class ArchiveWriter(DownloadContents contents, TimeProvider clock, ILogger<ArchiveWriter> logger)
 {
-    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // The manifest is a file read by people and scripts, never embedded in HTML: keep titles legible.
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public async Task WriteAsync(Stream output, string archiveName, IReadOnlyList<VersionFiles> versions, IReadOnlyList<string> languages, IReadOnlyList<DownloadFormat> formats, AccessLevel access, CancellationToken cancellationToken)
     {

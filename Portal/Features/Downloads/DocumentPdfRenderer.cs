@@ -20,7 +20,7 @@ public sealed class PdfUnavailableException(string message, Exception? inner = n
 /// The cost is a browser on the server (Debian's chromium, about 250 MB) and roughly a second per
 /// document, paid once: results are cached in the file store until the text changes.
 /// </summary>
-public sealed class DocumentPdfRenderer(IServiceProvider services, ILoggerFactory loggerFactory, IOptions<PortalOptions> options, ILogger<DocumentPdfRenderer> logger)
+public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, IOptions<PortalOptions> options, ILogger<DocumentPdfRenderer> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
@@ -99,7 +99,8 @@ public sealed class DocumentPdfRenderer(IServiceProvider services, ILoggerFactor
     /// <summary>The standalone HTML that gets printed: the document view plus a print stylesheet.</summary>
     public async Task<string> RenderHtmlAsync(DocumentDetail detail)
     {
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await renderer.RenderComponentAsync<DocumentView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(DocumentView.Detail)] = detail }));

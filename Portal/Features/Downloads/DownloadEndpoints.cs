@@ -169,7 +169,8 @@ public static class DownloadEndpoints
             {
                 return;
             }
-            await write(http.Response.Body);
+            await using var body = new AsyncOnlyWriteStream(http.Response.Body);
+            await write(body);
         }
     }
 }
