@@ -96,7 +96,12 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
         }
     }
 
-    /// <summary>The standalone HTML that gets printed: the document view plus a print stylesheet.</summary>
+    /// <summary>
+    /// The standalone HTML that gets printed: the document view plus a print stylesheet. Chinese is
+    /// set in WenQuanYi Zen Hei (TrueType outlines) ahead of Noto CJK: Chromium's PDF backend embeds
+    /// the CFF-outline Noto CJK fonts as Type 3 fonts whose text maps some ideographs to look-alike
+    /// Kangxi radicals (人 becomes ⼈), so copying or searching the PDF would fail.
+    /// </summary>
     public async Task<string> RenderHtmlAsync(DocumentDetail detail)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -118,8 +123,8 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
 
     private const string PrintCss = """
         @page { size: A4; margin: 2cm 2.2cm; }
-        body { font-family: "Noto Serif", "Noto Serif CJK SC", "Noto Naskh Arabic", "Noto Sans CJK SC", serif; font-size: 11pt; line-height: 1.5; color: #000; }
-        :lang(zh) { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; }
+        body { font-family: "Noto Serif", "Noto Naskh Arabic", "WenQuanYi Zen Hei", serif; font-size: 11pt; line-height: 1.5; color: #000; }
+        :lang(zh) { font-family: "Noto Serif", "WenQuanYi Zen Hei", "Noto Serif CJK SC", serif; }
         :lang(ar) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", serif; }
         a { color: inherit; text-decoration: none; }
         .un-header { border-bottom: 2px solid #000; padding-bottom: .5rem; margin-bottom: 1.2rem; font-size: 10pt; }
