@@ -24,7 +24,7 @@ dotnet build Portal.sln -c Release --no-restore
 
 results="$(mktemp -d)"
 set +e
-dotnet test --solution Portal.sln -c Release --no-build --results-directory "$results" --report-trx 2>&1 | tee "$results/output.log"
+dotnet test --solution Portal.sln -c Release --no-build 2>&1 | tee "$results/output.log"
 code=${PIPESTATUS[0]}
 set -e
 

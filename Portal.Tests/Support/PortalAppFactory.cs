@@ -27,6 +27,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Portal", "Data Source=portal.db");
         builder.UseSetting("Portal:DataPath", DataPath);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Portal.Infrastructure;
 
@@ -30,7 +32,9 @@ public sealed partial class MarkdownRenderer
         {
             return "";
         }
-        var html = Markdown.ToHtml(markdown, _pipeline);
+        var document = Markdown.Parse(markdown, _pipeline);
+        NeutraliseUnsafeLinks(document);
+        var html = document.ToHtml(_pipeline);
         return FootnoteCall().Replace(html, m =>
         {
             var n = m.Groups[1].Value;
@@ -47,6 +51,39 @@ public sealed partial class MarkdownRenderer
             html = html[3..^4];
         }
         return html;
+    }
+
+    // DisableHtml stops raw tags, but Markdown links can still carry javascript: or data: URLs.
+    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (!IsSafeUrl(link.Url))
+            {
+                link.Url = "#";
+            }
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            {
+                autolink.Url = "#";
+            }
+        }
+    }
+
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return true;
+        }
+        var trimmed = url.Trim();
+        if (trimmed.StartsWith('/') || trimmed.StartsWith('#') || !trimmed.Contains(':'))
+        {
+            return true;
+        }
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
     }
 
     public static string FootnoteAnchor(string footnoteScope, int number) => $"{footnoteScope}-fn-{number}";

@@ -24,13 +24,26 @@ public abstract class PortalComponentBase : ComponentBase, IDisposable
     protected Task<AccessLevel> GetAccessLevelAsync() => Viewer.GetAccessLevelAsync();
 
     /// <summary>Makes the first HTTP response a real 404 while still rendering the page's own message.</summary>
+    /// <remarks>
+    /// Blazor (.NET 10) sends an empty body when a component sets 404 while rendering, expecting the
+    /// generic not-found page to be re-executed in its place. These pages say precisely what is
+    /// missing (and, for a symbol, where else to look), so the status is applied as the response
+    /// starts, after the page has rendered.
+    /// </remarks>
     protected void SetNotFoundStatus()
     {
-        if (HttpContext is { Response.HasStarted: false } context)
+        if (HttpContext is { Response.HasStarted: false } context && !context.Items.ContainsKey(NotFoundKey))
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Items[NotFoundKey] = true;
+            context.Response.OnStarting(() =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
         }
     }
+
+    private const string NotFoundKey = "portal:not-found";
 
     public void Dispose()
     {

@@ -1,4 +1,6 @@
 using Portal.Data.Entities;
+using Portal.Features.AgendaItems;
+using Portal.Features.Documents;
 
 namespace Portal.Features.Sessions;
 
@@ -16,7 +18,7 @@ public sealed record SessionDetail(
     DateOnly? StartsOn,
     DateOnly? EndsOn,
     IReadOnlyList<AgendaItemRow> AgendaItems,
-    int DocumentsWithoutAgendaItem,
+    PagedResult<DocumentRow> DocumentsWithoutAgendaItem,
     SessionRow? Previous,
     SessionRow? Next);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
 using Portal.Infrastructure;
 
@@ -20,8 +21,22 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>A session with its agenda items and counts, or null when there is no such session.</summary>
-    public async Task<SessionDetail?> GetAsync(Organ organ, int number, AccessLevel access, CancellationToken cancellationToken = default)
+    /// <summary>All sessions without counts, for navigation menus that appear on every page.</summary>
+    public async Task<IReadOnlyList<SessionRow>> ListNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        return await db.Sessions.AsNoTracking()
+            .OrderBy(s => s.Organ).ThenByDescending(s => s.Number)
+            .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A session with its agenda items and counts, and one page of the documents not filed under
+    /// any of its agenda items (for the Security Council, usually all of them). Null when there is
+    /// no such session.
+    /// </summary>
+    public async Task<SessionDetail?> GetAsync(Organ organ, int number, AccessLevel access, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
         var visible = db.Documents.Where(DocumentAccess.VisibleTo(access));
@@ -51,9 +66,18 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             })
             .ToListAsync(cancellationToken);
 
-        var withoutItem = await db.DocumentSessions
-            .Where(ds => ds.SessionId == session.Row.Id && visible.Any(d => d.Id == ds.DocumentId))
-            .CountAsync(ds => !db.DocumentAgendaItems.Any(da => da.DocumentId == ds.DocumentId && da.AgendaItem.SessionId == session.Row.Id), cancellationToken);
+        var sessionId = session.Row.Id;
+        var unfiled = visible
+            .Where(d => d.Sessions.Any(ds => ds.SessionId == sessionId))
+            .Where(d => !d.AgendaItems.Any(da => da.AgendaItem.SessionId == sessionId));
+        var unfiledCount = await unfiled.CountAsync(cancellationToken);
+        pageSize = Math.Clamp(pageSize, 5, 200);
+        page = Math.Clamp(page, 1, Math.Max(1, (unfiledCount + pageSize - 1) / pageSize));
+        var unfiledRows = await unfiled
+            .OrderByDescending(d => d.ListedOn).ThenByDescending(d => d.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(DocumentRow.Projection)
+            .ToListAsync(cancellationToken);
 
         var neighbours = db.Sessions.AsNoTracking().Where(s => s.Organ == organ);
         var previous = await neighbours.Where(s => s.Number < number).OrderByDescending(s => s.Number)
@@ -62,7 +86,8 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0)).FirstOrDefaultAsync(cancellationToken);
 
         return new SessionDetail(session.Row, session.StartsOn, session.EndsOn,
-            items.Select(i => new AgendaItemRow(i.Number, i.Title, i.Count)).ToList(), withoutItem, previous, next);
+            items.Select(i => new AgendaItemRow(i.Number, i.Title, i.Count)).ToList(),
+            new PagedResult<DocumentRow>(unfiledRows, unfiledCount, page, pageSize), previous, next);
     }
 
     /// <summary>The documents issued most recently, newest first, as a daily journal lists them.</summary>

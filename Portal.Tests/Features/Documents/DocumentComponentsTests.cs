@@ -1,0 +1,148 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Features.Documents;
+using Portal.Infrastructure;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Features.Documents;
+
+/// <summary>The header, references panel and body components, rendered from real query results.</summary>
+public class DocumentComponentsTests : MudTestContext
+{
+    private static async Task<DocumentDetail> DetailAsync(Func<Portal.Data.PortalDbContext, Task<int>> pick, string? language = null)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        int id;
+        await using (var db = database.CreateDbContext())
+        {
+            id = await pick(db);
+        }
+        return (await new DocumentQueries(database).GetAsync(id, language, AccessLevel.Public))!;
+    }
+
+    private static Task<DocumentDetail> SeedLetterAsync() =>
+        DetailAsync(db => db.Documents.Where(d => d.Sender == "Armenia").Select(d => d.Id).SingleAsync());
+
+    private static Task<DocumentDetail> BySymbolAsync(string key, string? language = null) =>
+        DetailAsync(db => db.DocumentSymbols.Where(s => s.Key == key).Select(s => s.DocumentId).SingleAsync(), language);
+
+    [Fact]
+    public async Task HeaderShowsOrgansSessionsAgendaItemsAndDistribution()
+    {
+        var detail = await SeedLetterAsync();
+
+        var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
+
+        Assert.Equal(["General Assembly", "Security Council"], header.FindAll(".un-organ").Select(e => e.TextContent));
+        Assert.Equal("Symbol not known", header.Find(".un-symbols").TextContent.Trim());
+        Assert.Contains("General", header.Find(".un-distribution").TextContent);
+        Assert.Contains("dated 30 March 2021", header.Find(".un-distribution").TextContent);
+        Assert.Contains("not stated", header.Find(".un-distribution").TextContent);
+        Assert.Equal("Seventy-fifth session / Seventy-sixth year", header.Find(".un-sessions").TextContent.Trim());
+        Assert.Equal("Agenda items 34, 71, 72 and 135", header.Find(".un-agenda-numbers").TextContent.Trim());
+        var items = header.FindAll(".un-agenda-titles a");
+        Assert.Equal("/sessions/ga/75/items/71", items[1].GetAttribute("href"));
+        Assert.Contains("人民自决的权利", items[1].TextContent);
+    }
+
+    [Fact]
+    public async Task HeaderPrintsJointSymbolsWithAnEnDashAndTheOriginalLanguage()
+    {
+        var detail = await BySymbolAsync("A/75/960");
+
+        var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
+
+        Assert.Equal("A/75/960\u2013S/2021/600", header.Find(".un-symbols .symbol").TextContent);
+        Assert.Contains("Spanish", header.Find(".un-distribution").TextContent);
+        Assert.Contains("14 June 2021", header.Find(".un-distribution").TextContent);
+    }
+
+    [Fact]
+    public async Task ReferencesPanelLinksHeldDocumentsAndShowsTheThread()
+    {
+        var detail = await SeedLetterAsync();
+
+        var panel = Render<CrossReferenceList>(p => p.Add(c => c.References, detail.References));
+
+        Assert.Contains("Replies to", panel.Markup);
+        var link = panel.Find("a.reference.held");
+        Assert.Equal("/A/75/778", link.GetAttribute("href"));
+        Assert.Equal("A/75/778\u2013S/2021/177", link.TextContent);
+        Assert.Equal(2, panel.FindAll(".reply-thread li").Count);
+        Assert.Equal("page", panel.Find(".reply-thread li.current").GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task ReferencesPanelShowsRepliedToByOnTheCitedDocument()
+    {
+        var detail = await BySymbolAsync("A/75/778");
+
+        var panel = Render<CrossReferenceList>(p => p.Add(c => c.References, detail.References));
+
+        Assert.Contains("Replied to by", panel.Markup);
+        Assert.Contains("Permanent Representative of Armenia", panel.Markup);
+    }
+
+    [Fact]
+    public async Task UnheldReferencesLinkToUndocs()
+    {
+        var detail = await BySymbolAsync("A/76/120");
+
+        var panel = Render<CrossReferenceList>(p => p.Add(c => c.References, detail.References));
+
+        var external = panel.Find("a.reference.external");
+        Assert.Equal("https://undocs.org/en/A/76/1", external.GetAttribute("href"));
+        Assert.Contains("not held by the portal", panel.Markup);
+    }
+
+    [Fact]
+    public void EmptyReferencesSaySo()
+    {
+        var panel = Render<CrossReferenceList>(p => p.Add(c => c.References, new ReferencesView([], [], [])));
+
+        Assert.Contains("cites no other document", panel.Markup);
+    }
+
+    [Fact]
+    public async Task ArabicVersionRendersRightToLeft()
+    {
+        var detail = await BySymbolAsync("A/75/950", "ar");
+
+        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+
+        var article = view.Find("article.un-document");
+        Assert.Equal("rtl", article.GetAttribute("dir"));
+        Assert.Equal("ar", article.GetAttribute("lang"));
+        Assert.Contains("(توقيع)", view.Find(".signatory").TextContent);
+    }
+
+    [Fact]
+    public async Task SeedLetterRendersSignaturesAnnexAndNumberedFootnotes()
+    {
+        var detail = await SeedLetterAsync();
+
+        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+
+        Assert.Equal(["米海尔·马尔加良", "大卫·巴巴扬"], view.FindAll(".signatory .name").Select(e => e.TextContent));
+        Assert.Contains("(签名)", view.Find(".signatory").TextContent);
+        Assert.Equal("阿尔扎赫共和国外交部长给秘书长的信", view.Find(".annex-title").TextContent);
+        var notes = view.FindAll("#annex-section-1 .footnotes li");
+        Assert.Equal(7, notes.Count);
+        Assert.Equal("annex1-fn-7", notes[6].Id);
+        Assert.NotNull(view.Find("a[href='#annex1-fn-1']"));
+        Assert.Contains("www.halotrust.org", notes[2].InnerHtml);
+    }
+
+    [Fact]
+    public async Task LanguageSwitcherLinksHeldVersionsOnly()
+    {
+        var detail = await BySymbolAsync("A/75/950", "fr");
+
+        var switcher = Render<LanguageSwitcher>(p => p.Add(c => c.Detail, detail));
+
+        var links = switcher.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/ar/A/75/950", "/en/A/75/950", "/fr/A/75/950"], links);
+        Assert.Equal("page", switcher.Find("a[aria-current]").GetAttribute("aria-current"));
+    }
+}

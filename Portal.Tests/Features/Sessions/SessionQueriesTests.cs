@@ -1,0 +1,87 @@
+using Portal.Data.Entities;
+using Portal.Features.Sessions;
+using Portal.Infrastructure;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Features.Sessions;
+
+public class SessionQueriesTests
+{
+    [Fact]
+    public async Task ListCountsOnlyWhatTheViewerMaySee()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var queries = new SessionQueries(database);
+
+        var publicCount = (await queries.ListAsync(AccessLevel.Public)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+        var delegationCount = (await queries.ListAsync(AccessLevel.Delegation)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+        var secretariatCount = (await queries.ListAsync(AccessLevel.Secretariat)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+
+        Assert.Equal(publicCount + 1, delegationCount);   // + the Restricted A/75/R.1
+        Assert.Equal(delegationCount + 1, secretariatCount); // + the draft A/75/990
+    }
+
+    [Fact]
+    public async Task SessionHasItsAgendaItemsWithCountsAndNeighbours()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var queries = new SessionQueries(database);
+
+        var session = await queries.GetAsync(Organ.GeneralAssembly, 75, AccessLevel.Public);
+
+        Assert.NotNull(session);
+        Assert.Equal([34, 71, 72, 98, 135], session.AgendaItems.Select(i => i.Number));
+        Assert.Equal("Right of peoples to self-determination", session.AgendaItems.Single(i => i.Number == 71).Title);
+        Assert.Equal(0, session.AgendaItems.Single(i => i.Number == 98).DocumentCount);
+        Assert.True(session.AgendaItems.Single(i => i.Number == 71).DocumentCount >= 4);
+        Assert.Equal(74, session.Previous?.Number);
+        Assert.Equal(76, session.Next?.Number);
+        Assert.Equal(["A/75/778"], session.DocumentsWithoutAgendaItem.Items.Select(d => d.Symbols[0]));
+    }
+
+    [Fact]
+    public async Task SecurityCouncilYearListsItsDocumentsWithoutAgendaItems()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var year = await new SessionQueries(database).GetAsync(Organ.SecurityCouncil, 2021, AccessLevel.Public);
+
+        Assert.Empty(year!.AgendaItems);
+        Assert.Equal(3, year.DocumentsWithoutAgendaItem.TotalCount);
+        Assert.Equal("S/2021/600", year.DocumentsWithoutAgendaItem.Items[0].Symbols[1]);
+    }
+
+    [Fact]
+    public async Task UnknownSessionIsNull()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        Assert.Null(await new SessionQueries(database).GetAsync(Organ.GeneralAssembly, 12, AccessLevel.Public));
+    }
+
+    [Fact]
+    public async Task JournalListsNewestFirstAndHidesRestrictedAndDrafts()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var recent = await new SessionQueries(database).ListRecentDocumentsAsync(AccessLevel.Public, 50);
+
+        var dates = recent.Select(r => r.IssuedOn ?? r.DatedOn ?? DateOnly.MinValue).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.Equal("S/2022/50", recent[0].Symbols[0]);
+        Assert.DoesNotContain(recent, r => r.Symbols.Contains("A/75/R.1") || r.Symbols.Contains("A/75/990"));
+        Assert.Contains(recent, r => r.Symbols.Count == 0); // the seed letter, whose symbol is not known
+    }
+
+    [Theory]
+    [InlineData(75, "Seventy-fifth")]
+    [InlineData(76, "Seventy-sixth")]
+    [InlineData(80, "Eightieth")]
+    [InlineData(1, "First")]
+    [InlineData(12, "Twelfth")]
+    [InlineData(41, "Forty-first")]
+    public void SessionsAreNamedInWords(int number, string expected)
+    {
+        Assert.Equal(expected, SessionNames.OrdinalWords(number));
+    }
+}
