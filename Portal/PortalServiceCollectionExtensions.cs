@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.AgendaItems;
@@ -26,6 +27,17 @@ public static class PortalServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddProblemDetails();
+        // Documents are long text and delegates are often on slow links. Compression stays off for
+        // HTTPS (the default) because pages reflect user input; TLS-terminating proxies compress there.
+        services.AddResponseCompression(o =>
+        {
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            // Pages only: static assets come precompressed from MapStaticAssets, and document
+            // downloads must keep their exact bytes for ranges and hashes.
+            o.MimeTypes = ["text/html"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         // Chinese, Arabic and Cyrillic text goes out as characters, not &#x..; entities: pages are
         // several times smaller and stay readable in "view source" and to crawlers.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -135,6 +135,32 @@ public class DocumentComponentsTests : MudTestContext
     }
 
     [Fact]
+    public async Task AnAnnexEnclosureIsNestedInsideItsAnnex()
+    {
+        var detail = await BySymbolAsync("A/75/960");
+
+        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+
+        var annex = view.Find("section.annex:not(.enclosure)");
+        var enclosure = annex.QuerySelector("section.annex.enclosure");
+        Assert.NotNull(enclosure);
+        Assert.Equal("Summary of position", enclosure.QuerySelector(".annex-title")!.TextContent);
+        Assert.Equal("Robin Sample", annex.QuerySelector(".signatory .name")!.TextContent);
+    }
+
+    [Fact]
+    public async Task FactsPanelGivesSenderAddresseeAndTheEnglishCatalogueTitle()
+    {
+        var detail = await SeedLetterAsync();
+
+        var facts = Render<DocumentFacts>(p => p.Add(c => c.Detail, detail));
+
+        Assert.Contains("Armenia", facts.Markup);
+        Assert.Contains("Secretary-General", facts.Markup);
+        Assert.Contains("Letter dated 30 March 2021 from the Permanent Representative of Armenia", facts.Markup);
+    }
+
+    [Fact]
     public async Task LanguageSwitcherLinksHeldVersionsOnly()
     {
         var detail = await BySymbolAsync("A/75/950", "fr");

@@ -182,6 +182,18 @@ public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task PagesAreCompressedForClientsThatAcceptIt()
+    {
+        using var client = fixture.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/A/75/300");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
     public async Task StaticAssetsAreServedFromTheTopLevelWebRoot()
     {
         using var client = fixture.CreateClient();
