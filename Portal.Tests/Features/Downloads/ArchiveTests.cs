@@ -116,4 +116,12 @@ public class ArchiveTests(ArchiveFixture app) : IClassFixture<ArchiveFixture>
 
         Assert.Contains("href=\"/sessions/ga/81/items/7/download.zip?format=pdf\"", html);
     }
+
+    [Fact]
+    public async Task SessionPageOffersTheDownloadAllLink()
+    {
+        var html = await app.CreateClient().GetStringAsync("/sessions/ga/81", Cancel);
+
+        Assert.Contains("href=\"/sessions/ga/81/download.zip?format=pdf\"", html);
+    }
 }

@@ -187,7 +187,7 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     [InlineData("/%2E%2E/%2E%2E/etc/passwd/en.md")]
     [InlineData("/A/80/123/..%2F..%2F..%2Fportal.db/en.pdf")]
     // A NUL byte never reaches routing: the test server rejects it client-side, so that case runs
-    // against real Kestrel in DownloadBrowserTests.
+    // against real Kestrel in DownloadJourneyTests and StoreBoundaryTests.
     public async Task PathTricksGetAClear4xxAndNoFile(string url)
     {
         var response = await app.CreateClient().GetAsync(url, Cancel);
@@ -202,6 +202,8 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     [InlineData("/A/75/R.1/en.docx")]
     [InlineData("/A/75/990/en.docx")]
     [InlineData("/A/75/R.1/en.md")]
+    [InlineData("/A/75/R.1/en.pdf")]
+    [InlineData("/A/75/990/en.pdf")]
     public async Task RestrictedAndDraftFilesAreNeverServedToTheAnonymous(string url)
     {
         // The files exist: the demo data gives every version with a symbol a Word file.
