@@ -14,7 +14,8 @@ public sealed record StoredBlobInfo(string Sha256, DateTimeOffset LastWrittenAt)
 /// <summary>
 /// Content-addressed storage for document files. Keys are SHA-256 hashes computed by the store
 /// itself, never names from a request, so no URL can steer a read outside the store. Local disk
-/// today; an S3-compatible bucket implements the same five calls.
+/// today; an S3-compatible bucket implements the same five calls (the conditional delete with
+/// a conditional DeleteObject, or a HEAD of its Last-Modified first).
 /// </summary>
 public interface IDocumentFileStore
 {
@@ -26,7 +27,12 @@ public interface IDocumentFileStore
 
     Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default);
 
-    Task DeleteAsync(string sha256, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Deletes the blob (or an interrupted put's temporary file) unless it was written or re-put at
+    /// or after <paramref name="writtenBefore"/>; returns whether it went. The check keeps the sweep
+    /// from deleting bytes that an upload of the same content has just claimed again.
+    /// </summary>
+    Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<StoredBlobInfo> ListAsync(CancellationToken cancellationToken = default);
 }
@@ -118,17 +124,15 @@ public sealed partial class LocalDocumentFileStore : IDocumentFileStore
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
         Task.FromResult(IsKey(sha256) && File.Exists(PathOf(sha256)));
 
-    public Task DeleteAsync(string sha256, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
     {
-        if (IsKey(sha256))
+        var path = IsKey(sha256) ? PathOf(sha256) : IsTempName(sha256) ? Path.Combine(_temp, sha256) : null;
+        if (path is null || !File.Exists(path) || File.GetLastWriteTimeUtc(path) >= writtenBefore.UtcDateTime)
         {
-            File.Delete(PathOf(sha256));
+            return Task.FromResult(false);
         }
-        else if (IsTempName(sha256))
-        {
-            File.Delete(Path.Combine(_temp, sha256));
-        }
-        return Task.CompletedTask;
+        File.Delete(path);
+        return Task.FromResult(true);
     }
 
     /// <summary>Every blob, and every temporary file left by an interrupted put (reported under its temporary name).</summary>

@@ -75,7 +75,7 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
     {
         Assert.Null(await _store.OpenReadAsync(key, Cancel));
         Assert.False(await _store.ExistsAsync(key, Cancel));
-        await _store.DeleteAsync(key, Cancel);
+        Assert.False(await _store.DeleteAsync(key, DateTimeOffset.MaxValue, Cancel));
     }
 
     [Fact]
@@ -128,6 +128,27 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BytesPutAgainWhileTheSweepRunsAreKept()
+    {
+        // An orphan from an upload that failed long ago...
+        var bytes = RandomNumberGenerator.GetBytes(8_000);
+        var blob = await _store.PutAsync(new MemoryStream(bytes), Cancel);
+        var path = Path.Combine(_root, blob.Sha256[..2], blob.Sha256[2..4], blob.Sha256);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - StoredFileSweeper.GracePeriod * 2);
+        // ...is uploaded again just after the sweep listed it, and its row is written just after the
+        // sweep checked for rows.
+        var store = new PutAgainAfterListing(_store, bytes);
+        var sweeper = new StoredFileSweeper(_database, store, TimeProvider.System, NullLogger<StoredFileSweeper>.Instance);
+
+        Assert.Equal(0, await sweeper.SweepAsync(StoredFileSweeper.GracePeriod, Cancel));
+        var version = await VersionIdAsync();
+        var row = await Commands.AttachAsync(version, FileFormat.Original, "again.bin", "application/octet-stream", new MemoryStream(bytes), cancellationToken: Cancel);
+
+        Assert.Equal(blob.Sha256, row.Sha256);
+        Assert.True(await _store.ExistsAsync(blob.Sha256, Cancel));
+    }
+
+    [Fact]
     public async Task AnInterruptedPutLeavesOnlyATemporaryFileThatIsSwept()
     {
         await Assert.ThrowsAsync<IOException>(() => _store.PutAsync(new FailingStream(), Cancel));
@@ -140,6 +161,28 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy, Cancel);
         return copy.ToArray();
+    }
+
+    /// <summary>The local store, but the same bytes are put again as soon as a listing ends.</summary>
+    private sealed class PutAgainAfterListing(LocalDocumentFileStore inner, byte[] bytes) : IDocumentFileStore
+    {
+        public Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken = default) => inner.PutAsync(content, cancellationToken);
+
+        public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default) => inner.OpenReadAsync(sha256, cancellationToken);
+
+        public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => inner.ExistsAsync(sha256, cancellationToken);
+
+        public Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(sha256, writtenBefore, cancellationToken);
+
+        public async IAsyncEnumerable<StoredBlobInfo> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var blob in inner.ListAsync(cancellationToken))
+            {
+                yield return blob;
+            }
+            await inner.PutAsync(new MemoryStream(bytes), cancellationToken);
+        }
     }
 
     private sealed class FailingStream : Stream

@@ -51,10 +51,10 @@ public sealed class WatchedStore(IDocumentFileStore inner) : IDocumentFileStore
         return inner.ExistsAsync(sha256, cancellationToken);
     }
 
-    public Task DeleteAsync(string sha256, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
     {
         Keys.Enqueue(sha256);
-        return inner.DeleteAsync(sha256, cancellationToken);
+        return inner.DeleteAsync(sha256, writtenBefore, cancellationToken);
     }
 
     public IAsyncEnumerable<StoredBlobInfo> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);

@@ -74,8 +74,12 @@ public sealed class StoredFileSweeper(IDbContextFactory<PortalDbContext> context
                 .ToListAsync(cancellationToken);
             foreach (var key in chunk.Except(referenced))
             {
-                await store.DeleteAsync(key, cancellationToken);
-                removed++;
+                // Re-checked at deletion: the same bytes may have been put again since the listing,
+                // their row not yet written.
+                if (await store.DeleteAsync(key, cutoff, cancellationToken))
+                {
+                    removed++;
+                }
             }
         }
         return removed;
