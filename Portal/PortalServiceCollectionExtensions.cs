@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
+using Portal.Features.Downloads;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
 
@@ -50,6 +51,18 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();
         services.AddSingleton<DocumentQueries>();
+
+        services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
+        services.AddSingleton<DocumentFileCommands>();
+        services.AddSingleton<StoredFileSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoredFileSweeper>());
+        services.AddSingleton<DownloadQueries>();
+        services.AddSingleton<DocumentPdfRenderer>();
+        services.AddSingleton<DownloadContents>();
+        services.AddSingleton<ArchiveWriter>();
+        services.AddSingleton<DownloadCounter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DownloadCounter>());
+        services.AddSingleton<DemoFiles>();
 
         return builder;
     }

@@ -1,6 +1,7 @@
 using Portal;
 using Portal.Components;
 using Portal.Data;
+using Portal.Features.Downloads;
 
 var builder = WebApplication.CreateBuilder(args);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
@@ -19,6 +20,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapDownloadEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -8,6 +8,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
+# Generated Chinese PDFs use this TrueType font: see DocumentPdfRenderer for why not Noto CJK.
+dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from apt..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

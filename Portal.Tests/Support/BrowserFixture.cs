@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running portal's services, for tests that add their own rows or files.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public async ValueTask InitializeAsync()
     {
         BaseAddress = _app.StartKestrel();

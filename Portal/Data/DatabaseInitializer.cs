@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Features.Downloads;
 using Portal.Infrastructure;
 
 namespace Portal.Data;
@@ -18,9 +19,9 @@ public static class DatabaseInitializer
         {
             await db.Database.MigrateAsync();
         }
-        if (options.SeedDemoData)
+        if (options.SeedDemoData && await app.Services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync())
         {
-            await app.Services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
+            await app.Services.GetRequiredService<DemoFiles>().AttachAsync();
         }
     }
 }

@@ -20,12 +20,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> contextFac
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    /// <summary>Returns whether it loaded anything (false when the database already held data).</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
         if (await db.Sessions.AnyAsync(cancellationToken) || await db.Documents.AnyAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var sessions = ReadResource<List<SessionSeed>>("demo-sessions.json");
@@ -60,6 +61,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> contextFac
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Loaded demo data: {Sessions} sessions, {Documents} documents", sessions.Count, documents.Count);
+        return true;
     }
 
     private static Document BuildDocument(DocumentSeed seed, Dictionary<string, Session> sessions, Dictionary<string, AgendaItem> items, DateTimeOffset now)

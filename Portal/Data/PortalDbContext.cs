@@ -21,6 +21,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Signatory> Signatories => Set<Signatory>();
     public DbSet<Footnote> Footnotes => Set<Footnote>();
     public DbSet<CrossReference> CrossReferences => Set<CrossReference>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<DownloadCount> DownloadCounts => Set<DownloadCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

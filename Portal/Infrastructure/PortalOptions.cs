@@ -20,6 +20,12 @@ public sealed class PortalOptions
     /// <summary>Documents per page in lists, unless the visitor asks for another page size.</summary>
     [Range(5, 200)]
     public int PageSize { get; set; } = 25;
+
+    /// <summary>
+    /// The Chromium that prints generated PDFs. Defaults to the PORTAL_CHROMIUM environment variable
+    /// (which the test script sets), else Debian's /usr/bin/chromium.
+    /// </summary>
+    public string? ChromiumPath { get; set; } = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 }
 
 public enum DatabaseProvider

@@ -2,8 +2,7 @@ namespace Portal.Data.Entities;
 
 /// <summary>
 /// One language version of a document: its title, its Markdown body and everything that is
-/// translated with it (annexes, signature blocks, footnotes). Files for the version come with the
-/// downloads feature and hang off this row.
+/// translated with it (annexes, signature blocks, footnotes), and the files issued for it.
 /// </summary>
 public class LanguageVersion
 {
@@ -25,6 +24,7 @@ public class LanguageVersion
     public List<Annex> Annexes { get; set; } = [];
     public List<Signatory> Signatories { get; set; } = [];
     public List<Footnote> Footnotes { get; set; } = [];
+    public List<StoredFile> Files { get; set; } = [];
 }
 
 /// <summary>

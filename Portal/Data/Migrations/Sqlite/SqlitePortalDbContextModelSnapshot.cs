@@ -250,6 +250,26 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("DocumentSymbols");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DownloadCount", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("LastDownloadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId", "Language");
+
+                    b.ToTable("DownloadCounts");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Footnote", b =>
                 {
                     b.Property<int>("Id")
@@ -385,6 +405,53 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("Signatories");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("GeneratedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LanguageVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("LanguageVersionId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("StoredFiles");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AgendaItem", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Session", "Session")
@@ -483,6 +550,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DownloadCount", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Footnote", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Annex", "Annex")
@@ -526,6 +602,17 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Annex");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.StoredFile", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.LanguageVersion", "LanguageVersion")
+                        .WithMany("Files")
+                        .HasForeignKey("LanguageVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LanguageVersion");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AgendaItem", b =>
                 {
                     b.Navigation("Documents");
@@ -554,6 +641,8 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Data.Entities.LanguageVersion", b =>
                 {
                     b.Navigation("Annexes");
+
+                    b.Navigation("Files");
 
                     b.Navigation("Footnotes");
 

@@ -1,0 +1,213 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Data.Entities;
+using Portal.Features.Downloads;
+using Portal.Infrastructure;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Features.Downloads;
+
+public sealed class DocumentFileStoreTests : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "portal-store-tests", Guid.NewGuid().ToString("N"));
+    private TestDatabase _database = null!;
+    private LocalDocumentFileStore _store = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateSeededAsync();
+        _store = new LocalDocumentFileStore(_root);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private DocumentFileCommands Commands => new(_database, _store, TimeProvider.System);
+
+    private StoredFileSweeper Sweeper => new(_database, _store, TimeProvider.System, NullLogger<StoredFileSweeper>.Instance);
+
+    private async Task<int> VersionIdAsync(string language = "zh")
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.LanguageVersions.Where(v => v.DocumentId == 1 && v.Language == language).Select(v => v.Id).SingleAsync(Cancel);
+    }
+
+    private async Task<int> BlobCountAsync()
+    {
+        var count = 0;
+        await foreach (var _ in _store.ListAsync(Cancel))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    [Fact]
+    public async Task SameBytesAreStoredOnceUnderTheirSha256()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(200_000);
+
+        var first = await _store.PutAsync(new MemoryStream(bytes), Cancel);
+        var second = await _store.PutAsync(new MemoryStream(bytes), Cancel);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), first.Sha256);
+        Assert.Equal(first, second);
+        Assert.Equal(bytes.Length, first.Length);
+        Assert.Equal(1, await BlobCountAsync());
+        await using var read = (await _store.OpenReadAsync(first.Sha256, Cancel))!;
+        Assert.True(read.CanSeek);
+        Assert.Equal(bytes, await ReadAllAsync(read));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("..")]
+    [InlineData("/etc/passwd")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000/../x")]
+    [InlineData("ABCDEF0000000000000000000000000000000000000000000000000000000000")]
+    public async Task KeysThatAreNotHashesNeverReachTheFileSystem(string key)
+    {
+        Assert.Null(await _store.OpenReadAsync(key, Cancel));
+        Assert.False(await _store.ExistsAsync(key, Cancel));
+        Assert.False(await _store.DeleteAsync(key, DateTimeOffset.MaxValue, Cancel));
+    }
+
+    [Fact]
+    public async Task AFailedRowLeavesNoRowAndItsFileIsSweptAfterTheGracePeriod()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(10_000);
+
+        // No such language version: the file is written, the row is refused by the foreign key.
+        await Assert.ThrowsAsync<DbUpdateException>(() =>
+            Commands.AttachAsync(999_999, FileFormat.Pdf, "x.pdf", "application/pdf", new MemoryStream(bytes), cancellationToken: Cancel));
+
+        await using (var db = _database.CreateDbContext())
+        {
+            Assert.False(await db.StoredFiles.AnyAsync(Cancel));
+        }
+        Assert.Equal(1, await BlobCountAsync());
+        Assert.Equal(0, await Sweeper.SweepAsync(StoredFileSweeper.GracePeriod, Cancel));
+        Assert.Equal(1, await Sweeper.SweepAsync(TimeSpan.Zero - TimeSpan.FromSeconds(1), Cancel));
+        Assert.Equal(0, await BlobCountAsync());
+    }
+
+    [Fact]
+    public async Task ReplacingAFileKeepsTheNewBytesAndSweepsOnlyTheOldOnes()
+    {
+        var version = await VersionIdAsync();
+        var old = await Commands.AttachAsync(version, FileFormat.Docx, "a.docx", DownloadFormats.DocxMediaType, new MemoryStream(RandomNumberGenerator.GetBytes(5_000)), cancellationToken: Cancel);
+        var replacement = await Commands.AttachAsync(version, FileFormat.Docx, "b.docx", DownloadFormats.DocxMediaType, new MemoryStream(RandomNumberGenerator.GetBytes(6_000)), cancellationToken: Cancel);
+
+        var removed = await Sweeper.SweepAsync(TimeSpan.FromSeconds(-1), Cancel);
+
+        Assert.Equal(1, removed);
+        Assert.False(await _store.ExistsAsync(old.Sha256, Cancel));
+        Assert.True(await _store.ExistsAsync(replacement.Sha256, Cancel));
+        await using var db = _database.CreateDbContext();
+        var row = await db.StoredFiles.SingleAsync(f => f.LanguageVersionId == version && f.Format == FileFormat.Docx, Cancel);
+        Assert.Equal(replacement.Sha256, row.Sha256);
+        Assert.Equal(6_000, row.Length);
+    }
+
+    [Fact]
+    public async Task AGeneratedPdfNeverReplacesAnUploadedOne()
+    {
+        var version = await VersionIdAsync();
+        var uploaded = await Commands.AttachAsync(version, FileFormat.Pdf, "issued.pdf", "application/pdf", new MemoryStream(TestDocuments.FakePdf(3_000, 5).Bytes), cancellationToken: Cancel);
+
+        var generated = await Commands.AttachAsync(version, FileFormat.Pdf, "generated.pdf", "application/pdf", new MemoryStream(TestDocuments.FakePdf(3_000, 6).Bytes), generatedFrom: DateTimeOffset.UtcNow, Cancel);
+
+        Assert.Equal(uploaded.Sha256, generated.Sha256);
+        Assert.Null(generated.GeneratedFrom);
+    }
+
+    [Fact]
+    public async Task BytesPutAgainWhileTheSweepRunsAreKept()
+    {
+        // An orphan from an upload that failed long ago...
+        var bytes = RandomNumberGenerator.GetBytes(8_000);
+        var blob = await _store.PutAsync(new MemoryStream(bytes), Cancel);
+        var path = Path.Combine(_root, blob.Sha256[..2], blob.Sha256[2..4], blob.Sha256);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - StoredFileSweeper.GracePeriod * 2);
+        // ...is uploaded again just after the sweep listed it, and its row is written just after the
+        // sweep checked for rows.
+        var store = new PutAgainAfterListing(_store, bytes);
+        var sweeper = new StoredFileSweeper(_database, store, TimeProvider.System, NullLogger<StoredFileSweeper>.Instance);
+
+        Assert.Equal(0, await sweeper.SweepAsync(StoredFileSweeper.GracePeriod, Cancel));
+        var version = await VersionIdAsync();
+        var row = await Commands.AttachAsync(version, FileFormat.Original, "again.bin", "application/octet-stream", new MemoryStream(bytes), cancellationToken: Cancel);
+
+        Assert.Equal(blob.Sha256, row.Sha256);
+        Assert.True(await _store.ExistsAsync(blob.Sha256, Cancel));
+    }
+
+    [Fact]
+    public async Task AnInterruptedPutLeavesOnlyATemporaryFileThatIsSwept()
+    {
+        await Assert.ThrowsAsync<IOException>(() => _store.PutAsync(new FailingStream(), Cancel));
+        Assert.Equal(0, await BlobCountAsync());
+        Assert.Empty(Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, Cancel);
+        return copy.ToArray();
+    }
+
+    /// <summary>The local store, but the same bytes are put again as soon as a listing ends.</summary>
+    private sealed class PutAgainAfterListing(LocalDocumentFileStore inner, byte[] bytes) : IDocumentFileStore
+    {
+        public Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken = default) => inner.PutAsync(content, cancellationToken);
+
+        public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default) => inner.OpenReadAsync(sha256, cancellationToken);
+
+        public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => inner.ExistsAsync(sha256, cancellationToken);
+
+        public Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(sha256, writtenBefore, cancellationToken);
+
+        public async IAsyncEnumerable<StoredBlobInfo> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var blob in inner.ListAsync(cancellationToken))
+            {
+                yield return blob;
+            }
+            await inner.PutAsync(new MemoryStream(bytes), cancellationToken);
+        }
+    }
+
+    private sealed class FailingStream : Stream
+    {
+        private int _reads;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_reads++ > 2)
+            {
+                throw new IOException("connection reset by the uploader");
+            }
+            buffer.Span.Fill(7);
+            return ValueTask.FromResult(buffer.Length);
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Configurations;
+
+public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> builder)
+    {
+        builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(f => f.MediaType).HasMaxLength(200);
+        builder.Property(f => f.FileName).HasMaxLength(260);
+        builder.HasOne(f => f.LanguageVersion).WithMany(v => v.Files).HasForeignKey(f => f.LanguageVersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.LanguageVersionId, f.Format }).IsUnique();
+        // The orphan sweep asks which stored hashes are still referenced.
+        builder.HasIndex(f => f.Sha256);
+    }
+}
+
+public sealed class DownloadCountConfiguration : IEntityTypeConfiguration<DownloadCount>
+{
+    public void Configure(EntityTypeBuilder<DownloadCount> builder)
+    {
+        builder.HasKey(c => new { c.DocumentId, c.Language });
+        builder.Property(c => c.Language).HasMaxLength(2);
+        builder.HasOne<Document>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
+using Portal.Features.Documents;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Downloads;
+
+/// <summary>The server cannot generate PDFs (no browser installed, or it failed); the endpoint answers 503.</summary>
+public sealed class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Generates the PDF of a language version by rendering the page's own <see cref="DocumentView"/>
+/// to HTML and printing it with headless Chromium.
+/// Why Chromium: it shapes Arabic right to left, breaks Chinese lines and picks Noto fonts through
+/// fontconfig, embedding exactly the glyphs used, for all six languages. The managed options were
+/// PDFsharp 6.5 (AGPL) or SkiaSharp, where line breaking, bidi and shaping would be ours to write.
+/// The cost is a browser on the server (Debian's chromium, about 250 MB) and roughly a second per
+/// document, paid once: results are cached in the file store until the text changes.
+/// </summary>
+public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, IOptions<PortalOptions> options, ILogger<DocumentPdfRenderer> logger)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    // Each Chromium takes a few hundred MB; a burst of first requests must not start dozens.
+    private readonly SemaphoreSlim _slots = new(2);
+
+    public async Task<byte[]> RenderAsync(DocumentDetail detail, CancellationToken cancellationToken)
+    {
+        var chromium = options.Value.ChromiumPath;
+        if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
+        {
+            throw new PdfUnavailableException("PDF generation is not available on this server: no Chromium at Portal:ChromiumPath.");
+        }
+        var html = await RenderHtmlAsync(detail);
+        var work = Directory.CreateTempSubdirectory("portal-pdf-");
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            var htmlPath = Path.Combine(work.FullName, "document.html");
+            var pdfPath = Path.Combine(work.FullName, "document.pdf");
+            await File.WriteAllTextAsync(htmlPath, html, Encoding.UTF8, cancellationToken);
+            var start = new ProcessStartInfo(chromium)
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-extensions", "--allow-file-access-from-files", "--no-pdf-header-footer",
+                $"--user-data-dir={Path.Combine(work.FullName, "profile")}",
+                $"--print-to-pdf={pdfPath}",
+                new Uri(htmlPath).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var process = Process.Start(start) ?? throw new PdfUnavailableException("Chromium did not start.");
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Timeout);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new PdfUnavailableException($"Chromium took longer than {Timeout.TotalSeconds} s to print the document.");
+            }
+            if (process.ExitCode != 0 || !File.Exists(pdfPath) || new FileInfo(pdfPath).Length == 0)
+            {
+                logger.LogError("Chromium failed to print a PDF (exit {Code}): {Error}", process.ExitCode, await stderr);
+                throw new PdfUnavailableException("Chromium could not print the document.");
+            }
+            return await File.ReadAllBytesAsync(pdfPath, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Could not remove {Folder}", work.FullName);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The standalone HTML that gets printed: the document view plus a print stylesheet. Chinese is
+    /// set in WenQuanYi Zen Hei (TrueType outlines) ahead of Noto CJK: Chromium's PDF backend embeds
+    /// the CFF-outline Noto CJK fonts as Type 3 fonts whose text maps some ideographs to look-alike
+    /// Kangxi radicals (人 becomes ⼈), so copying or searching the PDF would fail.
+    /// </summary>
+    public async Task<string> RenderHtmlAsync(DocumentDetail detail)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
+        var body = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<DocumentView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(DocumentView.Detail)] = detail }));
+            return output.ToHtmlString();
+        });
+        var language = detail.LanguageInfo;
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{language.Code}" dir="{language.Direction}">
+            <head><meta charset="utf-8"><title>{System.Net.WebUtility.HtmlEncode(detail.Title)}</title><style>{PrintCss}</style></head>
+            <body>{body}</body>
+            </html>
+            """;
+    }
+
+    private const string PrintCss = """
+        @page { size: A4; margin: 2cm 2.2cm; }
+        body { font-family: "Noto Serif", "Noto Naskh Arabic", "WenQuanYi Zen Hei", serif; font-size: 11pt; line-height: 1.5; color: #000; }
+        :lang(zh) { font-family: "Noto Serif", "WenQuanYi Zen Hei", "Noto Serif CJK SC", serif; }
+        :lang(ar) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", serif; }
+        a { color: inherit; text-decoration: none; }
+        .un-header { border-bottom: 2px solid #000; padding-bottom: .5rem; margin-bottom: 1.2rem; font-size: 10pt; }
+        .un-header-top { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 1px solid #000; padding-bottom: .3rem; }
+        .un-organs { display: flex; flex-direction: column; }
+        .un-name { font-weight: bold; }
+        .un-symbols .symbol { font-size: 14pt; font-weight: bold; }
+        .un-distribution { display: flex; flex-direction: column; align-items: flex-end; margin: .5rem 0; }
+        .un-distribution div { display: flex; gap: .3rem; }
+        .un-distribution dt, .un-distribution dd { margin: 0; }
+        .un-agenda-titles { list-style: none; padding: 0; margin: 0; }
+        .item-number { display: inline-block; min-width: 2.5em; }
+        .document-title { font-size: 14pt; font-weight: bold; margin: 1rem 0; }
+        .signatories { display: flex; flex-direction: column; align-items: flex-end; margin: 1.2rem 0; }
+        .signatory { text-align: end; margin-bottom: .8rem; }
+        .signatory .signed { font-style: italic; margin-inline-end: .4rem; }
+        .signatory .name { font-weight: bold; }
+        .footnotes { font-size: 9pt; }
+        .footnote-back { display: none; }
+        .annex { break-before: page; }
+        .annex.enclosure { break-before: auto; }
+        .annex-heading { font-size: 12pt; }
+        table { border-collapse: collapse; }
+        td, th { border: 1px solid #444; padding: .2rem .5rem; }
+        .job-number { margin-top: 2rem; font-size: 8pt; }
+        """;
+}

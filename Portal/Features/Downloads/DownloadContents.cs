@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Portal.Data.Entities;
+using Portal.Features.Documents;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Downloads;
+
+/// <summary>Bytes ready to send: how to open them and the metadata every response carries.</summary>
+public sealed record DownloadContent(
+    Func<CancellationToken, Task<Stream?>> OpenAsync,
+    long Length,
+    string MediaType,
+    string FileName,
+    string Sha256,
+    DateTimeOffset LastModified)
+{
+    public static DownloadContent FromBytes(byte[] bytes, string mediaType, string fileName, DateTimeOffset lastModified) =>
+        new(_ => Task.FromResult<Stream?>(new MemoryStream(bytes, writable: false)), bytes.Length, mediaType, fileName,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)), lastModified);
+}
+
+/// <summary>
+/// Finds or makes the content of one download: a stored file, the cached generated PDF (generated
+/// and stored on first request, and again after the text changes), or the Markdown/plain text.
+/// </summary>
+public sealed class DownloadContents(
+    IDocumentFileStore store,
+    DownloadQueries downloads,
+    DocumentQueries documents,
+    DocumentPdfRenderer pdfRenderer,
+    DocumentFileCommands commands)
+{
+    // One generation per language version at a time; a second request waits and reuses the result.
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _generating = new();
+
+    /// <summary>Null when the version does not offer that format.</summary>
+    public async Task<DownloadContent?> GetAsync(VersionFiles version, DownloadFormat format, AccessLevel access, CancellationToken cancellationToken)
+    {
+        switch (format)
+        {
+            case DownloadFormat.Docx or DownloadFormat.Original:
+                return version.File(DownloadFormats.StoredAs(format)!.Value) is { } file ? Stored(file, version.FileName(format)) : null;
+            case DownloadFormat.Pdf:
+                if (version.CurrentPdf is { } pdf)
+                {
+                    return Stored(pdf, version.FileName(format));
+                }
+                return version.HasText ? await GenerateAsync(version, access, cancellationToken) : null;
+            default:
+                if (!version.HasText || await documents.GetAsync(version.DocumentId, version.Language, access, cancellationToken) is not { } detail || detail.Language != version.Language)
+                {
+                    return null;
+                }
+                var text = format == DownloadFormat.Markdown ? DocumentText.ToMarkdown(detail) : DocumentText.ToPlainText(detail);
+                return DownloadContent.FromBytes(Encoding.UTF8.GetBytes(text),
+                    format == DownloadFormat.Markdown ? DownloadFormats.MarkdownMediaType : DownloadFormats.TextMediaType,
+                    version.FileName(format), version.UpdatedAt);
+        }
+    }
+
+    private DownloadContent Stored(FileRow file, string fileName) =>
+        new(ct => store.OpenReadAsync(file.Sha256, ct), file.Length, file.MediaType, fileName, file.Sha256, file.StoredAt);
+
+    private async Task<DownloadContent?> GenerateAsync(VersionFiles version, AccessLevel access, CancellationToken cancellationToken)
+    {
+        var gate = _generating.GetOrAdd(version.VersionId, _ => new SemaphoreSlim(1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request may have generated it while this one waited.
+            var fresh = await downloads.GetVersionAsync(version.DocumentId, version.Language, access, cancellationToken);
+            if (fresh?.CurrentPdf is { } ready)
+            {
+                return Stored(ready, fresh.FileName(DownloadFormat.Pdf));
+            }
+            var detail = await documents.GetAsync(version.DocumentId, version.Language, access, cancellationToken);
+            if (fresh is null || detail is null || detail.Language != version.Language)
+            {
+                return null;
+            }
+            var bytes = await pdfRenderer.RenderAsync(detail, cancellationToken);
+            var fileName = fresh.FileName(DownloadFormat.Pdf);
+            var row = await commands.AttachAsync(fresh.VersionId, FileFormat.Pdf, fileName, DownloadFormats.PdfMediaType,
+                new MemoryStream(bytes, writable: false), generatedFrom: fresh.UpdatedAt, cancellationToken);
+            return Stored(new FileRow(row.Format, row.Sha256, row.Length, row.MediaType, row.FileName, row.StoredAt, row.GeneratedFrom), fileName);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
