@@ -24,9 +24,12 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
             return null;
         }
 
+        // "Id IN (the item's rows)" rather than "EXISTS (...)": SQLite then starts from the item's few
+        // rows in the link table instead of probing every visible document (15 s at a million).
+        var inItem = db.DocumentAgendaItems.Where(a => a.AgendaItemId == item.Id).Select(a => a.DocumentId);
         var documents = db.Documents.AsNoTracking()
             .Where(DocumentAccess.VisibleTo(access))
-            .Where(d => d.AgendaItems.Any(a => a.AgendaItemId == item.Id));
+            .Where(d => inItem.Contains(d.Id));
         if (filter.Kind is { } kind)
         {
             documents = documents.Where(d => d.Kind == kind);

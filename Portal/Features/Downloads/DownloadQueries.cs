@@ -91,10 +91,13 @@ public sealed class DownloadQueries(IDbContextFactory<PortalDbContext> contextFa
             return null;
         }
         var documents = db.Documents.Where(DocumentAccess.VisibleTo(access));
-        documents = session.Item is int itemId
-            ? documents.Where(d => d.AgendaItems.Any(a => a.AgendaItemId == itemId))
-            : documents.Where(d => d.Sessions.Any(s => s.SessionId == session.Id));
-        var versions = Visible(db, access).Where(v => documents.Any(d => d.Id == v.DocumentId));
+        // IN, not EXISTS, at each step: SQLite then starts from the scope's link rows instead of
+        // probing every document and every language version (see AgendaItemQueries).
+        var inScope = session.Item is int itemId
+            ? db.DocumentAgendaItems.Where(a => a.AgendaItemId == itemId).Select(a => a.DocumentId)
+            : db.DocumentSessions.Where(s => s.SessionId == session.Id).Select(s => s.DocumentId);
+        var documentIds = documents.Where(d => inScope.Contains(d.Id)).Select(d => d.Id);
+        var versions = Visible(db, access).Where(v => documentIds.Contains(v.DocumentId));
         if (languages.Count > 0)
         {
             versions = versions.Where(v => languages.Contains(v.Language));

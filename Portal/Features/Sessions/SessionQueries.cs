@@ -67,8 +67,10 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .ToListAsync(cancellationToken);
 
         var sessionId = session.Row.Id;
+        // IN, not EXISTS: SQLite starts from the session's link rows (see AgendaItemQueries).
+        var inSession = db.DocumentSessions.Where(ds => ds.SessionId == sessionId).Select(ds => ds.DocumentId);
         var unfiled = visible
-            .Where(d => d.Sessions.Any(ds => ds.SessionId == sessionId))
+            .Where(d => inSession.Contains(d.Id))
             .Where(d => !d.AgendaItems.Any(da => da.AgendaItem.SessionId == sessionId));
         var unfiledCount = await unfiled.CountAsync(cancellationToken);
         pageSize = Math.Clamp(pageSize, 5, 200);
