@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
 using Portal.Features.Downloads;
+using Portal.Features.Search;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
 
@@ -51,6 +52,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();
         services.AddSingleton<DocumentQueries>();
+        services.AddSingleton<SearchQueries>();
 
         services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
         services.AddSingleton<DocumentFileCommands>();

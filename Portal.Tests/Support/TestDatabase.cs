@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
+using Portal.Data.Search;
 
 namespace Portal.Tests.Support;
 
@@ -18,6 +19,8 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
     {
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
+        // The interceptor that registers the search functions only sees connections EF opens itself.
+        SqliteSearchFunctions.Register(_connection);
         _options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(_connection).Options;
     }
 

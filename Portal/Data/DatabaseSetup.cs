@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data.Search;
 using Portal.Infrastructure;
 
 namespace Portal.Data;
@@ -17,8 +18,9 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(configuration, environment);
-                services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString));
+                services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteSearchFunctions.Interceptor));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+                services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported.");

@@ -452,6 +452,23 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Search.SearchHit", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable("SearchHits", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AgendaItem", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Session", "Session")

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Features.Search;
+
+public class SearchBrowserTests
+{
+    [Fact]
+    public async Task AVisitorSearchesForLandminesInChineseFromTheAppBarAndOpensTheLetter()
+    {
+        using var factory = new PortalAppFactory();
+        var baseAddress = factory.StartKestrel();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new() { BaseURL = baseAddress.ToString() });
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search documents or go to a symbol" }).FillAsync("地雷");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search documents or go to a symbol" }).PressAsync("Enter");
+
+        await page.WaitForURLAsync("**/search?q=*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 document found" })).ToBeVisibleAsync();
+        var snippet = page.Locator(".search-snippet").First;
+        await Assertions.Expect(snippet).ToHaveAttributeAsync("lang", "zh");
+        await Assertions.Expect(snippet.Locator("mark").First).ToHaveTextAsync("地雷");
+
+        await page.Locator(".search-result-title").First.ClickAsync();
+
+        await page.WaitForURLAsync("**/documents/*/zh");
+        await Assertions.Expect(page.Locator("h1, .document-title").First).ToContainTextAsync("亚美尼亚");
+        await Assertions.Expect(page.GetByText("地雷威胁").First).ToBeVisibleAsync();
+    }
+}

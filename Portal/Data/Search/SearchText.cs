@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace Portal.Data.Search;
+
+/// <summary>
+/// The text normalisation shared by the index and the queries, whatever the database. It does
+/// only what the database tokenizers cannot: Arabic vowel marks (tashkeel) and tatweel are
+/// removed so vocalised and plain spellings meet, and Russian ё is written е, as most texts do.
+/// Case and Latin diacritics are left to the tokenizer, so snippets keep the original letters.
+/// </summary>
+public static class SearchText
+{
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        if (!NeedsFolding(text))
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (IsArabicMark(c))
+            {
+                continue;
+            }
+            builder.Append(c switch
+            {
+                'ё' => 'е',
+                'Ё' => 'Е',
+                _ => c,
+            });
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Overlapping two-character tokens of every CJK run, space-separated ("地雷威胁" gives "地雷 雷威 威胁"),
+    /// the way Lucene's CJK analyzer indexes text without spaces. A run of one character stays one token.
+    /// </summary>
+    public static string CjkBigrams(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var builder = new StringBuilder();
+        var runStart = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inRun = i < text.Length && IsCjk(text[i]);
+            if (inRun && runStart < 0)
+            {
+                runStart = i;
+            }
+            else if (!inRun && runStart >= 0)
+            {
+                AppendRun(builder, text.AsSpan(runStart, i - runStart));
+                runStart = -1;
+            }
+        }
+        return builder.ToString();
+    }
+
+    public static bool IsCjk(char c) =>
+        c is >= '\u3040' and <= '\u30FF'      // Hiragana, Katakana
+        or >= '\u3400' and <= '\u4DBF'        // CJK Extension A
+        or >= '\u4E00' and <= '\u9FFF'        // CJK Unified Ideographs
+        or >= '\uAC00' and <= '\uD7AF'        // Hangul syllables
+        or >= '\uF900' and <= '\uFAFF';       // CJK Compatibility Ideographs
+
+    private static void AppendRun(StringBuilder builder, ReadOnlySpan<char> run)
+    {
+        if (run.Length == 1)
+        {
+            builder.Append(run[0]).Append(' ');
+            return;
+        }
+        for (var i = 0; i + 1 < run.Length; i++)
+        {
+            builder.Append(run[i]).Append(run[i + 1]).Append(' ');
+        }
+    }
+
+    private static bool NeedsFolding(string text)
+    {
+        foreach (var c in text)
+        {
+            if (IsArabicMark(c) || c is 'ё' or 'Ё')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Harakat, Quranic annotation signs, superscript alef and tatweel.
+    private static bool IsArabicMark(char c) =>
+        c is >= '\u0610' and <= '\u061A'
+        or >= '\u064B' and <= '\u065F'
+        or '\u0670'
+        or '\u0640'
+        or >= '\u06D6' and <= '\u06ED';
+}

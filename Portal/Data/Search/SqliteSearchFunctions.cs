@@ -1,0 +1,36 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Portal.Data.Search;
+
+/// <summary>
+/// Registers the SQL functions the search triggers call (<c>portal_search_fold</c>,
+/// <c>portal_cjk_bigrams</c>) on every connection the portal opens. A tool that opens the database
+/// without them gets "no such function" on a write to a language version, and the write is
+/// rolled back: the index can never silently fall out of step.
+/// </summary>
+public sealed class SqliteSearchFunctions : DbConnectionInterceptor
+{
+    public static SqliteSearchFunctions Interceptor { get; } = new();
+
+    public static void Register(SqliteConnection connection)
+    {
+        connection.CreateFunction("portal_search_fold", (string? text) => SearchText.Fold(text), isDeterministic: true);
+        connection.CreateFunction("portal_cjk_bigrams", (string? text) => SearchText.CjkBigrams(text), isDeterministic: true);
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            Register(sqlite);
+        }
+    }
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
+    }
+}

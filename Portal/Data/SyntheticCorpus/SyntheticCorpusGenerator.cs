@@ -1,0 +1,620 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Data.Search;
+using Portal.Domain;
+
+namespace Portal.Data.SyntheticCorpus;
+
+/// <summary>
+/// Fills a new SQLite database with a synthetic corpus for benchmarks: GA sessions 1–80 with
+/// agenda items, Security Council and ECOSOC years, letters, notes verbales, reports and draft
+/// resolutions with joint symbols, 2–6 language versions, annexes, signatories, footnotes, reply
+/// threads and Corr./Add./Rev. documents. The schema comes from the app's own migrations; rows go in
+/// through prepared statements in large transactions, and the search index is built once at the
+/// end (the per-row triggers are dropped meanwhile and recreated afterwards).
+/// </summary>
+public sealed class SyntheticCorpusGenerator(TextWriter log)
+{
+    private const int IndexBatchSize = 2_000;
+    private const int TextHashSize = 128 << 20;
+    private const int FirstGaSession = 1;
+    private const int LastGaSession = 80;
+    private const int ItemsPerSession = 120;
+    private const int BatchSize = 20_000;
+    private static readonly string[] OriginalLanguages = ["en", "en", "en", "en", "en", "en", "fr", "fr", "es", "es", "ru", "ar", "zh"];
+    private static readonly string[] Languages = ["ar", "zh", "en", "fr", "ru", "es"];
+
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private readonly List<IndexRow> _pending = [];
+    private readonly TextWriter _log = TextWriter.Synchronized(log);
+    private Random _random = new(1);
+    private int _annexId;
+    private int _signatoryId;
+    private int _footnoteId;
+    private int _referenceId;
+    private int _symbolId;
+    private int _versionId;
+
+    public async Task GenerateAsync(string databasePath, int documentCount, int seed, CancellationToken cancellationToken = default)
+    {
+        _random = new Random(seed);
+        var total = Stopwatch.StartNew();
+        // The file is only renamed into place when complete, so an interrupted run leaves no usable-looking database.
+        var partial = databasePath + ".partial";
+        var rowsPath = databasePath + ".rows";
+        File.Delete(partial);
+        File.Delete(rowsPath);
+
+        // Both files get their schema from the portal's own migrations, so the result is current.
+        await using var connection = await OpenAsync(partial, cancellationToken);
+        await using var rows = await OpenAsync(rowsPath, cancellationToken);
+
+        // Two cores, two writers: this thread generates the documents and writes their rows to a side
+        // file while another feeds their text to the FTS5 tables of the real file. SQLite has one
+        // writer per file, and the trigram index is most of the work. The rows are copied over at the end.
+        var queue = Channel.CreateBounded<IndexRow[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var indexer = Task.Factory.StartNew(() => IndexAsync(connection, queue.Reader, documentCount, total, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+        try
+        {
+            var sessions = await InsertSessionsAsync(rows);
+            _log.WriteLine($"Sessions and agenda items written ({total.Elapsed.TotalSeconds:F0} s). Writing {documentCount:N0} documents…");
+            var state = new GeneratorState(sessions);
+            var transaction = rows.BeginTransaction();
+            Prepare(rows, transaction);
+            for (var id = 1; id <= documentCount; id++)
+            {
+                WriteDocument(id, state);
+                if (_pending.Count >= IndexBatchSize || id == documentCount)
+                {
+                    await queue.Writer.WriteAsync(_pending.ToArray(), cancellationToken);
+                    _pending.Clear();
+                }
+                if (id % BatchSize == 0 || id == documentCount)
+                {
+                    transaction.Commit();
+                    transaction.Dispose();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _log.WriteLine($"  written {id:N0} / {documentCount:N0} documents, {_versionId:N0} language versions ({id / total.Elapsed.TotalSeconds:N0} documents/s)");
+                    transaction = rows.BeginTransaction();
+                    foreach (var command in _commands.Values)
+                    {
+                        command.Transaction = transaction;
+                    }
+                }
+            }
+            transaction.Commit();
+            transaction.Dispose();
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+        }
+        await rows.CloseAsync();
+        _log.WriteLine($"Documents written ({total.Elapsed.TotalSeconds:F0} s); waiting for the search index…");
+        await indexer;
+
+        var step = Stopwatch.StartNew();
+        var tables = await CopyRowsAsync(connection, rowsPath, cancellationToken);
+        File.Delete(rowsPath);
+        _log.WriteLine($"Rows copied into the database in {step.Elapsed.TotalSeconds:F0} s. Merging the index segments…");
+
+        step.Restart();
+        await ExecuteAsync(connection, """
+            INSERT INTO SearchText(SearchText) VALUES('optimize');
+            INSERT INTO SearchCjk(SearchCjk) VALUES('optimize');
+            INSERT INTO SearchText(SearchText, rank) VALUES('hashsize', 1048576);
+            INSERT INTO SearchText(SearchText, rank) VALUES('automerge', 4);
+            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('hashsize', 1048576);
+            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('automerge', 4);
+            """);
+        _log.WriteLine($"  merged in {step.Elapsed.TotalSeconds:F0} s. Restoring the index triggers and analysing…");
+        await ExecuteAsync(connection, SqliteSearchSchema.CreateTriggers);
+        // Statistics for the tables the portal queries with SQL, sampled; a plain ANALYZE would also count
+        // the rows of the FTS5 shadow tables, reading most of the multi-gigabyte file once more.
+        await ExecuteAsync(connection, "PRAGMA analysis_limit = 2000; " + string.Concat(tables.Select(t => $"ANALYZE \"{t}\"; ")) + "PRAGMA journal_mode = DELETE;");
+        await connection.CloseAsync();
+
+        File.Move(partial, databasePath, overwrite: false);
+        _log.WriteLine($"Done: {documentCount:N0} documents, {_versionId:N0} language versions in {databasePath} ({new FileInfo(databasePath).Length / 1_048_576.0:N0} MB, {total.Elapsed.TotalMinutes:F1} min).");
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
+            .UseSqlite(connectionString)
+            .AddInterceptors(SqliteSearchFunctions.Interceptor)
+            .Options;
+        await using (var db = new SqlitePortalDbContext(options))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        SqliteSearchFunctions.Register(connection);
+        await ExecuteAsync(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        // No per-row indexing while loading: the index is fed in bulk, and the copied rows must not trigger it again.
+        await ExecuteAsync(connection, SqliteSearchSchema.DropTriggers);
+        return connection;
+    }
+
+    /// <summary>
+    /// Feeds the FTS5 tables with the same text the triggers would index (<see cref="SqliteSearchSchema"/>:
+    /// folded title, body, and annexes, footnotes and signatory names as "Extra"; CJK bigrams of all three).
+    /// A test checks the result against a rebuild done by the schema's own SQL.
+    /// </summary>
+    private async Task IndexAsync(SqliteConnection connection, ChannelReader<IndexRow[]> queue, int documentCount, Stopwatch total, CancellationToken cancellationToken)
+    {
+        // FTS5 flushes its in-memory term lists to a new segment whenever they pass "hashsize" (1 MB by
+        // default) and merges segments four at a time as it goes ("automerge"), rewriting the index
+        // again and again as it grows. For the bulk load: large flushes, merges only when a level holds
+        // 16 segments ("crisismerge"), and one 'optimize' at the end. The defaults are restored then.
+        await ExecuteAsync(connection, $"""
+            INSERT INTO SearchText(SearchText, rank) VALUES('hashsize', {TextHashSize});
+            INSERT INTO SearchText(SearchText, rank) VALUES('automerge', 0);
+            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('hashsize', {TextHashSize});
+            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('automerge', 0);
+            """);
+        using var transaction = connection.BeginTransaction();
+        using var text = Command(connection, transaction, "INSERT INTO SearchText(rowid, Title, Body, Extra, DocumentId, Language) VALUES ($id, $title, $body, $extra, $document, $language)");
+        using var cjk = Command(connection, transaction, "INSERT INTO SearchCjk(rowid, Terms) VALUES ($id, $terms)");
+        var indexed = 0;
+        var documents = 0;
+        var reported = 0;
+        await foreach (var batch in queue.ReadAllAsync(cancellationToken))
+        {
+            foreach (var row in batch)
+            {
+                Run(text, row.VersionId, row.Title, row.Body, row.Extra, row.DocumentId, row.Language);
+                if (row.CjkTerms.Length > 0)
+                {
+                    Run(cjk, row.VersionId, row.CjkTerms);
+                }
+                indexed++;
+                documents = row.DocumentId;
+            }
+            if (documents - reported >= BatchSize || documents == documentCount)
+            {
+                reported = documents;
+                _log.WriteLine($"  indexed {documents:N0} / {documentCount:N0} documents, {indexed:N0} language versions ({documents / total.Elapsed.TotalSeconds:N0} documents/s)");
+            }
+        }
+        transaction.Commit();
+    }
+
+    private async Task<List<string>> CopyRowsAsync(SqliteConnection connection, string rowsPath, CancellationToken cancellationToken)
+    {
+        await using (var attach = connection.CreateCommand())
+        {
+            attach.CommandText = "ATTACH DATABASE $path AS rows";
+            attach.Parameters.AddWithValue("$path", rowsPath);
+            await attach.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = """
+                SELECT name FROM rows.sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '\_\_EF%' ESCAPE '\' AND name NOT LIKE 'Search%'
+                ORDER BY name
+                """;
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        await using (var transaction = connection.BeginTransaction())
+        {
+            foreach (var table in tables)
+            {
+                var step = Stopwatch.StartNew();
+                await using var copy = connection.CreateCommand();
+                copy.Transaction = transaction;
+                copy.CommandTimeout = 0;
+                // Same migrations, same column order; the names come from the side file's own catalogue.
+                copy.CommandText = $"INSERT INTO main.\"{table}\" SELECT * FROM rows.\"{table}\"";
+                var count = await copy.ExecuteNonQueryAsync(cancellationToken);
+                _log.WriteLine($"  copied {count:N0} rows of {table} ({step.Elapsed.TotalSeconds:F0} s)");
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await ExecuteAsync(connection, "DETACH DATABASE rows");
+        return tables;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// A language version's text as the search index takes it, folded on the generating thread so the
+    /// indexing thread (the slower of the two) only feeds SQLite.
+    /// </summary>
+    private sealed record IndexRow(int VersionId, int DocumentId, string Language, string Title, string Body, string Extra, string CjkTerms)
+    {
+        public static IndexRow Create(int versionId, int documentId, string language, string title, string body, string extra)
+        {
+            title = SearchText.Fold(title);
+            body = SearchText.Fold(body);
+            extra = SearchText.Fold(extra);
+            return new IndexRow(versionId, documentId, language, title, body, extra, SearchText.CjkBigrams(title + "\n" + body + "\n" + extra));
+        }
+    }
+
+    private sealed record SessionRef(int Id, Organ Organ, int Number, DateOnly StartsOn, int[] AgendaItemIds, int[] AgendaItemNumbers);
+
+    private sealed class GeneratorState(List<SessionRef> sessions)
+    {
+        public List<SessionRef> Ga { get; } = sessions.Where(s => s.Organ == Organ.GeneralAssembly).OrderBy(s => s.Number).ToList();
+        public Dictionary<int, SessionRef> ScByYear { get; } = sessions.Where(s => s.Organ == Organ.SecurityCouncil).ToDictionary(s => s.Number);
+        public Dictionary<int, SessionRef> EcosocByYear { get; } = sessions.Where(s => s.Organ == Organ.EconomicAndSocialCouncil).ToDictionary(s => s.Number);
+        public Dictionary<string, int> Counters { get; } = [];
+
+        /// <summary>Recent documents that later ones reply to or correct; a bounded window keeps memory flat.</summary>
+        public List<string> Recent { get; } = [];
+
+        public int Next(string series) => Counters[series] = Counters.GetValueOrDefault(series) + 1;
+
+        public void Remember(string symbol, Random random)
+        {
+            if (Recent.Count < 5_000)
+            {
+                Recent.Add(symbol);
+            }
+            else
+            {
+                Recent[random.Next(Recent.Count)] = symbol;
+            }
+        }
+    }
+
+    private async Task<List<SessionRef>> InsertSessionsAsync(SqliteConnection connection)
+    {
+        var sessions = new List<SessionRef>();
+        await using var transaction = connection.BeginTransaction();
+        await using var session = Command(connection, transaction, "INSERT INTO Sessions (Id, Organ, Number, StartsOn, EndsOn) VALUES ($id, $organ, $number, $starts, $ends)");
+        await using var item = Command(connection, transaction, "INSERT INTO AgendaItems (Id, SessionId, Number) VALUES ($id, $session, $number)");
+        await using var title = Command(connection, transaction, "INSERT INTO AgendaItemTitles (AgendaItemId, Language, Title) VALUES ($item, $language, $title)");
+        var sessionId = 0;
+        var itemId = 0;
+        for (var number = FirstGaSession; number <= LastGaSession; number++)
+        {
+            var starts = new DateOnly(1945 + number, 9, 15);
+            Run(session, ++sessionId, (int)Organ.GeneralAssembly, number, Date(starts), Date(starts.AddYears(1).AddDays(-1)));
+            var ids = new int[ItemsPerSession];
+            var numbers = new int[ItemsPerSession];
+            for (var i = 0; i < ItemsPerSession; i++)
+            {
+                Run(item, ++itemId, sessionId, i + 1);
+                ids[i] = itemId;
+                numbers[i] = i + 1;
+                foreach (var language in CorpusLanguage.All)
+                {
+                    Run(title, itemId, language.Code, language.AgendaItemTitle.Replace("{topic}", language.Topics[i % language.Topics.Length]));
+                }
+            }
+            sessions.Add(new SessionRef(sessionId, Organ.GeneralAssembly, number, starts, ids, numbers));
+        }
+        foreach (var organ in new[] { Organ.SecurityCouncil, Organ.EconomicAndSocialCouncil })
+        {
+            for (var year = 1946; year <= 2025; year++)
+            {
+                var starts = new DateOnly(year, 1, 1);
+                Run(session, ++sessionId, (int)organ, year, Date(starts), Date(new DateOnly(year, 12, 31)));
+                sessions.Add(new SessionRef(sessionId, organ, year, starts, [], []));
+            }
+        }
+        transaction.Commit();
+        return sessions;
+    }
+
+    private void Prepare(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        void Add(string name, string sql) => _commands[name] = Command(connection, transaction, sql);
+        Add("document", "INSERT INTO Documents (Id, Kind, Distribution, Status, IssuedOn, DatedOn, ListedOn, OriginalLanguage, Sender, Addressee, CatalogTitle, CreatedAt, PublishedAt) VALUES ($id, $kind, $distribution, $status, $issued, $dated, $listed, $original, $sender, $addressee, $title, $created, $published)");
+        Add("symbol", "INSERT INTO DocumentSymbols (Id, DocumentId, Value, Key, Position) VALUES ($id, $document, $value, $key, $position)");
+        Add("session", "INSERT INTO DocumentSessions (DocumentId, SessionId) VALUES ($document, $session)");
+        Add("item", "INSERT INTO DocumentAgendaItems (DocumentId, AgendaItemId, Position) VALUES ($document, $item, $position)");
+        Add("version", "INSERT INTO LanguageVersions (Id, DocumentId, Language, Title, BodyMarkdown, ReleasedOn, UpdatedAt, JobNumber) VALUES ($id, $document, $language, $title, $body, $released, $updated, $job)");
+        Add("annex", "INSERT INTO Annexes (Id, LanguageVersionId, ParentAnnexId, Position, Heading, Title, BodyMarkdown) VALUES ($id, $version, NULL, $position, $heading, $title, $body)");
+        Add("signatory", "INSERT INTO Signatories (Id, LanguageVersionId, AnnexId, Position, Name, Function, Signed) VALUES ($id, $version, $annex, $position, $name, $function, $signed)");
+        Add("footnote", "INSERT INTO Footnotes (Id, LanguageVersionId, AnnexId, Number, TextMarkdown, Urls) VALUES ($id, $version, NULL, $number, $text, $urls)");
+        Add("reference", "INSERT INTO CrossReferences (Id, SourceDocumentId, Relation, TargetSymbol, TargetKey) VALUES ($id, $source, $relation, $symbol, $key)");
+    }
+
+    private void WriteDocument(int id, GeneratorState state)
+    {
+        var roll = _random.NextDouble();
+        // Later sessions hold more documents, as they do in reality.
+        var ga = state.Ga[(int)(state.Ga.Count * Math.Sqrt(_random.NextDouble()))];
+        var date = ga.StartsOn.AddDays(_random.Next(360));
+        var sessions = new List<SessionRef>();
+        var symbols = new List<string>();
+        var kind = DocumentKind.Letter;
+        var distribution = Distribution.General;
+        var status = _random.NextDouble() < 0.003 ? PublicationStatus.Draft : PublicationStatus.Published;
+        var topic = _random.Next(16);
+        var itemIds = new List<int>();
+        ReferenceRelation? relation = null;
+        string? target = null;
+
+        if (roll < 0.68)
+        {
+            sessions.Add(ga);
+            var kindRoll = _random.NextDouble();
+            kind = kindRoll < 0.55 ? DocumentKind.Letter : kindRoll < 0.72 ? DocumentKind.NoteVerbale : kindRoll < 0.88 ? DocumentKind.Report : DocumentKind.DraftResolution;
+            if (kind == DocumentKind.DraftResolution)
+            {
+                var committee = 1 + _random.Next(6);
+                symbols.Add($"A/C.{committee}/{ga.Number}/L.{state.Next($"A/C.{committee}/{ga.Number}/L")}");
+                distribution = Distribution.Limited;
+            }
+            else if (_random.NextDouble() < 0.005)
+            {
+                symbols.Add($"A/{ga.Number}/R.{state.Next($"A/{ga.Number}/R")}");
+                distribution = Distribution.Restricted;
+            }
+            else
+            {
+                symbols.Add($"A/{ga.Number}/{state.Next($"A/{ga.Number}")}");
+            }
+            var first = _random.Next(ItemsPerSession);
+            itemIds.Add(ga.AgendaItemIds[first]);
+            topic = first % 16;
+            if (_random.NextDouble() < 0.3)
+            {
+                var second = (first + 1 + _random.Next(ItemsPerSession - 1)) % ItemsPerSession;
+                itemIds.Add(ga.AgendaItemIds[second]);
+            }
+        }
+        else if (roll < 0.78)
+        {
+            // Joint GA–SC letter, circulated to both.
+            var sc = state.ScByYear[Math.Clamp(date.Year, 1946, 2025)];
+            sessions.Add(ga);
+            sessions.Add(sc);
+            symbols.Add($"A/{ga.Number}/{state.Next($"A/{ga.Number}")}");
+            symbols.Add($"S/{sc.Number}/{state.Next($"S/{sc.Number}")}");
+            var first = _random.Next(ItemsPerSession);
+            itemIds.Add(ga.AgendaItemIds[first]);
+            topic = first % 16;
+        }
+        else if (roll < 0.94)
+        {
+            var sc = state.ScByYear[Math.Clamp(date.Year, 1946, 2025)];
+            sessions.Add(sc);
+            symbols.Add($"S/{sc.Number}/{state.Next($"S/{sc.Number}")}");
+            kind = _random.NextDouble() < 0.8 ? DocumentKind.Letter : DocumentKind.Report;
+        }
+        else
+        {
+            var ecosoc = state.EcosocByYear[Math.Clamp(date.Year, 1946, 2025)];
+            sessions.Add(ecosoc);
+            symbols.Add($"E/{ecosoc.Number}/{state.Next($"E/{ecosoc.Number}")}");
+            kind = DocumentKind.Report;
+        }
+
+        // Corrigenda, addenda and revisions of a recent document take its symbol with a suffix.
+        if (state.Recent.Count > 0 && symbols.Count == 1 && distribution == Distribution.General && _random.NextDouble() < 0.06)
+        {
+            var parentIndex = _random.Next(state.Recent.Count);
+            var parent = state.Recent[parentIndex];
+            state.Recent.RemoveAt(parentIndex);
+            var (suffix, rel) = _random.Next(3) switch
+            {
+                0 => ("Corr.1", ReferenceRelation.Corrects),
+                1 => ("Add.1", ReferenceRelation.AddsTo),
+                _ => ("Rev.1", ReferenceRelation.Revises),
+            };
+            symbols[0] = $"{parent}/{suffix}";
+            relation = rel;
+            target = parent;
+        }
+        else if (kind is DocumentKind.Letter or DocumentKind.NoteVerbale && state.Recent.Count > 0 && _random.NextDouble() < 0.15)
+        {
+            relation = ReferenceRelation.RepliesTo;
+            target = state.Recent[_random.Next(state.Recent.Count)];
+        }
+
+        var stateIndex = _random.Next(8);
+        var original = kind == DocumentKind.Report ? "en" : OriginalLanguages[_random.Next(OriginalLanguages.Length)];
+        var english = CorpusLanguage.Get("en");
+        var catalogTitle = Title(english, kind, stateIndex, topic, date);
+        var organName = sessions[0].Organ == Organ.SecurityCouncil ? "Security Council" : sessions[0].Organ == Organ.EconomicAndSocialCouncil ? "Economic and Social Council" : "General Assembly";
+        var issued = date.AddDays(_random.Next(1, 20));
+
+        Run(_commands["document"], id, (int)kind, (int)distribution, (int)status, Date(issued),
+            kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? Date(date) : null, Date(issued), original,
+            kind is DocumentKind.Letter or DocumentKind.NoteVerbale or DocumentKind.DraftResolution ? english.States[stateIndex] : null,
+            kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? "Secretary-General" : null,
+            catalogTitle, Timestamp(issued), status == PublicationStatus.Published ? Timestamp(issued) : null);
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            var symbol = UnSymbol.Parse(symbols[i]);
+            Run(_commands["symbol"], ++_symbolId, id, symbol.Value, symbol.Key, i);
+            if (i == 0 && symbol.SuffixKind == SymbolSuffixKind.None && distribution == Distribution.General)
+            {
+                state.Remember(symbol.Value, _random);
+            }
+        }
+        foreach (var session in sessions)
+        {
+            Run(_commands["session"], id, session.Id);
+        }
+        for (var i = 0; i < itemIds.Count; i++)
+        {
+            Run(_commands["item"], id, itemIds[i], i);
+        }
+        if (relation is { } r && target is not null)
+        {
+            Run(_commands["reference"], ++_referenceId, id, (int)r, target, UnSymbol.KeyOf(target));
+        }
+
+        var itemNumber = itemIds.Count > 0 ? ((itemIds[0] - 1) % ItemsPerSession + 1).ToString(CultureInfo.InvariantCulture) : "—";
+        foreach (var code in PickLanguages(original))
+        {
+            WriteVersion(id, CorpusLanguage.Get(code), kind, stateIndex, topic, date, issued, organName, itemNumber, code == original);
+        }
+    }
+
+    private IEnumerable<string> PickLanguages(string original)
+    {
+        var roll = _random.NextDouble();
+        if (roll < 0.3)
+        {
+            return Languages;
+        }
+        // Two or three versions: the original, English, and perhaps one more.
+        var chosen = new List<string> { original };
+        var count = roll < 0.7 ? 2 : 3;
+        if (original != "en")
+        {
+            chosen.Add("en");
+        }
+        while (chosen.Count < count)
+        {
+            var other = Languages[_random.Next(Languages.Length)];
+            if (!chosen.Contains(other))
+            {
+                chosen.Add(other);
+            }
+        }
+        return chosen;
+    }
+
+    private void WriteVersion(int documentId, CorpusLanguage language, DocumentKind kind, int stateIndex, int topicIndex, DateOnly date, DateOnly issued,
+        string organ, string item, bool isOriginal)
+    {
+        var versionId = ++_versionId;
+        var state = language.States[stateIndex];
+        var topic = language.Topics[topicIndex];
+        var body = new StringBuilder(4096);
+        if (kind is DocumentKind.Letter or DocumentKind.NoteVerbale)
+        {
+            body.Append(Fill(language.Opening, state, topic, date)).Append("\n\n");
+        }
+        var paragraphs = kind == DocumentKind.Report ? 6 + _random.Next(8) : 2 + _random.Next(4);
+        Paragraphs(body, language, state, topic, date, paragraphs);
+        var footnotes = _random.NextDouble() < 0.2;
+        if (footnotes)
+        {
+            body.Append("[^1]");
+        }
+        if (kind is DocumentKind.Letter or DocumentKind.NoteVerbale)
+        {
+            body.Append("\n\n").Append(language.Closing.Replace("{organ}", organ).Replace("{item}", item));
+        }
+        var job = $"{date.Year % 100:D2}-{_random.Next(100_000):D5} ({char.ToUpperInvariant(language.Code[0])})";
+        var title = Title(language, kind, stateIndex, topicIndex, date);
+        var text = body.ToString();
+        Run(_commands["version"], versionId, documentId, language.Code, title, text,
+            Date(issued.AddDays(isOriginal ? 0 : _random.Next(0, 10))), Timestamp(issued), job);
+
+        // What SqliteSearchSchema's SQL gathers as "Extra": annexes, then footnotes, then signatory names.
+        var annexText = "";
+        var footnoteText = "";
+        var names = new List<string>(2);
+        var name = $"{language.GivenNames[stateIndex % language.GivenNames.Length]} {language.FamilyNames[(stateIndex + topicIndex) % language.FamilyNames.Length]}";
+        if (kind == DocumentKind.Letter)
+        {
+            Run(_commands["signatory"], ++_signatoryId, versionId, null, 0, name, language.SignatoryFunction, 1);
+            names.Add(name);
+        }
+        if (footnotes)
+        {
+            footnoteText = Fill(language.Footnote, state, topic, date);
+            Run(_commands["footnote"], ++_footnoteId, versionId, 1, footnoteText, "[\"https://example.org/synthetic\"]");
+        }
+        if (kind == DocumentKind.Letter && _random.NextDouble() < 0.4)
+        {
+            var annexId = ++_annexId;
+            var annex = new StringBuilder(2048);
+            Paragraphs(annex, language, state, topic, date, 2 + _random.Next(3));
+            var heading = Fill(language.AnnexHeading, state, topic, date);
+            var annexBody = annex.ToString();
+            Run(_commands["annex"], annexId, versionId, 1, heading, null, annexBody);
+            annexText = heading + "\n\n" + annexBody;
+            if (_random.NextDouble() < 0.5)
+            {
+                Run(_commands["signatory"], ++_signatoryId, versionId, annexId, 1, name, null, 1);
+                names.Add(name);
+            }
+        }
+        _pending.Add(IndexRow.Create(versionId, documentId, language.Code, title, text, annexText + "\n" + footnoteText + "\n" + string.Join('\n', names)));
+    }
+
+    private void Paragraphs(StringBuilder text, CorpusLanguage language, string state, string topic, DateOnly date, int count)
+    {
+        for (var p = 0; p < count; p++)
+        {
+            var sentences = 2 + _random.Next(4);
+            for (var s = 0; s < sentences; s++)
+            {
+                text.Append(Fill(language.Sentences[_random.Next(language.Sentences.Length)], state, topic, date));
+                if (language.Code != "zh")
+                {
+                    text.Append(' ');
+                }
+            }
+            text.Append("\n\n");
+        }
+    }
+
+    private static string Title(CorpusLanguage language, DocumentKind kind, int stateIndex, int topicIndex, DateOnly date)
+    {
+        var template = kind switch
+        {
+            DocumentKind.Letter => language.LetterTitle,
+            DocumentKind.NoteVerbale => language.NoteTitle,
+            DocumentKind.DraftResolution => language.ResolutionTitle,
+            _ => language.ReportTitle,
+        };
+        return Fill(template, language.States[stateIndex], language.Topics[topicIndex], date);
+    }
+
+    private static string Fill(string template, string state, string topic, DateOnly date) =>
+        template.Replace("{state}", state).Replace("{topic}", topic).Replace("{date}", Date(date));
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // The format EF Core's SQLite provider writes DateTimeOffset values in.
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 09:00:00+00:00";
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z]+").Select(m => m.Value).Distinct())
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        command.ExecuteNonQuery();
+    }
+}

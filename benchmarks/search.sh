@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Search and page benchmarks for BENCHMARKS.md ("## Search"), on 127.0.0.1 only. Not part of scripts/test.sh.
+#   bash benchmarks/search.sh                      # 10k and 1M documents
+#   SIZES="10000" bash benchmarks/search.sh        # one size
+# Corpora are generated once with the portal's own `generate-corpus` command and cached outside the
+# repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~25 minutes and ~45 GB.
+# For each size the portal is published in Release, started in Production on the corpus, and every
+# target gets WARMUP requests and then RUNS sequential requests over one keep-alive connection; the
+# figure is curl's time to first byte. Targets rotate over a fixed, seeded sample of URLs so caches see
+# different documents, items and words; each request is cut at MAX_TIME (60) seconds. Heavy steps hold
+# /work/bench.lock so runs never overlap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"10000 1000000"}
+RUNS=${RUNS:-60}
+WARMUP=${WARMUP:-5}
+PORT=${PORT:-5191}
+CORPORA=${CORPORA:-/work/corpora/search}
+LOCK=${LOCK:-/work/bench.lock}
+RESULTS=${RESULTS:-"$CORPORA/results-$(date +%Y%m%d-%H%M%S).md"}
+BASE="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-search-bench.XXXXXX")
+# PORTAL_APP: an already published portal to measure instead (e.g. an older commit, for before/after).
+APP=${PORTAL_APP:-"$WORK/app"}
+portal_pid=""
+cleanup() {
+  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)"; exit 1; }
+command -v flock >/dev/null || { echo "needs flock (util-linux)"; exit 1; }
+mkdir -p "$CORPORA"
+# A published copy, so rebuilding the working tree cannot change the binaries under a running benchmark.
+[ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
+
+corpus() { # size -> path; generates it (timed, under the lock) when missing
+  local size=$1 db="$CORPORA/corpus-$1.db"
+  if [ ! -f "$db" ]; then
+    echo "Generating $size documents into $db (waiting for $LOCK first) ..." >&2
+    exec 8>"$LOCK"; flock 8
+    if [ ! -f "$db" ]; then # another run may have made it while this one waited
+      dotnet "$APP/Portal.dll" generate-corpus --documents "$size" --database "$db" | tee "$CORPORA/corpus-$size.log" >&2
+      echo "$(date -Is) generate-corpus --documents $size: $(grep '^Done' "$CORPORA/corpus-$size.log")" >>"$CORPORA/generation-times.txt"
+    fi
+    flock -u 8; exec 8>&-
+  fi
+  echo "$db"
+}
+
+start_portal() { # db
+  (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
+    ConnectionStrings__Portal="Data Source=$1" Portal__SeedDemoData=false \
+    Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
+  portal_pid=$!
+  for _ in $(seq 1 240); do curl -s -o /dev/null "$BASE/not-found" && return 0; sleep 0.5; done
+  echo "portal did not start"; cat "$WORK/portal.log"; exit 1
+}
+
+stop_portal() {
+  kill "$portal_pid" 2>/dev/null || true
+  wait "$portal_pid" 2>/dev/null || true
+  portal_pid=""
+}
+
+# measure NAME PATH... : WARMUP + RUNS requests cycling over the paths, one curl process, one connection.
+measure() {
+  local name=$1; shift
+  local paths=("$@") config="$WORK/curl.cfg" i n=$((WARMUP + RUNS))
+  : >"$config"
+  for ((i = 0; i < n; i++)); do
+    printf 'url = "%s%s"\noutput = "/dev/null"\n' "$BASE" "${paths[$((i % ${#paths[@]}))]}" >>"$config"
+  done
+  curl -s -m "${MAX_TIME:-60}" -K "$config" -w '%{http_code} %{time_starttransfer}\n' >"$WORK/times.txt" || true # a request cut at MAX_TIME shows as status 000
+  local bad; bad=$(awk '$1 >= 500 || $1 == 0' "$WORK/times.txt" | wc -l)
+  tail -n "$RUNS" "$WORK/times.txt" | awk '{ printf "%.1f\n", $2 * 1000 }' | sort -n >"$WORK/sorted.txt"
+  local p50 p95 codes
+  p50=$(awk -v n="$RUNS" 'NR == int((n + 1) * 0.50) { print }' "$WORK/sorted.txt")
+  p95=$(awk -v n="$RUNS" 'NR == int(n * 0.95 + 0.5) { print }' "$WORK/sorted.txt")
+  codes=$(tail -n "$RUNS" "$WORK/times.txt" | awk '{ print $1 }' | sort | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')
+  echo "$name|$p50|$p95|$codes|$bad"
+}
+
+# URL samples, seeded by SQLite's own rowids so every run of a corpus asks for the same things.
+sample() { sqlite3 -batch -noheader "$1" "$2"; }
+
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+
+echo "# Search benchmark $(date -Is), $(nproc) cores, RUNS=$RUNS WARMUP=$WARMUP, portal $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Portal || echo '+changes')${PORTAL_APP:+ (published app: $PORTAL_APP)}" | tee "$RESULTS"
+for size in $SIZES; do
+  db=$(corpus "$size")
+  count=$(sample "$db" "SELECT count(*) FROM Documents")
+  # Every 997th public document, and the GA agenda items of every 499th: spread over the whole corpus.
+  mapfile -t symbols < <(sample "$db" "SELECT s.Value FROM DocumentSymbols s JOIN Documents d ON d.Id = s.DocumentId WHERE s.Position = 0 AND d.Distribution = 1 AND d.Status = 2 AND d.Id % 997 = 1 LIMIT 20")
+  mapfile -t ids < <(sample "$db" "SELECT Id FROM Documents WHERE Distribution = 1 AND Status = 2 AND Id % 997 = 3 LIMIT 20")
+  mapfile -t items < <(sample "$db" "SELECT s.Number || ' ' || a.Number FROM AgendaItems a JOIN Sessions s ON s.Id = a.SessionId WHERE s.Organ = 1 AND a.Id IN (SELECT AgendaItemId FROM DocumentAgendaItems WHERE DocumentId % 499 = 7) LIMIT 20")
+  symbol_paths=(); for s in "${symbols[@]}"; do symbol_paths+=("/search?q=$(urlencode "$s")"); done
+  document_paths=(); for id in "${ids[@]}"; do document_paths+=("/documents/$id"); done
+  item_paths=(); filtered_paths=()
+  words=(desertification fisheries refugees landmines sanitation)
+  for ((i = 0; i < ${#items[@]}; i++)); do
+    read -r session number <<<"${items[$i]}"
+    item_paths+=("/sessions/ga/$session/items/$number")
+    filtered_paths+=("/search?q=${words[$((i % ${#words[@]}))]}&item=ga-$session-$number")
+  done
+  english=(); for w in "${words[@]}"; do english+=("/search?q=$w"); done
+  zh2=(); for w in 地雷 难民 人权 反恐 移民; do zh2+=("/search?q=$(urlencode "$w")"); done
+  zh4=(); for w in 气候变化 粮食安全 文化遗产 外层空间 持续渔业; do zh4+=("/search?q=$(urlencode "$w")"); done
+
+  exec 9>"$LOCK"; flock 9 # no other heavy run while this one measures
+  start_portal "$db"
+  echo "" | tee -a "$RESULTS"
+  echo "## $count documents ($(du -h "$db" | cut -f1) database)" | tee -a "$RESULTS"
+  echo "| target | p50 ms | p95 ms | p95 ÷ trivial p95 | statuses | 5xx or cut |" | tee -a "$RESULTS"
+  echo "| --- | ---: | ---: | ---: | --- | ---: |" | tee -a "$RESULTS"
+  # One untimed pass over every target first: JIT, connection pools and SQLite's page cache are warm
+  # for the floor as much as for the pages measured after it.
+  all_paths=(/not-found "${symbol_paths[@]}" "${item_paths[@]}" "${document_paths[@]}" "${english[@]}" "${zh2[@]}" "${zh4[@]}" "${filtered_paths[@]}")
+  measure "warm-up" "${all_paths[@]}" >/dev/null
+  {
+    measure "trivial page (/not-found, full layout, no page data)" /not-found
+    measure "symbol resolve (/search?q=A/…, 302)" "${symbol_paths[@]}"
+    measure "agenda-item list page" "${item_paths[@]}"
+    measure "document page" "${document_paths[@]}"
+    measure "search, English word" "${english[@]}"
+    measure "search, Chinese 2 characters" "${zh2[@]}"
+    measure "search, Chinese 4 characters" "${zh4[@]}"
+    measure "search, English word filtered by agenda item" "${filtered_paths[@]}"
+    measure "trivial page again (drift check)" /not-found
+  } | awk -F'|' 'NR == 1 { floor = $3 } { printf "| %s | %s | %s | %.2f | %s | %s |\n", $1, $2, $3, $3 / floor, $4, $5 }' | tee -a "$RESULTS"
+  stop_portal
+  flock -u 9; exec 9>&-
+done
+[ -f "$CORPORA/generation-times.txt" ] && { echo ""; echo "Generation times:"; cat "$CORPORA/generation-times.txt"; } | tee -a "$RESULTS"
+echo "Results written to $RESULTS"
