@@ -112,7 +112,9 @@ public sealed partial class LocalDocumentFileStore : IDocumentFileStore
         }
         try
         {
-            Stream stream = new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            // Unbuffered: readers copy in 128 KB chunks with pooled buffers of their own, and a
+            // FileStream buffer would be a fresh large-object allocation for every file of an archive.
+            Stream stream = new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
             return Task.FromResult<Stream?>(stream);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

@@ -65,6 +65,8 @@ public sealed class ArchiveWriter(DownloadContents contents, TimeProvider clock,
                     {
                         await source.CopyToAsync(target, 128 * 1024, cancellationToken);
                     }
+                    // Each finished file leaves now, not when the next one (perhaps slow to open) fills a buffer.
+                    await output.FlushAsync(cancellationToken);
                     files.Add(new ManifestEntry(symbol, version.Language, version.Title, DownloadFormats.Extension(format), name, content.Length, content.Sha256, version.Url(format)));
                 }
             }

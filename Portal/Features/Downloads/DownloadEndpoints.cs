@@ -169,7 +169,7 @@ public static class DownloadEndpoints
             {
                 return;
             }
-            await using var body = new AsyncOnlyWriteStream(http.Response.Body);
+            await using var body = new ResponsePipeStream(http.Response.BodyWriter);
             await write(body);
         }
     }

@@ -1,14 +1,21 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
 namespace Portal.Features.Downloads;
 
 /// <summary>
-/// A write-only wrapper that never writes synchronously to the stream beneath. .NET 10's
-/// ZipArchive writes each entry's data descriptor (16–24 bytes) with a synchronous Write even from
-/// its async API, which Kestrel's response stream refuses. Synchronous writes are held here and
-/// sent ahead of the next asynchronous write or flush, so only those few bytes are ever buffered.
+/// A write-only stream over the response's <see cref="PipeWriter"/> that copies every write into
+/// the pipe's own memory and flushes to the socket only once <see cref="FlushThreshold"/> bytes are
+/// waiting. A streamed ZIP writes many small pieces (a local header, a 16–24 byte data descriptor
+/// per entry, the central directory), some of them synchronously even from ZipArchive's async API,
+/// which Kestrel's response stream refuses; here a synchronous write is only a copy into the pipe,
+/// and a few hundred files become a few large sends instead of several small ones each. Memory
+/// stays bounded: at most the threshold plus one write is held before it is flushed.
 /// </summary>
-public sealed class AsyncOnlyWriteStream(Stream inner) : Stream
+public sealed class ResponsePipeStream(PipeWriter writer) : Stream
 {
-    private readonly MemoryStream _pending = new();
+    public const int FlushThreshold = 128 * 1024;
+
     private long _position;
 
     public override bool CanRead => false;
@@ -26,7 +33,7 @@ public sealed class AsyncOnlyWriteStream(Stream inner) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        _pending.Write(buffer);
+        writer.Write(buffer);
         _position += buffer.Length;
     }
 
@@ -35,37 +42,32 @@ public sealed class AsyncOnlyWriteStream(Stream inner) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await SendPendingAsync(cancellationToken);
-        await inner.WriteAsync(buffer, cancellationToken);
-        _position += buffer.Length;
+        Write(buffer.Span);
+        if (writer.UnflushedBytes >= FlushThreshold)
+        {
+            await FlushAsync(cancellationToken);
+        }
     }
 
     public override async Task FlushAsync(CancellationToken cancellationToken)
     {
-        await SendPendingAsync(cancellationToken);
-        await inner.FlushAsync(cancellationToken);
+        var result = await writer.FlushAsync(cancellationToken);
+        if (result.IsCanceled)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 
-    // Synchronous flushes (from Dispose paths) are deferred to the next asynchronous operation.
+    // Synchronous flushes come from ZipArchive's dispose paths; the bytes go out with the next
+    // asynchronous flush, and at the latest when the stream is disposed.
     public override void Flush()
     {
     }
 
     public override async ValueTask DisposeAsync()
     {
-        await SendPendingAsync(CancellationToken.None);
-        await _pending.DisposeAsync();
+        await FlushAsync(CancellationToken.None);
         await base.DisposeAsync();
-    }
-
-    private async Task SendPendingAsync(CancellationToken cancellationToken)
-    {
-        if (_pending.Length == 0)
-        {
-            return;
-        }
-        await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
-        _pending.SetLength(0);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
