@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
+using Portal.Data.Search;
 using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
 using Portal.Features.Downloads;
@@ -52,7 +55,10 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();
         services.AddSingleton<DocumentQueries>();
-        services.AddSingleton<SearchQueries>();
+        services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<DocumentQueries>())
+        {
+            MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
+        });
 
         services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
         services.AddSingleton<DocumentFileCommands>();

@@ -22,6 +22,14 @@ public sealed class PortalOptions
     public int PageSize { get; set; } = 25;
 
     /// <summary>
+    /// How many matching language versions a search reads from the full-text index, newest first,
+    /// before it stops and counts "at least" (see BENCHMARKS.md, Search): the bound that keeps a
+    /// common word as cheap on a million documents as on ten thousand.
+    /// </summary>
+    [Range(100, 100_000)]
+    public int SearchMatchLimit { get; set; } = 3_000;
+
+    /// <summary>
     /// The Chromium that prints generated PDFs. Defaults to the PORTAL_CHROMIUM environment variable
     /// (which the test script sets), else Debian's /usr/bin/chromium.
     /// </summary>
