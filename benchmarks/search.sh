@@ -123,6 +123,7 @@ for size in $SIZES; do
     measure "trivial page (/not-found, full layout, no page data)" /not-found
     measure "symbol resolve (/search?q=A/…, 302)" "${symbol_paths[@]}"
     measure "agenda-item list page" "${item_paths[@]}"
+    measure "home page (session counts, latest documents)" /
     measure "document page" "${document_paths[@]}"
     measure "search, English word" "${english[@]}"
     measure "search, Chinese 2 characters" "${zh2[@]}"
