@@ -46,6 +46,7 @@ public static class PortalServiceCollectionExtensions
         // several times smaller and stay readable in "view source" and to crawlers.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        services.AddMemoryCache();
         services.AddPortalDatabase(builder.Configuration, builder.Environment);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DemoDataSeeder>();

@@ -13,12 +13,14 @@ public static class DatabaseSetup
 {
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddSingleton<CatalogueVersion>();
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(configuration, environment);
-                services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteSearchFunctions.Interceptor));
+                services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString)
+                    .AddInterceptors(SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
                 services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
                 break;

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
@@ -7,11 +10,14 @@ namespace Portal.Tests.Features.Sessions;
 
 public class SessionQueriesTests
 {
+    private static SessionQueries NewQueries(TestDatabase database, CatalogueVersion? catalogue = null) =>
+        new(database, new MemoryCache(new MemoryCacheOptions()), catalogue ?? new CatalogueVersion());
+
     [Fact]
     public async Task ListCountsOnlyWhatTheViewerMaySee()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var queries = new SessionQueries(database);
+        var queries = NewQueries(database);
 
         var publicCount = (await queries.ListAsync(AccessLevel.Public)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
         var delegationCount = (await queries.ListAsync(AccessLevel.Delegation)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
@@ -22,10 +28,34 @@ public class SessionQueriesTests
     }
 
     [Fact]
+    public async Task CountsAreCachedUntilTheCatalogueChanges()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var catalogue = new CatalogueVersion();
+        var queries = NewQueries(database, catalogue);
+        int Count75(IReadOnlyList<SessionRow> sessions) => sessions.Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+        var before = Count75(await queries.ListAsync(AccessLevel.Public));
+
+        // The test database's contexts do not carry the interceptor, so this save does not advance the version.
+        await using (var db = database.CreateDbContext())
+        {
+            var draft = await db.Documents.SingleAsync(d => d.Symbols.Any(s => s.Value == "A/75/990"));
+            draft.Status = PublicationStatus.Published;
+            await db.SaveChangesAsync();
+        }
+        var cached = Count75(await queries.ListAsync(AccessLevel.Public));
+        catalogue.Advance();
+        var after = Count75(await queries.ListAsync(AccessLevel.Public));
+
+        Assert.Equal(before, cached);
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
     public async Task SessionHasItsAgendaItemsWithCountsAndNeighbours()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var queries = new SessionQueries(database);
+        var queries = NewQueries(database);
 
         var session = await queries.GetAsync(Organ.GeneralAssembly, 75, AccessLevel.Public);
 
@@ -44,7 +74,7 @@ public class SessionQueriesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var year = await new SessionQueries(database).GetAsync(Organ.SecurityCouncil, 2021, AccessLevel.Public);
+        var year = await NewQueries(database).GetAsync(Organ.SecurityCouncil, 2021, AccessLevel.Public);
 
         Assert.Empty(year!.AgendaItems);
         Assert.Equal(3, year.DocumentsWithoutAgendaItem.TotalCount);
@@ -56,7 +86,7 @@ public class SessionQueriesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        Assert.Null(await new SessionQueries(database).GetAsync(Organ.GeneralAssembly, 12, AccessLevel.Public));
+        Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, AccessLevel.Public));
     }
 
     [Fact]
@@ -64,7 +94,7 @@ public class SessionQueriesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var recent = await new SessionQueries(database).ListRecentDocumentsAsync(AccessLevel.Public, 50);
+        var recent = await NewQueries(database).ListRecentDocumentsAsync(AccessLevel.Public, 50);
 
         var dates = recent.Select(r => r.IssuedOn ?? r.DatedOn ?? DateOnly.MinValue).ToList();
         Assert.Equal(dates.OrderByDescending(d => d), dates);

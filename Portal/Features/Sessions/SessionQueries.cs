@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.AgendaItems;
@@ -7,28 +8,47 @@ using Portal.Infrastructure;
 
 namespace Portal.Features.Sessions;
 
-public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFactory)
+public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFactory, IMemoryCache cache, CatalogueVersion catalogue)
 {
-    /// <summary>All sessions, newest first within each organ, with the number of documents the viewer may see.</summary>
+    /// <summary>
+    /// All sessions, newest first within each organ, with the number of documents the viewer may see.
+    /// Counting reads every document-session link (a million at UN scale), so the counts are cached
+    /// per access level until the catalogue changes (see <see cref="CatalogueVersion"/>).
+    /// </summary>
     public async Task<IReadOnlyList<SessionRow>> ListAsync(AccessLevel access, CancellationToken cancellationToken = default)
     {
-        await using var db = contextFactory.CreateDbContext();
-        var visible = db.Documents.Where(DocumentAccess.VisibleTo(access));
-        return await db.Sessions.AsNoTracking()
-            .OrderBy(s => s.Organ).ThenByDescending(s => s.Number)
-            .Select(s => new SessionRow(s.Id, s.Organ, s.Number,
-                db.DocumentSessions.Count(ds => ds.SessionId == s.Id && visible.Any(d => d.Id == ds.DocumentId))))
-            .ToListAsync(cancellationToken);
+        var counts = await cache.GetOrCreateAsync(("session-document-counts", access, catalogue.Current), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CatalogueVersion.MaxAge;
+            return CountDocumentsPerSessionAsync(access, cancellationToken);
+        }) ?? [];
+        return (await ListNamesAsync(cancellationToken))
+            .Select(s => s with { DocumentCount = counts.GetValueOrDefault(s.Id) })
+            .ToList();
     }
 
     /// <summary>All sessions without counts, for navigation menus that appear on every page.</summary>
-    public async Task<IReadOnlyList<SessionRow>> ListNamesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SessionRow>> ListNamesAsync(CancellationToken cancellationToken = default) =>
+        await cache.GetOrCreateAsync(("session-names", catalogue.Current), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CatalogueVersion.MaxAge;
+            await using var db = contextFactory.CreateDbContext();
+            return (IReadOnlyList<SessionRow>)await db.Sessions.AsNoTracking()
+                .OrderBy(s => s.Organ).ThenByDescending(s => s.Number)
+                .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0))
+                .ToListAsync(cancellationToken);
+        }) ?? [];
+
+    // One pass over the link rows, grouped, instead of one count per session.
+    private async Task<Dictionary<int, int>> CountDocumentsPerSessionAsync(AccessLevel access, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        return await db.Sessions.AsNoTracking()
-            .OrderBy(s => s.Organ).ThenByDescending(s => s.Number)
-            .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0))
-            .ToListAsync(cancellationToken);
+        var visible = db.Documents.Where(DocumentAccess.VisibleTo(access)).Select(d => d.Id);
+        return await db.DocumentSessions
+            .Where(ds => visible.Contains(ds.DocumentId))
+            .GroupBy(ds => ds.SessionId)
+            .Select(g => new { SessionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.SessionId, g => g.Count, cancellationToken);
     }
 
     /// <summary>
