@@ -14,6 +14,9 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.CatalogTitle).HasMaxLength(1000);
         // The journal ("issued most recently") and every list sort by date of issue.
         builder.HasIndex(d => new { d.Status, d.ListedOn });
+        // Covers the visibility rule (DocumentAccess.VisibleTo) alone, so counts over every visible
+        // document (documents per session) read this small index, not the wide document rows.
+        builder.HasIndex(d => new { d.Status, d.Distribution });
         builder.HasMany(d => d.Symbols).WithOne(s => s.Document).HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.LanguageVersions).WithOne(v => v.Document).HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.References).WithOne(r => r.SourceDocument).HasForeignKey(r => r.SourceDocumentId).OnDelete(DeleteBehavior.Cascade);

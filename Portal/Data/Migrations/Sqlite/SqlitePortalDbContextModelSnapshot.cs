@@ -180,6 +180,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Status", "Distribution");
+
                     b.HasIndex("Status", "ListedOn");
 
                     b.ToTable("Documents");
