@@ -27,7 +27,7 @@ public sealed class PortalOptions
     /// common word as cheap on a million documents as on ten thousand.
     /// </summary>
     [Range(100, 100_000)]
-    public int SearchMatchLimit { get; set; } = 3_000;
+    public int SearchMatchLimit { get; set; } = 1_000;
 
     /// <summary>
     /// The Chromium that prints generated PDFs. Defaults to the PORTAL_CHROMIUM environment variable

@@ -21,6 +21,6 @@ public class SearchMatchLimitTests(SearchMatchLimitFactory app) : IClassFixture<
     public void TheDefaultBoundIsTheMeasuredOne()
     {
         using var defaults = new PortalAppFactory();
-        Assert.Equal(3_000, defaults.Services.GetRequiredService<SearchQueries>().MaxMatchedVersions);
+        Assert.Equal(1_000, defaults.Services.GetRequiredService<SearchQueries>().MaxMatchedVersions);
     }
 }

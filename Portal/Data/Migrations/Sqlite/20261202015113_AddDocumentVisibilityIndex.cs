@@ -14,6 +14,11 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "IX_Documents_Status_Distribution",
                 table: "Documents",
                 columns: new[] { "Status", "Distribution" });
+
+            // Without statistics for the new index, SQLite's planner takes it for far more selective
+            // than the (Status, ListedOn) index it already has numbers for, and the journal and agenda
+            // lists start sorting every published document (measured at 1M: 17 → 167 ms). Sampled.
+            migrationBuilder.Sql("PRAGMA analysis_limit = 2000; ANALYZE \"Documents\";");
         }
 
         /// <inheritdoc />
