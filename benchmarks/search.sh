@@ -3,7 +3,7 @@
 #   bash benchmarks/search.sh                      # 10k and 1M documents
 #   SIZES="10000" bash benchmarks/search.sh        # one size
 # Corpora are generated once with the portal's own `generate-corpus` command and cached outside the
-# repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~25 minutes and ~45 GB.
+# repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~30 minutes and ~47 GB.
 # For each size the portal is published in Release, started in Production on the corpus, and every
 # target gets WARMUP requests and then RUNS sequential requests over one keep-alive connection; the
 # figure is curl's time to first byte. Targets rotate over a fixed, seeded sample of URLs so caches see
