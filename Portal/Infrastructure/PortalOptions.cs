@@ -27,7 +27,9 @@ public sealed class PortalOptions
     /// common word as cheap on a million documents as on ten thousand.
     /// </summary>
     [Range(100, 100_000)]
-    public int SearchMatchLimit { get; set; } = 1_000;
+    public int SearchMatchLimit { get; set; } = DefaultSearchMatchLimit;
+
+    public const int DefaultSearchMatchLimit = 1_000;
 
     /// <summary>
     /// The Chromium that prints generated PDFs. Defaults to the PORTAL_CHROMIUM environment variable

@@ -17,7 +17,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     /// How many matching language versions a search reads from the index, newest first. It bounds the
     /// work (ranking, counting, facets) whatever the size of the corpus; beyond it the counts say "at least".
     /// </summary>
-    public int MaxMatchedVersions { get; init; } = 1_000;
+    public int MaxMatchedVersions { get; init; } = PortalOptions.DefaultSearchMatchLimit;
 
     /// <summary>Up to this many documents, a filtered search checks each one the filters allow.</summary>
     public int MaxFilteredDocuments { get; init; } = 2_000;
