@@ -27,10 +27,18 @@ public static class PortalServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<FileSweepOptions>()
+            .BindConfiguration(FileSweepOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHostedService<DatabaseWatch>();
         // Documents are long text and delegates are often on slow links. Compression stays off for
         // HTTPS (the default) because pages reflect user input; TLS-terminating proxies compress there.
         services.AddResponseCompression(o =>

@@ -26,10 +26,19 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapHealthChecks("/healthz");
 app.MapDownloadEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
-await app.InitializePortalDatabaseAsync();
+try
+{
+    await app.InitializePortalDatabaseAsync();
+}
+catch (PortalStartupException e)
+{
+    app.Logger.LogCritical("The portal did not start: {Reason}", e.Message);
+    return 1;
+}
 app.Run();
 return 0;

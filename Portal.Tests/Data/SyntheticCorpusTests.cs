@@ -172,7 +172,9 @@ public sealed class SyntheticCorpusTests(SyntheticCorpusTests.Corpus corpus) : I
 
     private sealed class CorpusPortal(string databasePath) : PortalAppFactory
     {
+        protected override bool SeedDemoData => false;
+
         protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-            [new("ConnectionStrings:Portal", $"Data Source={databasePath}"), new("Portal:SeedDemoData", "false")];
+            [new("ConnectionStrings:Portal", $"Data Source={databasePath}")];
     }
 }

@@ -4,19 +4,26 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Data;
+using Portal.Features.Downloads;
 
 namespace Portal.Tests.Support;
 
 /// <summary>
-/// The real portal (Program.cs) on a fresh SQLite file in its own temporary data folder, migrated
-/// and loaded with the demo data exactly as `dotnet run` does. <see cref="StartKestrel"/> serves it
-/// on 127.0.0.1 for browser tests; <c>CreateClient()</c> uses the in-memory test server.
+/// The real portal (Program.cs) in Production on a fresh SQLite file in its own temporary data folder,
+/// migrated at start-up and then loaded with the demo data through the same seeder `dotnet run` uses in
+/// Development (the portal itself refuses demo data in Production). <see cref="StartKestrel"/> serves
+/// it on 127.0.0.1 for browser tests; <c>CreateClient()</c> uses the in-memory test server.
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private bool _kestrel;
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Whether the demo documents and their files are loaded once the portal has started.</summary>
+    protected virtual bool SeedDemoData => true;
 
     /// <summary>Extra configuration a test class needs, applied after the defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
@@ -36,6 +43,24 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (_kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (SeedDemoData)
+        {
+            SeedAsync(host.Services).GetAwaiter().GetResult();
+        }
+        return host;
+    }
+
+    private static async Task SeedAsync(IServiceProvider services)
+    {
+        if (await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync())
+        {
+            await services.GetRequiredService<DemoFiles>().AttachAsync();
         }
     }
 

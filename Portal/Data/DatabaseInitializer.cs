@@ -5,23 +5,76 @@ using Portal.Infrastructure;
 
 namespace Portal.Data;
 
-/// <summary>Applies migrations and loads demo data at start-up, as far as the operator allows.</summary>
+/// <summary>
+/// Creates and migrates the database at start-up, as far as the operator allows, and refuses to start
+/// on a database that looks lost: an empty database beside a file store that holds files.
+/// </summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializePortalDatabaseAsync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
-        if (!options.ApplyMigrationsAtStartup)
+        var services = app.Services;
+        var options = services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        var location = services.GetRequiredService<DatabaseLocation>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        if (options.SeedDemoData && app.Environment.IsProduction())
         {
-            return;
+            throw new PortalStartupException(
+                "Portal:SeedDemoData is on in the Production environment. Demo data is never loaded in Production, " +
+                "where an empty database means a lost one: remove the setting (or run with another ASPNETCORE_ENVIRONMENT for a demo).");
         }
-        await using (var db = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
+
+        if (!location.Exists())
+        {
+            if (!options.ApplyMigrationsAtStartup)
+            {
+                throw new PortalStartupException(
+                    $"The database ({location}) does not exist and Portal:ApplyMigrationsAtStartup is off. " +
+                    "Restore it from a backup, or create it with 'dotnet ef database update'.");
+            }
+            location.CreateEmpty();
+            logger.LogInformation("Created a new database: {Location}", location);
+        }
+
+        await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        if (options.ApplyMigrationsAtStartup)
         {
             await db.Database.MigrateAsync();
         }
-        if (options.SeedDemoData && await app.Services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync())
+
+        if (await db.Documents.AnyAsync() || await db.StoredFiles.AnyAsync())
         {
-            await app.Services.GetRequiredService<DemoFiles>().AttachAsync();
+            return;
+        }
+        var store = services.GetRequiredService<IDocumentFileStore>();
+        var storedFiles = await CountStoredFilesAsync(store);
+        if (storedFiles > 0)
+        {
+            throw new PortalStartupException(
+                $"The database ({location}) holds no documents, but the file store holds {storedFiles} files. " +
+                "The database was probably lost or replaced: restore it from a backup. The portal will not start, seed demo data " +
+                "or sweep the store until the database and the file store belong together (if the files really are unwanted, move them away).");
+        }
+        if (options.SeedDemoData && await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync())
+        {
+            await services.GetRequiredService<DemoFiles>().AttachAsync();
         }
     }
+
+    private static async Task<int> CountStoredFilesAsync(IDocumentFileStore store)
+    {
+        var count = 0;
+        await foreach (var blob in store.ListAsync())
+        {
+            if (LocalDocumentFileStore.IsKey(blob.Sha256))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 }
+
+/// <summary>A condition the operator must resolve before the portal can start; its message says how.</summary>
+public sealed class PortalStartupException(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Data.Search;
 using Portal.Infrastructure;
 
@@ -19,11 +20,15 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(configuration, environment);
+                var sqlite = new SqliteConnectionStringBuilder(connectionString);
+                var file = IsInMemory(sqlite) ? null : new SqliteDatabaseFile(sqlite.DataSource);
+                services.AddSingleton<DatabaseLocation>(file is null ? new UncheckedDatabase("in-memory SQLite") : file);
+                IInterceptor[] guard = file is null ? [] : [new MissingDatabaseGuard(file)];
                 // Single queries on purpose: list projections load a document's few symbols and
                 // language titles together, and one round trip beats three for 25 rows.
                 services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
                     .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                    .AddInterceptors(SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()));
+                    .AddInterceptors([.. guard, SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()]));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
                 services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
                 break;
@@ -40,14 +45,27 @@ public static class DatabaseSetup
     internal static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Portal") ?? "Data Source=portal.db");
-        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
+        if (IsInMemory(builder))
+        {
+            return builder.ToString();
+        }
+        if (!Path.IsPathRooted(builder.DataSource))
         {
             var dataPath = Path.Combine(environment.ContentRootPath, configuration[$"{PortalOptions.SectionName}:DataPath"] ?? "data");
             Directory.CreateDirectory(dataPath);
             builder.DataSource = Path.GetFullPath(Path.Combine(dataPath, builder.DataSource));
         }
+        // Never "create": a database file deleted under the running portal must stay missing (and
+        // the health check red), not come back empty. DatabaseInitializer creates a new one at start-up.
+        if (builder.Mode is SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
         return builder.ToString();
     }
+
+    private static bool IsInMemory(SqliteConnectionStringBuilder builder) =>
+        builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory;
 
     private sealed class PortalDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
         where TContext : PortalDbContext

@@ -14,8 +14,12 @@ public sealed class PortalOptions
     /// <summary>Apply pending EF migrations at start-up. On by default so one command gives a working portal.</summary>
     public bool ApplyMigrationsAtStartup { get; set; } = true;
 
-    /// <summary>Load the demo documents when the database holds no document at all.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>
+    /// Load the demo documents into a new, empty database (and an empty file store). Off unless
+    /// asked for (appsettings.Development.json asks); refused in Production, where an empty database
+    /// means a lost one, not a new one.
+    /// </summary>
+    public bool SeedDemoData { get; set; }
 
     /// <summary>Documents per page in lists, unless the visitor asks for another page size.</summary>
     [Range(5, 200)]
@@ -36,6 +40,27 @@ public sealed class PortalOptions
     /// (which the test script sets), else Debian's /usr/bin/chromium.
     /// </summary>
     public string? ChromiumPath { get; set; } = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+}
+
+/// <summary>The <c>Portal:FileSweep</c> section: the limits that keep the orphan sweep from emptying the store.</summary>
+public sealed class FileSweepOptions
+{
+    public const string SectionName = "Portal:FileSweep";
+
+    /// <summary>Unreferenced files younger than this are kept: an upload writes its bytes before its row.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The largest share of the store one pass may delete. A pass that finds more unreferenced files
+    /// deletes none and logs an error: so many orphans mean a lost or old database, not garbage.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MaxDeleteShare { get; set; } = 0.05;
+
+    /// <summary>Time between passes (the first runs at start-up).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
 }
 
 public enum DatabaseProvider

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
 using Portal.Features.Downloads;
 using Portal.Infrastructure;
@@ -30,7 +30,38 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
 
     private DocumentFileCommands Commands => new(_database, _store, TimeProvider.System);
 
-    private StoredFileSweeper Sweeper => new(_database, _store, TimeProvider.System, NullLogger<StoredFileSweeper>.Instance);
+    private readonly ListLogger<StoredFileSweeper> _sweepLog = new();
+
+    /// <summary>Past the grace period of every file written so far.</summary>
+    private static readonly TimeSpan Now = TimeSpan.FromSeconds(-1);
+
+    private static readonly FileSweepOptions Defaults = new();
+
+    private StoredFileSweeper Sweeper => SweeperOver(_store);
+
+    private StoredFileSweeper SweeperOver(IDocumentFileStore store, double maxDeleteShare = 1.0) =>
+        new(_database, store, TimeProvider.System, Options.Create(new FileSweepOptions { MaxDeleteShare = maxDeleteShare }), _sweepLog);
+
+    /// <summary>A file the database refers to (on the <paramref name="n"/>th version of another document than the tests' own).</summary>
+    private async Task<StoredFile> AttachReferencedFileAsync(int n = 0)
+    {
+        int version;
+        await using (var db = _database.CreateDbContext())
+        {
+            version = await db.LanguageVersions.Where(v => v.DocumentId != 1).OrderBy(v => v.Id).Skip(n).Select(v => v.Id).FirstAsync(Cancel);
+        }
+        return await Commands.AttachAsync(version, FileFormat.Original, "kept.bin", "application/octet-stream", new MemoryStream(RandomNumberGenerator.GetBytes(1_000)), cancellationToken: Cancel);
+    }
+
+    private async Task<List<string>> PutOrphansAsync(int count)
+    {
+        var keys = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            keys.Add((await _store.PutAsync(new MemoryStream(RandomNumberGenerator.GetBytes(2_000)), Cancel)).Sha256);
+        }
+        return keys;
+    }
 
     private async Task<int> VersionIdAsync(string language = "zh")
     {
@@ -81,6 +112,7 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
     [Fact]
     public async Task AFailedRowLeavesNoRowAndItsFileIsSweptAfterTheGracePeriod()
     {
+        await AttachReferencedFileAsync();
         var bytes = RandomNumberGenerator.GetBytes(10_000);
 
         // No such language version: the file is written, the row is refused by the foreign key.
@@ -89,12 +121,12 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
 
         await using (var db = _database.CreateDbContext())
         {
-            Assert.False(await db.StoredFiles.AnyAsync(Cancel));
+            Assert.Equal(1, await db.StoredFiles.CountAsync(Cancel));
         }
+        Assert.Equal(2, await BlobCountAsync());
+        Assert.Equal(0, (await Sweeper.SweepAsync(Defaults.GracePeriod, Cancel)).Removed);
+        Assert.Equal(1, (await Sweeper.SweepAsync(Now, Cancel)).Removed);
         Assert.Equal(1, await BlobCountAsync());
-        Assert.Equal(0, await Sweeper.SweepAsync(StoredFileSweeper.GracePeriod, Cancel));
-        Assert.Equal(1, await Sweeper.SweepAsync(TimeSpan.Zero - TimeSpan.FromSeconds(1), Cancel));
-        Assert.Equal(0, await BlobCountAsync());
     }
 
     [Fact]
@@ -104,9 +136,10 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
         var old = await Commands.AttachAsync(version, FileFormat.Docx, "a.docx", DownloadFormats.DocxMediaType, new MemoryStream(RandomNumberGenerator.GetBytes(5_000)), cancellationToken: Cancel);
         var replacement = await Commands.AttachAsync(version, FileFormat.Docx, "b.docx", DownloadFormats.DocxMediaType, new MemoryStream(RandomNumberGenerator.GetBytes(6_000)), cancellationToken: Cancel);
 
-        var removed = await Sweeper.SweepAsync(TimeSpan.FromSeconds(-1), Cancel);
+        var result = await Sweeper.SweepAsync(Now, Cancel);
 
-        Assert.Equal(1, removed);
+        Assert.Equal(1, result.Removed);
+        Assert.Contains(_sweepLog.Messages, m => m.Contains(old.Sha256, StringComparison.Ordinal));
         Assert.False(await _store.ExistsAsync(old.Sha256, Cancel));
         Assert.True(await _store.ExistsAsync(replacement.Sha256, Cancel));
         await using var db = _database.CreateDbContext();
@@ -130,22 +163,75 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
     [Fact]
     public async Task BytesPutAgainWhileTheSweepRunsAreKept()
     {
+        await AttachReferencedFileAsync();
         // An orphan from an upload that failed long ago...
         var bytes = RandomNumberGenerator.GetBytes(8_000);
         var blob = await _store.PutAsync(new MemoryStream(bytes), Cancel);
         var path = Path.Combine(_root, blob.Sha256[..2], blob.Sha256[2..4], blob.Sha256);
-        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - StoredFileSweeper.GracePeriod * 2);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - Defaults.GracePeriod * 2);
         // ...is uploaded again just after the sweep listed it, and its row is written just after the
         // sweep checked for rows.
         var store = new PutAgainAfterListing(_store, bytes);
-        var sweeper = new StoredFileSweeper(_database, store, TimeProvider.System, NullLogger<StoredFileSweeper>.Instance);
+        var sweeper = SweeperOver(store);
 
-        Assert.Equal(0, await sweeper.SweepAsync(StoredFileSweeper.GracePeriod, Cancel));
+        var result = await sweeper.SweepAsync(Defaults.GracePeriod, Cancel);
+        Assert.False(result.Refused);
+        Assert.Equal(0, result.Removed);
         var version = await VersionIdAsync();
         var row = await Commands.AttachAsync(version, FileFormat.Original, "again.bin", "application/octet-stream", new MemoryStream(bytes), cancellationToken: Cancel);
 
         Assert.Equal(blob.Sha256, row.Sha256);
         Assert.True(await _store.ExistsAsync(blob.Sha256, Cancel));
+    }
+
+    [Fact]
+    public async Task ASweepThatFindsMoreOrphansThanItsShareDeletesNothingAndSaysWhy()
+    {
+        await AttachReferencedFileAsync(0);
+        await AttachReferencedFileAsync(1);
+        var orphans = await PutOrphansAsync(3);
+
+        // 3 of 5 files unreferenced, at most 2 (40 %) may go: the database looks lost, nothing goes.
+        var refused = await SweeperOver(_store, maxDeleteShare: 0.4).SweepAsync(Now, Cancel);
+
+        Assert.True(refused.Refused);
+        Assert.Equal(0, refused.Removed);
+        Assert.Equal(5, await BlobCountAsync());
+        Assert.Contains(_sweepLog.Messages, m => m.Contains("refused", StringComparison.Ordinal) && m.Contains("3 of 5", StringComparison.Ordinal));
+
+        // Within the share (3 of 5 at 60 %), the same orphans go, each one logged.
+        var allowed = await SweeperOver(_store, maxDeleteShare: 0.6).SweepAsync(Now, Cancel);
+
+        Assert.False(allowed.Refused);
+        Assert.Equal(3, allowed.Removed);
+        Assert.Equal(2, await BlobCountAsync());
+        Assert.All(orphans, key => Assert.Contains(_sweepLog.Messages, m => m.Contains(key, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TheDefaultShareKeepsTheStoreOfALostDatabase()
+    {
+        // As in the probe, where 124 of 156 files were unreferenced after the database was replaced.
+        await AttachReferencedFileAsync(0);
+        await AttachReferencedFileAsync(1);
+        await PutOrphansAsync(12);
+
+        var result = await SweeperOver(_store, Defaults.MaxDeleteShare).SweepAsync(Now, Cancel);
+
+        Assert.True(result.Refused);
+        Assert.Equal(14, await BlobCountAsync());
+    }
+
+    [Fact]
+    public async Task AStoreWhoseDatabaseReferencesNothingIsNeverSwept()
+    {
+        var orphans = await PutOrphansAsync(3);
+
+        var result = await Sweeper.SweepAsync(Now, Cancel);
+
+        Assert.True(result.Refused);
+        Assert.Equal(3, await BlobCountAsync());
+        Assert.All(orphans, key => Assert.True(File.Exists(Path.Combine(_root, key[..2], key[2..4], key))));
     }
 
     [Fact]

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Infrastructure;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Data;
+
+/// <summary>
+/// The start-up rules that keep stored files safe, checked on the real portal process (Portal.dll,
+/// as `dotnet Portal.dll` runs it) where the rule is about starting at all.
+/// </summary>
+public sealed class StartupSafetyTests : IDisposable
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "portal-startup-tests", Guid.NewGuid().ToString("N"));
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private string DatabasePath => Path.Combine(_dataPath, "portal.db");
+
+    public StartupSafetyTests() => Directory.CreateDirectory(_dataPath);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataPath, recursive: true);
+    }
+
+    [Fact]
+    public async Task ProductionRefusesToLoadDemoData()
+    {
+        var run = await RunPortalAsync("Production", ("Portal__SeedDemoData", "true"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Portal:SeedDemoData is on in the Production environment", run.Output);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task ALostDatabaseBesideStoredFilesStopsThePortalBeforeItSeedsOrSweeps()
+    {
+        // A portal's file store survives; its database is gone. Development, with demo data on, is
+        // the worst case: before, the demo data filled the new database and the sweep then deleted
+        // every file it did not reference.
+        var store = new LocalDocumentFileStore(Path.Combine(_dataPath, "files"));
+        var blob = await store.PutAsync(new MemoryStream("an issued PDF"u8.ToArray()), Cancel);
+
+        var run = await RunPortalAsync("Development", ("Portal__SeedDemoData", "true"), ("Portal__FileSweep__GracePeriod", "00:00:00"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("holds no documents, but the file store holds 1 files", run.Output);
+        await using (var stream = await store.OpenReadAsync(blob.Sha256, Cancel))
+        {
+            Assert.NotNull(stream);
+        }
+        await using var db = SqliteContext();
+        Assert.False(await db.Documents.AnyAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task AMissingDatabaseIsNotCreatedWhenMigrationsAreLeftToTheOperator()
+    {
+        var run = await RunPortalAsync("Production", ("Portal__ApplyMigrationsAtStartup", "false"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("does not exist and Portal:ApplyMigrationsAtStartup is off", run.Output);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task ProductionStartsEmptyWithoutDemoData()
+    {
+        await using var portal = new EmptyPortal();
+        using var client = portal.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Cancel)).StatusCode);
+        await using var db = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        Assert.False(await db.Documents.AnyAsync(Cancel));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/A/75/778", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ADatabaseDeletedUnderTheRunningPortalTurnsTheHealthCheckRedAndIsNotRecreated()
+    {
+        await using var portal = new PortalAppFactory();
+        using var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/A/75/778", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Cancel)).StatusCode);
+        var database = Path.Combine(portal.DataPath, "portal.db");
+
+        File.Delete(database);
+
+        var health = await client.GetAsync("/healthz", Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync(Cancel));
+        var page = await client.GetAsync("/A/75/778", Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("database is unavailable", await page.Content.ReadAsStringAsync(Cancel));
+        var file = await client.GetAsync("/A/75/778/en.docx", Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, file.StatusCode);
+        Assert.False(File.Exists(database));
+    }
+
+    [Fact]
+    public void DemoDataIsOptInOutsideDevelopment()
+    {
+        Assert.False(new PortalOptions().SeedDemoData);
+        var appsettings = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        Assert.Contains("\"SeedDemoData\": false", appsettings);
+        var compose = File.ReadAllText(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
+        Assert.DoesNotContain("SeedDemoData", compose);
+    }
+
+    private SqlitePortalDbContext SqliteContext() =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={DatabasePath};Pooling=False").Options);
+
+    private sealed record PortalRun(int ExitCode, string Output);
+
+    /// <summary>Runs Portal.dll from the test output folder and waits for it to stop by itself.</summary>
+    private async Task<PortalRun> RunPortalAsync(string environment, params (string Key, string Value)[] settings)
+    {
+        var start = new ProcessStartInfo("dotnet", ["Portal.dll"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Portal__DataPath"] = _dataPath;
+        start.Environment["ConnectionStrings__Portal"] = "Data Source=portal.db";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Cancel);
+        var error = process.StandardError.ReadToEndAsync(Cancel);
+        try
+        {
+            // A portal that does not refuse would listen until killed: bound the wait generously.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            timeout.CancelAfter(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        return new PortalRun(process.ExitCode, await output + await error);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portal.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test output folder.");
+    }
+
+    private sealed class EmptyPortal : PortalAppFactory
+    {
+        protected override bool SeedDemoData => false;
+    }
+}
