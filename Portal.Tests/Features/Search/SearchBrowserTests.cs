@@ -3,21 +3,12 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Search;
 
-public class SearchBrowserTests
+public class SearchBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task AVisitorSearchesForLandminesInChineseFromTheAppBarAndOpensTheLetter()
     {
-        using var factory = new PortalAppFactory();
-        var baseAddress = factory.StartKestrel();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { BaseURL = baseAddress.ToString() });
+        var page = await browser.NewPageAsync();
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search documents or go to a symbol" }).FillAsync("地雷");

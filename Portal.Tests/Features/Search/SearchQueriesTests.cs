@@ -183,7 +183,11 @@ public class SearchQueriesTests : IAsyncLifetime
 
         var bySender = await _queries.SearchAsync(sender.Filter, 25, AccessLevel.Public, TestContext.Current.CancellationToken);
         Assert.Equal(sender.Count, bySender.TotalCount);
-        Assert.All(bySender.Items, i => Assert.NotNull(i.Row));
+        var ids = bySender.Items.Select(i => i.Row.Id).ToList();
+        await using (var db = _database.CreateDbContext())
+        {
+            Assert.Equal(["Demoland"], await db.Documents.Where(d => ids.Contains(d.Id)).Select(d => d.Sender).Distinct().ToListAsync(TestContext.Current.CancellationToken));
+        }
         var byItem = await _queries.SearchAsync(item.Filter, 25, AccessLevel.Public, TestContext.Current.CancellationToken);
         Assert.Equal(item.Count, byItem.TotalCount);
         Assert.Equal("/search?q=Demoland&item=ga-75-71", SearchQueryString.Url(item.Filter));
