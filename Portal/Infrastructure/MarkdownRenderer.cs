@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -9,7 +8,7 @@ namespace Portal.Infrastructure;
 /// Renders document bodies. Raw HTML is disabled, so nothing inside a body can inject markup or
 /// script; the pipeline is built once and shared (Markdig pipelines are thread-safe).
 /// </summary>
-public sealed partial class MarkdownRenderer
+public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -18,13 +17,15 @@ public sealed partial class MarkdownRenderer
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseListExtras()
+        .Use<FootnoteCallExtension>()
         .Build();
 
     /// <summary>
     /// Renders a body. Footnote calls are written <c>[^N]</c> and become links to the footnote
-    /// numbered N within <paramref name="footnoteScope"/>. Markdig's own footnote extension is not
-    /// used because it renumbers footnotes per rendering and its ids collide when a letter and its
-    /// annexes are shown on one page; UN footnotes keep the numbers the document gives them.
+    /// numbered N within <paramref name="footnoteScope"/>. The calls are found while parsing (see
+    /// <see cref="FootnoteCallParser"/>), never by editing the finished HTML, so a <c>[^N]</c> in code
+    /// or in a link title stays text. UN footnotes keep the numbers the document gives them, and the
+    /// scope keeps ids apart when a letter and its annexes are shown on one page.
     /// </summary>
     public string Render(string? markdown, string footnoteScope = "doc")
     {
@@ -34,12 +35,12 @@ public sealed partial class MarkdownRenderer
         }
         var document = Markdown.Parse(markdown, _pipeline);
         NeutraliseUnsafeLinks(document);
-        var html = document.ToHtml(_pipeline);
-        return FootnoteCall().Replace(html, m =>
+        foreach (var call in document.Descendants<FootnoteCallInline>())
         {
-            var n = m.Groups[1].Value;
-            return $"<sup class=\"footnote-ref\"><a href=\"#{footnoteScope}-fn-{n}\" id=\"{footnoteScope}-fnref-{n}\" aria-label=\"Footnote {n}\">{n}</a></sup>";
-        });
+            call.Scope = footnoteScope;
+            call.InsideLink = call.FirstParentOfType<LinkInline>() is not null;
+        }
+        return document.ToHtml(_pipeline);
     }
 
     /// <summary>Renders a short text (a footnote, a title) without the surrounding paragraph.</summary>
@@ -89,7 +90,4 @@ public sealed partial class MarkdownRenderer
     public static string FootnoteAnchor(string footnoteScope, int number) => $"{footnoteScope}-fn-{number}";
 
     public static string FootnoteCallAnchor(string footnoteScope, int number) => $"{footnoteScope}-fnref-{number}";
-
-    [GeneratedRegex(@"\[\^(\d{1,3})\]")]
-    private static partial Regex FootnoteCall();
 }
