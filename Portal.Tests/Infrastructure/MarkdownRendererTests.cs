@@ -123,15 +123,73 @@ public class MarkdownRendererTests
         var html = _renderer.Render("| a | b |\n| --- | --- |\n| 1 | 2 |\n\nSee www.example.org.");
 
         Assert.Contains("<table>", html);
-        Assert.Contains("<a href=\"http://www.example.org\"", html);
+        Assert.Contains("<a href=\"http://www.example.org\" rel=\"noopener noreferrer nofollow\">", html);
+    }
+
+    [Theory]
+    [InlineData("![x](/etc/passwd)", "passwd")]
+    [InlineData("![x](file:///etc/passwd)", "passwd")]
+    [InlineData("![x](http://169.254.169.254/latest)", "169.254")]
+    [InlineData("![x](//evil.example/x.png)", "evil")]
+    [InlineData("![x](data:image/svg+xml;base64,PHN2Zy8+)", "data:")]
+    [InlineData("[x](//evil.example)", "evil")]
+    [InlineData("[x](javascript:alert(1))", "script")]
+    [InlineData("[x](JAVASCRIPT:alert(1))", "script")]
+    [InlineData("[x](java&#09;script:alert(1))", "script")]
+    [InlineData("[x](<java\tscript:alert(1)>)", "script")]
+    [InlineData("[x](%6Aavascript:alert(1))", "script")]
+    [InlineData("[x](&#106;avascript:alert(1))", "script")]
+    [InlineData("[x](&#x20;javascript:alert(1))", "script")]
+    [InlineData("[x](java&#x200B;script:alert(1))", "script")]
+    [InlineData("[x](vbscript:msgbox(1))", "script")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)", "data:")]
+    [InlineData("[x](file:///etc/passwd)", "passwd")]
+    [InlineData("[x](/\\evil.example)", "evil")]
+    [InlineData("[x](\\\\evil.example)", "evil")]
+    [InlineData("[x](http:\\\\evil.example)", "evil")]
+    [InlineData("[x][r]\n\n[r]: javascript:alert(1)", "script")]
+    [InlineData("<script>alert(1)</script>", "alert")]
+    [InlineData("<javascript:alert(1)>", "script")]
+    [InlineData("<JaVaScRiPt:alert(1)>", "script")]
+    public void HostileUrlsNeverReachAnAttribute(string markdown, string payload)
+    {
+        var document = Parse(markdown);
+
+        Assert.Empty(document.QuerySelectorAll("img, script, iframe, object, embed"));
+        Assert.All(document.All, element => Assert.DoesNotContain(element.Attributes, a => a.Value.Contains(payload, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](//evil.example)")]
+    [InlineData("[x](/\\evil.example)")]
+    [InlineData("[x](docs/report.pdf)")]
+    public void ARefusedLinkRendersAsItsText(string markdown)
+    {
+        Assert.Equal("<p>x</p>\n", _renderer.Render(markdown));
     }
 
     [Fact]
-    public void JavascriptLinksAreNotRenderedAsLinks()
+    public void AnImageRendersAsItsAltText()
     {
-        var html = _renderer.Render("[click](javascript:alert(1))");
+        Assert.Equal("<p>Map of the <em>area</em>: map</p>\n", _renderer.Render("Map of the *area*: ![map](/etc/passwd \"t\")"));
+    }
 
-        Assert.DoesNotContain("href=\"javascript:", html);
+    [Theory]
+    [InlineData("[x](https://undocs.org/en/A/75/778)", "https://undocs.org/en/A/75/778", true)]
+    [InlineData("[x](HTTP://example.org/a?b=1&c=2)", "HTTP://example.org/a?b=1&c=2", true)]
+    [InlineData("See www.example.org.", "http://www.example.org", true)]
+    [InlineData("<https://example.org/x>", "https://example.org/x", true)]
+    [InlineData("[x](mailto:info@example.org)", "mailto:info@example.org", false)]
+    [InlineData("<info@example.org>", "mailto:info@example.org", false)]
+    [InlineData("[x](/documents/12)", "/documents/12", false)]
+    [InlineData("[x](#annex-section-1)", "#annex-section-1", false)]
+    public void AllowedLinksKeepTheirUrlAndExternalOnesGetRel(string markdown, string href, bool external)
+    {
+        var link = Assert.Single(Parse(markdown).QuerySelectorAll("a"));
+
+        Assert.Equal(href, link.GetAttribute("href"));
+        Assert.Equal(external ? "noopener noreferrer nofollow" : null, link.GetAttribute("rel"));
     }
 
     [Fact]
