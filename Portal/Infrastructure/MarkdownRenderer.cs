@@ -1,15 +1,19 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using System.Text;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Portal.Infrastructure;
 
 /// <summary>
-/// Renders document bodies. Raw HTML is disabled, so nothing inside a body can inject markup or
-/// script; the pipeline is built once and shared (Markdig pipelines are thread-safe).
+/// Renders document bodies. Raw HTML is disabled, images become their alt text and only http(s),
+/// mailto and same-site links survive, so nothing inside a body can inject markup or script or make
+/// a browser (or the PDF printer) fetch anything; the pipeline is built once and shared (Markdig
+/// pipelines are thread-safe).
 /// </summary>
-public sealed partial class MarkdownRenderer
+public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -18,13 +22,15 @@ public sealed partial class MarkdownRenderer
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseListExtras()
+        .Use<FootnoteCallExtension>()
         .Build();
 
     /// <summary>
     /// Renders a body. Footnote calls are written <c>[^N]</c> and become links to the footnote
-    /// numbered N within <paramref name="footnoteScope"/>. Markdig's own footnote extension is not
-    /// used because it renumbers footnotes per rendering and its ids collide when a letter and its
-    /// annexes are shown on one page; UN footnotes keep the numbers the document gives them.
+    /// numbered N within <paramref name="footnoteScope"/>. The calls are found while parsing (see
+    /// <see cref="FootnoteCallParser"/>), never by editing the finished HTML, so a <c>[^N]</c> in code
+    /// or in a link title stays text. UN footnotes keep the numbers the document gives them, and the
+    /// scope keeps ids apart when a letter and its annexes are shown on one page.
     /// </summary>
     public string Render(string? markdown, string footnoteScope = "doc")
     {
@@ -33,13 +39,13 @@ public sealed partial class MarkdownRenderer
             return "";
         }
         var document = Markdown.Parse(markdown, _pipeline);
-        NeutraliseUnsafeLinks(document);
-        var html = document.ToHtml(_pipeline);
-        return FootnoteCall().Replace(html, m =>
+        ApplyLinkPolicy(document);
+        foreach (var call in document.Descendants<FootnoteCallInline>())
         {
-            var n = m.Groups[1].Value;
-            return $"<sup class=\"footnote-ref\"><a href=\"#{footnoteScope}-fn-{n}\" id=\"{footnoteScope}-fnref-{n}\" aria-label=\"Footnote {n}\">{n}</a></sup>";
-        });
+            call.Scope = footnoteScope;
+            call.InsideLink = call.FirstParentOfType<LinkInline>() is not null;
+        }
+        return document.ToHtml(_pipeline);
     }
 
     /// <summary>Renders a short text (a footnote, a title) without the surrounding paragraph.</summary>
@@ -53,43 +59,115 @@ public sealed partial class MarkdownRenderer
         return html;
     }
 
-    // DisableHtml stops raw tags, but Markdown links can still carry javascript: or data: URLs.
-    private static void NeutraliseUnsafeLinks(MarkdownDocument document)
+    // DisableHtml stops raw tags, but Markdown links and images still carry URLs. Images are never
+    // fetched: the PDF printer would resolve "/etc/passwd" or "http://169.254.169.254/" on the server,
+    // and a remote image leaks readers' addresses. UN bodies have no images, so an image becomes
+    // its alt text. Links pass only if IsAllowedLinkUrl says so; others become their text.
+    private static void ApplyLinkPolicy(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
         {
-            if (!IsSafeUrl(link.Url))
+            image.ReplaceBy(new LiteralInline(PlainText(image)), copyChildren: false);
+        }
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (!IsAllowedLinkUrl(link.Url))
             {
-                link.Url = "#";
+                Unwrap(link);
+                continue;
+            }
+            link.GetDynamicUrl = null;
+            if (IsExternal(link.Url!))
+            {
+                link.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
             }
         }
-        foreach (var autolink in document.Descendants<AutolinkInline>())
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
-            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            if (autolink.IsEmail ? !IsAllowedLinkUrl("mailto:" + autolink.Url) : !IsAllowedLinkUrl(autolink.Url))
             {
-                autolink.Url = "#";
+                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
+            }
+            else if (!autolink.IsEmail && IsExternal(autolink.Url))
+            {
+                autolink.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
             }
         }
     }
 
-    private static bool IsSafeUrl(string? url)
+    private const string ExternalRel = "noopener noreferrer nofollow";
+
+    private static bool IsExternal(string url) => url.StartsWith("http", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True for <c>http://</c>, <c>https://</c> and <c>mailto:</c> URLs, same-site paths (one
+    /// <c>/</c> then something else) and fragments. Everything else is refused, including
+    /// protocol-relative <c>//host</c>, any backslash (browsers read <c>/\host</c> as <c>//host</c>), and
+    /// control or whitespace characters, which browsers strip from schemes (<c>java&#9;script:</c>).
+    /// Markdig has already decoded entities and backslash escapes in <paramref name="url"/>.
+    /// </summary>
+    public static bool IsAllowedLinkUrl(string? url)
     {
-        if (string.IsNullOrWhiteSpace(url))
+        if (string.IsNullOrEmpty(url) || url.Any(IsForbiddenUrlChar))
+        {
+            return false;
+        }
+        if (url[0] == '#')
         {
             return true;
         }
-        var trimmed = url.Trim();
-        if (trimmed.StartsWith('/') || trimmed.StartsWith('#') || !trimmed.Contains(':'))
+        if (url[0] == '/')
         {
-            return true;
+            return url.Length > 1 && url[1] != '/';
         }
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
+        if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return url.Length > "mailto:".Length;
+        }
+        return (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && uri.Host.Length > 0;
+    }
+
+    private static bool IsForbiddenUrlChar(char c) =>
+        c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+    // Moves a link's text to where the link was and drops the link.
+    private static void Unwrap(ContainerInline container)
+    {
+        var child = container.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            container.InsertBefore(child);
+            child = next;
+        }
+        container.Remove();
+    }
+
+    // The text an image stands for, as its alt attribute would show it (a footnote call stays "[^N]").
+    private static string PlainText(ContainerInline container)
+    {
+        var text = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            text.Append(inline switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                FootnoteCallInline call => $"[^{call.Number}]",
+                AutolinkInline autolink => autolink.Url,
+                LineBreakInline => " ",
+                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                _ => "",
+            });
+        }
+        return text.ToString();
     }
 
     public static string FootnoteAnchor(string footnoteScope, int number) => $"{footnoteScope}-fn-{number}";
 
     public static string FootnoteCallAnchor(string footnoteScope, int number) => $"{footnoteScope}-fnref-{number}";
-
-    [GeneratedRegex(@"\[\^(\d{1,3})\]")]
-    private static partial Regex FootnoteCall();
 }

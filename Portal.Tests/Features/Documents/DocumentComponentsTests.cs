@@ -135,6 +135,60 @@ public class DocumentComponentsTests : MudTestContext
     }
 
     [Fact]
+    public async Task FootnoteCallsAndNotesLinkToEachOther()
+    {
+        var seedLetter = await SeedLetterAsync();
+        var demoLetter = await BySymbolAsync("A/75/950", "en");
+
+        var letter = Render<DocumentView>(p => p.Add(c => c.Detail, seedLetter));
+        var demo = Render<DocumentView>(p => p.Add(c => c.Detail, demoLetter));
+
+        foreach (var (view, scope, count) in new[] { (letter, "annex1", 7), (demo, "annex1", 1) })
+        {
+            var calls = view.FindAll("sup.footnote-ref a");
+            Assert.Equal(count, calls.Count);
+            for (var n = 1; n <= count; n++)
+            {
+                Assert.Equal($"#{scope}-fn-{n}", calls[n - 1].GetAttribute("href"));
+                Assert.Equal($"{scope}-fnref-{n}", calls[n - 1].Id);
+                Assert.Equal($"#{scope}-fnref-{n}", view.Find($"li#{scope}-fn-{n} a.footnote-back").GetAttribute("href"));
+            }
+        }
+    }
+
+    [Fact]
+    public void FootnoteTextGetsTheSameLinkPolicyAsBodies()
+    {
+        var notes = new List<FootnoteView>
+        {
+            new(1, "See [the report](https://example.org/r \"[^2]\"), [x](javascript:alert(1)), ![map](/etc/passwd) and `[^3]`.", []),
+        };
+
+        var list = Render<FootnoteList>(p => p.Add(c => c.Footnotes, notes).Add(c => c.Scope, "letter"));
+
+        var note = list.Find("li#letter-fn-1");
+        Assert.Empty(note.QuerySelectorAll("img, sup"));
+        Assert.Equal(["https://example.org/r", "#letter-fnref-1"], note.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("[^2]", note.QuerySelector("a")!.GetAttribute("title"));
+        Assert.Equal("noopener noreferrer nofollow", note.QuerySelector("a")!.GetAttribute("rel"));
+        Assert.Equal("[^3]", note.QuerySelector("code")!.TextContent);
+        Assert.Contains(", x, map and", note.TextContent);
+    }
+
+    [Fact]
+    public void MarkdownViewLinksOnlyRealFootnoteCalls()
+    {
+        var view = Render<Portal.Components.Shared.MarkdownView>(p => p
+            .Add(c => c.Markdown, "Text.[^4] Code `[^5]`, a [link](/documents/1 \"[^6]\").\n\n```\n[^7]\n```")
+            .Add(c => c.FootnoteScope, "annex2"));
+
+        var call = Assert.Single(view.FindAll("sup.footnote-ref a"));
+        Assert.Equal("#annex2-fn-4", call.GetAttribute("href"));
+        Assert.Equal("[^6]", view.Find("a[href='/documents/1']").GetAttribute("title"));
+        Assert.Equal("[^7]\n", view.Find("pre code").TextContent);
+    }
+
+    [Fact]
     public async Task AnAnnexEnclosureIsNestedInsideItsAnnex()
     {
         var detail = await BySymbolAsync("A/75/960");
