@@ -69,24 +69,35 @@ public static class DownloadEndpoints
         {
             return NotFound($"The portal holds no {language.EnglishName} version of this document.");
         }
-        DownloadContent? content;
         try
         {
-            content = await contents.GetAsync(version, format, access, http.RequestAborted);
+            var content = await contents.GetAsync(version, format, access, http.RequestAborted);
+            if (content is null)
+            {
+                return NotFound($"The {language.EnglishName} version of this document has no {DownloadFormats.Label(format)} file.");
+            }
+            var result = await FileResponses.ServeAsync(http, content, http.RequestAborted);
+            if (HttpMethods.IsGet(http.Request.Method) && IsFreshDownload(http.Request))
+            {
+                counter.Record(id, language.Code);
+            }
+            return result;
         }
         catch (PdfUnavailableException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Unavailable(http, e.Message);
         }
-        if (content is null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return NotFound($"The {language.EnglishName} version of this document has no {DownloadFormats.Label(format)} file.");
+            http.RequestServices.GetRequiredService<ILogger<DownloadContents>>().LogError(e, "Could not read or write the files of document {Id} {Language}", id, language.Code);
+            return Unavailable(http, "The server could not read or write its files just now (a disk or storage fault). Try again in a few minutes.");
         }
-        if (HttpMethods.IsGet(http.Request.Method) && IsFreshDownload(http.Request))
-        {
-            counter.Record(id, language.Code);
-        }
-        return await FileResponses.ServeAsync(http, content, http.RequestAborted);
+    }
+
+    private static ProblemHttpResult Unavailable(HttpContext http, string detail)
+    {
+        http.Response.Headers.RetryAfter = "120";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable");
     }
 
     // Resumed or conditional requests continue a download already counted.
