@@ -75,6 +75,7 @@ public static class PortalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StoredFileSweeper>());
         services.AddSingleton<DownloadQueries>();
         services.AddSingleton<DocumentPdfRenderer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DocumentPdfRenderer>());
         services.AddSingleton<DownloadContents>();
         services.AddSingleton<ArchiveWriter>();
         services.AddSingleton<DownloadCounter>();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Portal.Data.Entities;
@@ -93,6 +94,84 @@ public class ArchiveTests(ArchiveFixture app) : IClassFixture<ArchiveFixture>
         // Text is deflated; Word files are stored.
         Assert.All(zip.Entries.Where(e => e.FullName.EndsWith(".md")), e => Assert.True(e.CompressedLength < e.Length));
         Assert.All(zip.Entries.Where(e => e.FullName.EndsWith(".docx")), e => Assert.Equal(e.Length, e.CompressedLength));
+    }
+
+    [Fact]
+    public async Task TheSameArchiveIsTheSameBytesWithTheSameEtagAndLength()
+    {
+        var client = app.CreateClient();
+        const string url = "/sessions/ga/81/items/7/download.zip?format=pdf,md";
+        var first = await client.GetAsync(url, Cancel);
+        var firstBytes = await first.Content.ReadAsByteArrayAsync(Cancel);
+        var second = await client.GetAsync(url, Cancel);
+        var other = await client.GetAsync("/sessions/ga/81/items/7/download.zip?format=pdf", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(firstBytes, await second.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.NotNull(first.Headers.ETag);
+        Assert.False(first.Headers.ETag.IsWeak);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.NotEqual(first.Headers.ETag, other.Headers.ETag);
+        Assert.Equal(firstBytes.Length, first.Content.Headers.ContentLength);
+        Assert.Equal("bytes", Assert.Single(first.Headers.AcceptRanges));
+        using var zip = new ZipArchive(new MemoryStream(firstBytes), ZipArchiveMode.Read);
+        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        Assert.DoesNotContain("createdAt", await manifest.ReadToEndAsync(Cancel), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AnInterruptedArchiveResumesFromTheMiddleWithIfRange()
+    {
+        var client = app.CreateClient();
+        const string url = "/sessions/ga/81/items/7/download.zip?format=pdf,md";
+        var full = await client.GetAsync(url, Cancel);
+        var bytes = await full.Content.ReadAsByteArrayAsync(Cancel);
+        var middle = bytes.Length / 2;
+
+        using var resume = new HttpRequestMessage(HttpMethod.Get, url);
+        resume.Headers.Range = new RangeHeaderValue(middle, null);
+        resume.Headers.IfRange = new RangeConditionHeaderValue(full.Headers.ETag!);
+        var rest = await client.SendAsync(resume, Cancel);
+        using var slice = new HttpRequestMessage(HttpMethod.Get, url);
+        slice.Headers.Range = new RangeHeaderValue(1000, 60_999);
+        var part = await client.SendAsync(slice, Cancel);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, url);
+        stale.Headers.Range = new RangeHeaderValue(middle, null);
+        stale.Headers.IfRange = new RangeConditionHeaderValue(new EntityTagHeaderValue("\"zip-0000\""));
+        var whole = await client.SendAsync(stale, Cancel);
+        using var beyond = new HttpRequestMessage(HttpMethod.Get, url);
+        beyond.Headers.Range = new RangeHeaderValue(bytes.Length + 10, null);
+        var unsatisfiable = await client.SendAsync(beyond, Cancel);
+
+        Assert.Equal(HttpStatusCode.PartialContent, rest.StatusCode);
+        Assert.Equal($"bytes {middle}-{bytes.Length - 1}/{bytes.Length}", rest.Content.Headers.ContentRange?.ToString());
+        Assert.Equal(bytes[middle..], await rest.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(bytes[1000..61_000], await part.Content.ReadAsByteArrayAsync(Cancel));
+        // A changed archive (the If-Range ETag is not this one) comes whole.
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal(bytes, await whole.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, unsatisfiable.StatusCode);
+        Assert.Equal($"bytes */{bytes.Length}", unsatisfiable.Content.Headers.ContentRange?.ToString());
+    }
+
+    [Fact]
+    public async Task ArchiveAnswersConditionalRequestsWith304And412()
+    {
+        var client = app.CreateClient();
+        const string url = "/sessions/ga/81/items/7/download.zip";
+        var full = await client.GetAsync(url, Cancel);
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.IfNoneMatch.Add(full.Headers.ETag!);
+        var notModified = await client.SendAsync(revalidate, Cancel);
+        using var mismatch = new HttpRequestMessage(HttpMethod.Get, url);
+        mismatch.Headers.IfMatch.Add(new EntityTagHeaderValue("\"zip-0000\""));
+        var failed = await client.SendAsync(mismatch, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
+        Assert.Equal("application/problem+json", failed.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]

@@ -70,6 +70,32 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task FailedIfMatchOrIfUnmodifiedSinceGets412WithAProblemBodyNotTheNotFoundPage()
+    {
+        var client = app.CreateClient();
+        using var byTag = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        byTag.Headers.IfMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+        using var byDate = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        byDate.Headers.IfUnmodifiedSince = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var matching = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        matching.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{app.PdfSha256}\""));
+
+        foreach (var request in new[] { byTag, byDate })
+        {
+            var response = await client.SendAsync(request, Cancel);
+            var body = await response.Content.ReadAsStringAsync(Cancel);
+
+            Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Precondition failed", body);
+            Assert.DoesNotContain("<html", body, StringComparison.OrdinalIgnoreCase);
+        }
+        var unchanged = await client.SendAsync(matching, Cancel);
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Equal(app.Pdf, await unchanged.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Fact]
     public async Task OneRangeGets206WithThoseBytes()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);

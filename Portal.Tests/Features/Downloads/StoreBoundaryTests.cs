@@ -37,12 +37,56 @@ public sealed class WatchedStore(IDocumentFileStore inner) : IDocumentFileStore
     public async Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default)
     {
         Keys.Enqueue(sha256);
-        if (_held.TryGetValue(sha256, out var release))
+        var stream = await inner.OpenReadAsync(sha256, cancellationToken);
+        return stream is not null && _held.TryGetValue(sha256, out var release) ? new HeldStream(stream, release.Task, Reached) : stream;
+    }
+
+    /// <summary>Opens at once (an archive checks every file opens before it starts) and holds the first read.</summary>
+    private sealed class HeldStream(Stream inner, Task release, TaskCompletionSource reached) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+
+        public override long Position
         {
-            Reached.TrySetResult();
-            await release.Task.WaitAsync(cancellationToken);
+            get => inner.Position;
+            set => inner.Position = value;
         }
-        return await inner.OpenReadAsync(sha256, cancellationToken);
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            reached.TrySetResult();
+            await release.WaitAsync(cancellationToken);
+            return await inner.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read asynchronously.");
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override ValueTask DisposeAsync() => inner.DisposeAsync();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
+        }
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default)

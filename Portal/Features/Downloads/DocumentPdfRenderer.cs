@@ -21,8 +21,18 @@ public sealed class PdfUnavailableException(string message, Exception? inner = n
 /// document, paid once: results are cached in the file store until the text changes.
 /// </summary>
 public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, IOptions<PortalOptions> options, ILogger<DocumentPdfRenderer> logger)
+    : IHostedService
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Work folders older than this belong to no running render (each ends within <see cref="Timeout"/>).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Work folders are <c>portal-pdf-{process id}-{random}</c> in the system temp folder; they hold
+    /// the document's HTML (restricted documents too), so none may outlive its render.
+    /// </summary>
+    public const string WorkFolderPrefix = "portal-pdf-";
 
     // Each Chromium takes a few hundred MB; a burst of first requests must not start dozens.
     private readonly SemaphoreSlim _slots = new(2);
@@ -35,10 +45,12 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
             throw new PdfUnavailableException("PDF generation is not available on this server: no Chromium at Portal:ChromiumPath.");
         }
         var html = await RenderHtmlAsync(detail);
-        var work = Directory.CreateTempSubdirectory("portal-pdf-");
         await _slots.WaitAsync(cancellationToken);
+        DirectoryInfo? work = null;
+        Process? process = null;
         try
         {
+            work = Directory.CreateTempSubdirectory($"{WorkFolderPrefix}{Environment.ProcessId}-");
             var htmlPath = Path.Combine(work.FullName, "document.html");
             var pdfPath = Path.Combine(work.FullName, "document.pdf");
             await File.WriteAllTextAsync(htmlPath, html, Encoding.UTF8, cancellationToken);
@@ -48,19 +60,11 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-extensions", "--allow-file-access-from-files", "--no-pdf-header-footer",
-                $"--user-data-dir={Path.Combine(work.FullName, "profile")}",
-                $"--print-to-pdf={pdfPath}",
-                new Uri(htmlPath).AbsoluteUri,
-            })
+            foreach (var argument in ChromiumArguments(work.FullName, pdfPath, htmlPath))
             {
                 start.ArgumentList.Add(argument);
             }
-            using var process = Process.Start(start) ?? throw new PdfUnavailableException("Chromium did not start.");
+            process = Process.Start(start) ?? throw new PdfUnavailableException("Chromium did not start.");
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -71,7 +75,6 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
             }
             catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: true);
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new PdfUnavailableException($"Chromium took longer than {Timeout.TotalSeconds} s to print the document.");
             }
@@ -84,17 +87,122 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
         }
         finally
         {
-            _slots.Release();
-            try
+            if (process is not null)
             {
-                work.Delete(recursive: true);
+                // A Chromium still running (timeout, cancelled request) would keep writing into the folder.
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync(CancellationToken.None);
+                }
+                process.Dispose();
             }
-            catch (IOException e)
+            _slots.Release();
+            if (work is not null)
             {
-                logger.LogWarning(e, "Could not remove {Folder}", work.FullName);
+                TryDelete(work);
             }
         }
     }
+
+    /// <summary>
+    /// The printer's command line. The page is a local file whose Content-Security-Policy
+    /// (<c>default-src 'none'</c>, see <see cref="RenderHtmlAsync"/>) forbids every fetch, and
+    /// file access from it is not widened (no <c>--allow-file-access-from-files</c>); the flags
+    /// below switch off Chromium's own traffic and send any host name it would resolve nowhere.
+    /// <c>--no-sandbox</c> stays only because Chromium refuses to start as root with its sandbox,
+    /// and the portal's container runs as root; the CSP does not depend on the sandbox.
+    /// </summary>
+    public static IEnumerable<string> ChromiumArguments(string workFolder, string pdfPath, string htmlPath) =>
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--no-default-browser-check",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+        "--disable-default-apps", "--disable-domain-reliability", "--disable-client-side-phishing-detection",
+        "--disable-breakpad", "--metrics-recording-only", "--no-pings", "--disable-features=Translate,MediaRouter,OptimizationHints",
+        "--host-resolver-rules=MAP * ~NOTFOUND", "--no-pdf-header-footer",
+        $"--user-data-dir={Path.Combine(workFolder, "profile")}",
+        $"--print-to-pdf={pdfPath}",
+        new Uri(htmlPath).AbsoluteUri,
+    ];
+
+    /// <summary>
+    /// Removes work folders left by a render that never reached its finally (the portal was killed
+    /// or crashed): those whose process is gone, and any older than <see cref="StaleAfter"/>.
+    /// Folders of renders running now, in this process or another portal on the machine, stay.
+    /// </summary>
+    public int RemoveStaleWorkFolders()
+    {
+        var removed = 0;
+        IEnumerable<DirectoryInfo> folders;
+        try
+        {
+            folders = new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories(WorkFolderPrefix + "*").ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not list the temp folder to remove old PDF work folders");
+            return 0;
+        }
+        foreach (var folder in folders)
+        {
+            var stale = DateTime.UtcNow - folder.LastWriteTimeUtc > StaleAfter || !OwnerIsRunning(folder.Name);
+            if (stale && TryDelete(folder))
+            {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static bool OwnerIsRunning(string folderName)
+    {
+        var rest = folderName[WorkFolderPrefix.Length..];
+        var dash = rest.IndexOf('-');
+        if (dash <= 0 || !int.TryParse(rest[..dash], System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            // Named before folders carried their process id: only age tells.
+            return true;
+        }
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+        try
+        {
+            using var owner = Process.GetProcessById(pid);
+            return !owner.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private bool TryDelete(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Delete(recursive: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not remove {Folder}", folder.FullName);
+            return false;
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var removed = RemoveStaleWorkFolders();
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} PDF work folders left by an earlier run", removed);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// The standalone HTML that gets printed: the document view plus a print stylesheet. Chinese is
@@ -115,11 +223,19 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
         return $"""
             <!DOCTYPE html>
             <html lang="{language.Code}" dir="{language.Direction}">
-            <head><meta charset="utf-8"><title>{System.Net.WebUtility.HtmlEncode(detail.Title)}</title><style>{PrintCss}</style></head>
+            <head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}"><title>{System.Net.WebUtility.HtmlEncode(detail.Title)}</title><style>{PrintCss}</style></head>
             <body>{body}</body>
             </html>
             """;
     }
+
+    /// <summary>
+    /// The printed page may fetch nothing: no network, no other local file, no script. Styles are
+    /// inline, fonts are the system's (found by name through fontconfig, not fetched), and an
+    /// image in the text shows only if it is a <c>data:</c> URL. This holds whatever URL the
+    /// Markdown lets through.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
     private const string PrintCss = """
         @page { size: A4; margin: 2cm 2.2cm; }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using Portal.Features.Documents;
 using Portal.Infrastructure;
@@ -16,9 +18,13 @@ public sealed record DownloadContent(
     string Sha256,
     DateTimeOffset LastModified)
 {
+    /// <summary>The bytes themselves when they were made in memory (text renditions); null for stored files.</summary>
+    public byte[]? Bytes { get; init; }
+
     public static DownloadContent FromBytes(byte[] bytes, string mediaType, string fileName, DateTimeOffset lastModified) =>
         new(_ => Task.FromResult<Stream?>(new MemoryStream(bytes, writable: false)), bytes.Length, mediaType, fileName,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), lastModified);
+            Convert.ToHexStringLower(SHA256.HashData(bytes)), lastModified)
+        { Bytes = bytes };
 }
 
 /// <summary>
@@ -30,10 +36,20 @@ public sealed class DownloadContents(
     DownloadQueries downloads,
     DocumentQueries documents,
     DocumentPdfRenderer pdfRenderer,
-    DocumentFileCommands commands)
+    DocumentFileCommands commands,
+    ILogger<DownloadContents> logger)
 {
+    /// <summary>Generated PDFs held in memory while the cache cannot take them; past this many, the memory is emptied and starts again.</summary>
+    public const int MaxUncached = 16;
+
     // One generation per language version at a time; a second request waits and reuses the result.
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _generating = new();
+
+    // PDFs generated but not stored (full or read-only disk): served from here, so a reader neither
+    // waits for Chromium again nor gets other bytes (another print differs in its dates) when resuming.
+    private readonly ConcurrentDictionary<int, Uncached> _uncached = new();
+
+    private sealed record Uncached(DateTimeOffset GeneratedFrom, byte[] Bytes, DownloadContent Content);
 
     /// <summary>Null when the version does not offer that format.</summary>
     public async Task<DownloadContent?> GetAsync(VersionFiles version, DownloadFormat format, AccessLevel access, CancellationToken cancellationToken)
@@ -80,15 +96,41 @@ public sealed class DownloadContents(
             {
                 return null;
             }
-            var bytes = await pdfRenderer.RenderAsync(detail, cancellationToken);
             var fileName = fresh.FileName(DownloadFormat.Pdf);
-            var row = await commands.AttachAsync(fresh.VersionId, FileFormat.Pdf, fileName, DownloadFormats.PdfMediaType,
-                new MemoryStream(bytes, writable: false), generatedFrom: fresh.UpdatedAt, cancellationToken);
-            return Stored(new FileRow(row.Format, row.Sha256, row.Length, row.MediaType, row.FileName, row.StoredAt, row.GeneratedFrom), fileName);
+            var bytes = _uncached.TryGetValue(fresh.VersionId, out var held) && held.GeneratedFrom == fresh.UpdatedAt
+                ? held.Bytes
+                : await pdfRenderer.RenderAsync(detail, cancellationToken);
+            try
+            {
+                var row = await commands.AttachAsync(fresh.VersionId, FileFormat.Pdf, fileName, DownloadFormats.PdfMediaType,
+                    new MemoryStream(bytes, writable: false), generatedFrom: fresh.UpdatedAt, cancellationToken);
+                _uncached.TryRemove(fresh.VersionId, out _);
+                return Stored(new FileRow(row.Format, row.Sha256, row.Length, row.MediaType, row.FileName, row.StoredAt, row.GeneratedFrom), fileName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or DbUpdateException)
+            {
+                logger.LogError(e, "Could not store the generated PDF of document {Id} {Language}; serving it from memory", fresh.DocumentId, fresh.Language);
+                return Hold(fresh.VersionId, fresh.UpdatedAt, bytes, fileName);
+            }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private DownloadContent Hold(int versionId, DateTimeOffset generatedFrom, byte[] bytes, string fileName)
+    {
+        if (_uncached.TryGetValue(versionId, out var held) && held.Bytes == bytes)
+        {
+            return held.Content;
+        }
+        if (_uncached.Count >= MaxUncached)
+        {
+            _uncached.Clear();
+        }
+        var content = DownloadContent.FromBytes(bytes, DownloadFormats.PdfMediaType, fileName, generatedFrom);
+        _uncached[versionId] = new Uncached(generatedFrom, bytes, content);
+        return content;
     }
 }

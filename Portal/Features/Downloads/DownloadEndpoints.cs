@@ -69,24 +69,35 @@ public static class DownloadEndpoints
         {
             return NotFound($"The portal holds no {language.EnglishName} version of this document.");
         }
-        DownloadContent? content;
         try
         {
-            content = await contents.GetAsync(version, format, access, http.RequestAborted);
+            var content = await contents.GetAsync(version, format, access, http.RequestAborted);
+            if (content is null)
+            {
+                return NotFound($"The {language.EnglishName} version of this document has no {DownloadFormats.Label(format)} file.");
+            }
+            var result = await FileResponses.ServeAsync(http, content, http.RequestAborted);
+            if (HttpMethods.IsGet(http.Request.Method) && IsFreshDownload(http.Request))
+            {
+                counter.Record(id, language.Code);
+            }
+            return result;
         }
         catch (PdfUnavailableException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Unavailable(http, e.Message);
         }
-        if (content is null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return NotFound($"The {language.EnglishName} version of this document has no {DownloadFormats.Label(format)} file.");
+            http.RequestServices.GetRequiredService<ILogger<DownloadContents>>().LogError(e, "Could not read or write the files of document {Id} {Language}", id, language.Code);
+            return Unavailable(http, "The server could not read or write its files just now (a disk or storage fault). Try again in a few minutes.");
         }
-        if (HttpMethods.IsGet(http.Request.Method) && IsFreshDownload(http.Request))
-        {
-            counter.Record(id, language.Code);
-        }
-        return await FileResponses.ServeAsync(http, content, http.RequestAborted);
+    }
+
+    private static ProblemHttpResult Unavailable(HttpContext http, string detail)
+    {
+        http.Response.Headers.RetryAfter = "120";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable");
     }
 
     // Resumed or conditional requests continue a download already counted.
@@ -123,7 +134,17 @@ public static class DownloadEndpoints
         {
             return NotFound(item is null ? $"The portal has no session {organSlug}/{session}." : $"The portal has no agenda item {item} in session {organSlug}/{session}.");
         }
-        return new ZipResult(scope.FileName, stream => writer.WriteAsync(stream, scope.FileName, versions, languages, formats, access, http.RequestAborted));
+        try
+        {
+            var plan = await writer.PlanAsync(scope.FileName, versions, languages, formats, access, http.RequestAborted);
+            var length = await writer.MeasureAsync(plan, http.RequestAborted);
+            return new ZipResult(plan, length, writer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            http.RequestServices.GetRequiredService<ILogger<ArchiveWriter>>().LogError(e, "Could not prepare archive {Archive}", scope.FileName);
+            return Unavailable(http, "The server could not read its files just now (a disk or storage fault). Try again in a few minutes.");
+        }
     }
 
     /// <summary>Reads repeated or comma-separated choices into their canonical spellings, without duplicates.</summary>
@@ -155,22 +176,130 @@ public static class DownloadEndpoints
         return visible.Length <= 60 ? visible : visible[..60] + "…";
     }
 
-    /// <summary>Streams the archive; its length is not known in advance, so it goes out chunked.</summary>
-    private sealed class ZipResult(string fileName, Func<Stream, Task> write) : IResult
+    /// <summary>
+    /// Streams the planned archive with its exact length and a strong ETag. The bytes are the same
+    /// for the same plan, so a Range request (with If-Range naming that ETag) is answered by
+    /// making the archive again and sending only the bytes asked for. A failure once the response
+    /// has started aborts the connection: the reader sees a broken download, never a short ZIP.
+    /// </summary>
+    private sealed class ZipResult(ArchivePlan plan, long length, ArchiveWriter writer) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
-            http.Response.ContentType = "application/zip";
+            var request = http.Request;
+            var response = http.Response;
+            var etag = EntityTagHeaderValue.Parse(plan.ETag);
+            response.Headers.ETag = plan.ETag;
+            response.Headers.AcceptRanges = "bytes";
+            // Private: an archive follows the reader's access; no-cache: revalidate with the ETag.
+            response.Headers.CacheControl = "private, no-cache";
+            if (FileResponses.PreconditionFails(request, etag, lastModified: null))
+            {
+                await TypedResults.Problem("The archive has changed since the version your request names (If-Match); download it again from the start.",
+                    statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed").ExecuteAsync(http);
+                return;
+            }
+            if (EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var noneMatch)
+                && noneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            var (start, end) = (0L, length - 1);
+            if (request.Headers.Range.Count > 0 && IfRangeHolds(request, etag))
+            {
+                if (request.Headers.Range.Count > 1 || !RangeHeaderValue.TryParse(request.Headers.Range[0], out var range)
+                    || !string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase)
+                    || FileResponses.Normalize(range, length) is not { Count: > 0 } parts)
+                {
+                    response.Headers.ContentRange = $"bytes */{length}";
+                    await TypedResults.Problem("The Range header is malformed or asks for bytes outside the archive.",
+                        statusCode: StatusCodes.Status416RangeNotSatisfiable).ExecuteAsync(http);
+                    return;
+                }
+                // Several ranges of an archive made on the fly are not worth it: send one span covering them.
+                (start, end) = (parts[0].Start, parts[^1].End);
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.Headers.ContentRange = $"bytes {start}-{end}/{length}";
+            }
+            response.ContentType = "application/zip";
             var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(fileName);
-            http.Response.Headers.ContentDisposition = disposition.ToString();
-            http.Response.Headers.CacheControl = "no-store";
-            if (HttpMethods.IsHead(http.Request.Method))
+            disposition.SetHttpFileName(plan.Name);
+            response.Headers.ContentDisposition = disposition.ToString();
+            response.ContentLength = end - start + 1;
+            if (HttpMethods.IsHead(request.Method))
             {
                 return;
             }
-            await using var body = new ResponsePipeStream(http.Response.BodyWriter);
-            await write(body);
+            var body = new ResponsePipeStream(response.BodyWriter);
+            try
+            {
+                await writer.WriteAsync(start == 0 && end == length - 1 ? body : new RangeWindowStream(body, start, end), plan, http.RequestAborted);
+                await body.DisposeAsync();
+            }
+            catch (RangeCompleteException)
+            {
+                await body.DisposeAsync();
+            }
+            catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                // Headers, and perhaps most of the archive, are out: only a broken connection tells
+                // the reader that this download failed (Content-Length is not reached either).
+                http.RequestServices.GetRequiredService<ILogger<ArchiveWriter>>().LogError(e, "Archive {Archive} aborted", plan.Name);
+                http.Abort();
+            }
+        }
+
+        private static bool IfRangeHolds(HttpRequest request, EntityTagHeaderValue etag)
+        {
+            var ifRange = request.Headers.IfRange;
+            // A date cannot prove the archive unchanged (it has no Last-Modified): send it whole.
+            return ifRange.Count == 0
+                || RangeConditionHeaderValue.TryParse(ifRange.ToString(), out var condition)
+                && condition.EntityTag is { IsWeak: false } tag && tag.Compare(etag, useStrongComparison: true);
+        }
+    }
+
+    /// <summary>Passes on only bytes [start, end] of what is written to it; past the end it stops the writer.</summary>
+    private sealed class RangeWindowStream(Stream inner, long start, long end) : WriteOnlyStream
+    {
+        private long _position;
+        private bool _done;
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var (from, to) = Window(buffer.Length);
+            if (to > from)
+            {
+                inner.Write(buffer[from..to]);
+            }
+            Advance(buffer.Length);
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var (from, to) = Window(buffer.Length);
+            if (to > from)
+            {
+                await inner.WriteAsync(buffer[from..to], cancellationToken);
+            }
+            Advance(buffer.Length);
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => _done ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+
+        private (int From, int To) Window(int count) =>
+            _done ? (0, 0) : ((int)Math.Clamp(start - _position, 0, count), (int)Math.Clamp(end + 1 - _position, 0, count));
+
+        private void Advance(int count)
+        {
+            _position += count;
+            if (!_done && _position > end)
+            {
+                // Everything asked for is written; making the rest of the archive would be wasted work.
+                _done = true;
+                throw new RangeCompleteException();
+            }
         }
     }
 }

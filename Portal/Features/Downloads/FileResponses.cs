@@ -20,6 +20,14 @@ public static class FileResponses
         var etag = new EntityTagHeaderValue($"\"{content.Sha256}\"");
         var lastModified = TruncateToSeconds(content.LastModified);
         var request = http.Request;
+        if (PreconditionFails(request, etag, lastModified))
+        {
+            // Answered here rather than by the stream result: that one sets 412 without a body,
+            // which the status-code pages would then turn into the HTML "page not found".
+            http.Response.Headers.ETag = etag.ToString();
+            return TypedResults.Problem("The file has changed since the version your request names (If-Match or If-Unmodified-Since); download it again from the start.",
+                statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+        }
         var rangeHeader = request.Headers.Range;
         if (rangeHeader.Count > 0)
         {
@@ -48,6 +56,23 @@ public static class FileResponses
             return Missing();
         }
         return TypedResults.Stream(body, content.MediaType, content.FileName, lastModified, etag, enableRangeProcessing: true);
+    }
+
+    /// <summary>If-Match, or failing that If-Unmodified-Since, does not hold (RFC 9110 §13.2.2, steps 1 and 2).</summary>
+    public static bool PreconditionFails(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
+    {
+        var ifMatch = request.Headers.IfMatch;
+        if (ifMatch.Count > 0)
+        {
+            if (!EntityTagHeaderValue.TryParseList(ifMatch, out var tags))
+            {
+                return true;
+            }
+            return !tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Compare(etag, useStrongComparison: true)));
+        }
+        var ifUnmodifiedSince = request.Headers.IfUnmodifiedSince;
+        return ifUnmodifiedSince.Count > 0 && HeaderUtilities.TryParseDate(ifUnmodifiedSince.ToString(), out var date)
+            && (lastModified is not { } modified || modified > date);
     }
 
     private static IResult Missing() =>
