@@ -39,7 +39,7 @@ public class DownloadJourneyTests(BrowserFixture browser) : IClassFixture<Browse
         var word = page.Locator("a.download-link[href='/A/74/600/en.docx']");
         await Assertions.Expect(word).ToContainTextAsync("DOCX");
         var docx = await page.RunAndWaitForDownloadAsync(() => word.ClickAsync());
-        Assert.Equal("A_74_600_EN.docx", docx.SuggestedFilename);
+        Assert.Equal("A_74_600-EN.docx", docx.SuggestedFilename);
         var docxBytes = await File.ReadAllBytesAsync((await docx.PathAsync())!);
         await using (var db = browser.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
         {

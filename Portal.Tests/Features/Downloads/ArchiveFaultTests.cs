@@ -69,7 +69,7 @@ public class ArchiveFaultTests(ArchiveFaultFixture app) : IClassFixture<ArchiveF
             var skip = Assert.Single(manifest.Skipped);
             Assert.Equal("A/85/2", skip.Symbol);
             Assert.Contains("could not be read", skip.Reason);
-            Assert.Equal(["A_85_1_EN.pdf", "A_85_3_EN.pdf", "manifest.json"], zip.Entries.Select(e => e.FullName));
+            Assert.Equal(["A_85_1-EN.pdf", "A_85_3-EN.pdf", "manifest.json"], zip.Entries.Select(e => e.FullName));
         }
         finally
         {

@@ -62,7 +62,7 @@ public class ArchiveTests(ArchiveFixture app) : IClassFixture<ArchiveFixture>
             Assert.Equal(entry.Length, entry.CompressedLength);
         }
         Assert.Equal(app.Uploaded.Select(u => u.Sha256), manifest.Files.Select(f => f.Sha256));
-        Assert.Equal(["A_81_1_EN.pdf", "A_81_2_EN.pdf", "A_81_3_EN.pdf", "manifest.json"], zip.Entries.Select(e => e.FullName));
+        Assert.Equal(["A_81_1-EN.pdf", "A_81_2-EN.pdf", "A_81_3-EN.pdf", "manifest.json"], zip.Entries.Select(e => e.FullName));
     }
 
     [Fact]

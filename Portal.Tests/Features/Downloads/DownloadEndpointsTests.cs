@@ -43,7 +43,8 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
         Assert.Equal("bytes", Assert.Single(response.Headers.AcceptRanges));
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
-        Assert.Equal("A_80_123_EN.pdf", disposition.FileNameStar);
+        Assert.Equal("A_80_123-EN.pdf", disposition.FileNameStar);
+        Assert.Equal("A_80_123-EN.pdf", disposition.FileName);
         Assert.Equal(app.Pdf, await response.Content.ReadAsByteArrayAsync(Cancel));
     }
 
@@ -161,16 +162,29 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     }
 
     [Fact]
-    public async Task ChineseTitleSurvivesInTheFileName()
+    public async Task ChineseTitleSurvivesInTheFileNameBesideAReadableAsciiName()
     {
-        // The seed letter has no symbol, so its files are named after its Chinese title.
+        // The seed letter has no symbol, so its files are named after its Chinese title; tools that
+        // read only filename= (curl -OJ) get a readable name instead of a row of underscores.
         var response = await app.CreateClient().GetAsync("/documents/1/zh.md", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var raw = response.Content.Headers.GetValues("Content-Disposition").Single();
         Assert.Contains("filename*=UTF-8''", raw);
-        Assert.Equal("2021 年 3 月 30 日亚美尼亚常驻联合国代表给秘书长的信_1_ZH.md", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("2021 年 3 月 30 日亚美尼亚常驻联合国代表给秘书长的信-ZH.md", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("document-1-ZH.md", response.Content.Headers.ContentDisposition!.FileName);
         Assert.All(raw, c => Assert.True(c < 128, "header values must be ASCII"));
+    }
+
+    [Theory]
+    [InlineData("/A/75/778/en.pdf", "A_75_778-EN.pdf")]
+    [InlineData("/documents/1/zh.pdf", "document-1-ZH.pdf")]
+    public async Task CurlSavesFilesUnderTheirUnName(string url, string expected)
+    {
+        var response = await app.CreateClient().GetAsync(url, HttpCompletionOption.ResponseHeadersRead, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentDisposition!.FileName);
     }
 
     [Fact]

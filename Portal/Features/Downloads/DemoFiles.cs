@@ -26,7 +26,7 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
         foreach (var version in versions)
         {
             using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar");
-            await commands.AttachAsync(version.Id, FileFormat.Docx, $"{version.Symbol.Replace('/', '_')}_{version.Language.ToUpperInvariant()}.docx",
+            await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadRoutes.FileName([version.Symbol], version.Title, version.Language, "docx"),
                 DownloadFormats.DocxMediaType, docx, cancellationToken: cancellationToken);
         }
         logger.LogInformation("Attached demo Word files to {Count} language versions", versions.Count);

@@ -21,6 +21,9 @@ public sealed record DownloadContent(
     /// <summary>The bytes themselves when they were made in memory (text renditions); null for stored files.</summary>
     public byte[]? Bytes { get; init; }
 
+    /// <summary>The name for clients that read only the ASCII <c>filename=</c> of Content-Disposition (curl -OJ).</summary>
+    public string? AsciiFileName { get; init; }
+
     public static DownloadContent FromBytes(byte[] bytes, string mediaType, string fileName, DateTimeOffset lastModified) =>
         new(_ => Task.FromResult<Stream?>(new MemoryStream(bytes, writable: false)), bytes.Length, mediaType, fileName,
             Convert.ToHexStringLower(SHA256.HashData(bytes)), lastModified)
@@ -52,7 +55,12 @@ public sealed class DownloadContents(
     private sealed record Uncached(DateTimeOffset GeneratedFrom, byte[] Bytes, DownloadContent Content);
 
     /// <summary>Null when the version does not offer that format.</summary>
-    public async Task<DownloadContent?> GetAsync(VersionFiles version, DownloadFormat format, AccessLevel access, CancellationToken cancellationToken)
+    public async Task<DownloadContent?> GetAsync(VersionFiles version, DownloadFormat format, AccessLevel access, CancellationToken cancellationToken) =>
+        await FindAsync(version, format, access, cancellationToken) is { } content
+            ? content with { AsciiFileName = version.AsciiFileName(format) }
+            : null;
+
+    private async Task<DownloadContent?> FindAsync(VersionFiles version, DownloadFormat format, AccessLevel access, CancellationToken cancellationToken)
     {
         switch (format)
         {

@@ -223,9 +223,7 @@ public static class DownloadEndpoints
                 response.Headers.ContentRange = $"bytes {start}-{end}/{length}";
             }
             response.ContentType = "application/zip";
-            var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(plan.Name);
-            response.Headers.ContentDisposition = disposition.ToString();
+            response.Headers.ContentDisposition = DownloadRoutes.ContentDisposition(plan.Name, asciiFileName: null);
             response.ContentLength = end - start + 1;
             if (HttpMethods.IsHead(request.Method))
             {

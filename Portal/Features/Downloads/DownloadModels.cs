@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using System.Text;
 using Portal.Data.Entities;
 using Portal.Domain;
@@ -115,13 +116,35 @@ public static class DownloadRoutes
 
     /// <summary>
     /// The UN-style name a file is saved under: the symbol with its slashes replaced and the
-    /// language in capitals (<c>A_75_778_ZH.pdf</c>); a document without a symbol is named by its
-    /// title, which may be Chinese or Arabic (sent per RFC 6266/5987 with an ASCII fallback).
+    /// language in capitals (<c>A_75_778-ZH.pdf</c>); a document without a symbol is named by its
+    /// title, which may be Chinese or Arabic (sent per RFC 6266/5987 beside <see cref="AsciiFileName"/>).
     /// </summary>
-    public static string FileName(int id, IReadOnlyList<string> symbols, string title, string language, string extension)
+    public static string FileName(IReadOnlyList<string> symbols, string title, string language, string extension)
     {
-        var stem = symbols.Count > 0 ? symbols[0].Replace('/', '_') : $"{Shorten(title, 80)}_{id}";
-        return $"{Clean(stem)}_{language.ToUpperInvariant()}.{extension}";
+        var stem = symbols.Count > 0 ? symbols[0].Replace('/', '_') : Shorten(title, 80);
+        return $"{Clean(stem)}-{language.ToUpperInvariant()}.{extension}";
+    }
+
+    /// <summary>
+    /// The name for tools that read only the ASCII <c>filename=</c> parameter: the same as
+    /// <see cref="FileName"/> for a symbol, <c>document-1-ZH.pdf</c> for a document without one
+    /// (rather than a title whose every Chinese character became an underscore).
+    /// </summary>
+    public static string AsciiFileName(int id, IReadOnlyList<string> symbols, string language, string extension) =>
+        symbols.Count > 0 && FileName(symbols, "", language, extension) is var name && Ascii.IsValid(name) && !name.Contains('"')
+            ? name
+            : $"document-{id}-{language.ToUpperInvariant()}.{extension}";
+
+    /// <summary>An attachment's Content-Disposition: the ASCII name as <c>filename</c>, the full one as <c>filename*</c>.</summary>
+    public static string ContentDisposition(string fileName, string? asciiFileName)
+    {
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        if (asciiFileName is not null)
+        {
+            disposition.FileName = asciiFileName;
+        }
+        return disposition.ToString();
     }
 
     private static string Shorten(string text, int max)

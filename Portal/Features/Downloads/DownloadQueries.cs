@@ -33,10 +33,14 @@ public sealed record VersionFiles(
         _ => HasText,
     };
 
-    public string FileName(DownloadFormat format) => DownloadRoutes.FileName(DocumentId, Symbols, Title, Language,
+    public string FileName(DownloadFormat format) => DownloadRoutes.FileName(Symbols, Title, Language, Extension(format));
+
+    public string AsciiFileName(DownloadFormat format) => DownloadRoutes.AsciiFileName(DocumentId, Symbols, Language, Extension(format));
+
+    private string Extension(DownloadFormat format) =>
         format == DownloadFormat.Original && File(FileFormat.Original) is { } original && Path.GetExtension(original.FileName) is { Length: > 1 } extension
             ? extension[1..].ToLowerInvariant()
-            : DownloadFormats.Extension(format));
+            : DownloadFormats.Extension(format);
 
     public string Url(DownloadFormat format) => DownloadRoutes.FileUrl(DocumentId, Symbols, Language, format);
 }

@@ -55,7 +55,8 @@ public static class FileResponses
         {
             return Missing();
         }
-        return TypedResults.Stream(body, content.MediaType, content.FileName, lastModified, etag, enableRangeProcessing: true);
+        http.Response.Headers.ContentDisposition = DownloadRoutes.ContentDisposition(content.FileName, content.AsciiFileName);
+        return TypedResults.Stream(body, content.MediaType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
     }
 
     /// <summary>If-Match, or failing that If-Unmodified-Since, does not hold (RFC 9110 §13.2.2, steps 1 and 2).</summary>
@@ -163,9 +164,7 @@ public static class FileResponses
             response.Headers.AcceptRanges = "bytes";
             response.Headers.ETag = etag.ToString();
             response.Headers.LastModified = HeaderUtilities.FormatDate(lastModified);
-            var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(content.FileName);
-            response.Headers.ContentDisposition = disposition.ToString();
+            response.Headers.ContentDisposition = DownloadRoutes.ContentDisposition(content.FileName, content.AsciiFileName);
             var isHead = HttpMethods.IsHead(http.Request.Method);
 
             if (parts.Count == 1)
