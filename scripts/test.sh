@@ -10,6 +10,8 @@ dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 # Generated Chinese PDFs use this TrueType font: see DocumentPdfRenderer for why not Noto CJK.
 dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
+# aria2c downloads the largest demo file over several connections, as delegations' tools do.
+command -v aria2c >/dev/null 2>&1 || need+=(aria2)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from apt..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -13,9 +13,14 @@ namespace Portal.Features.Downloads;
 /// version's title and text, so the download panels and archives have issued files to offer
 /// next to the generated PDFs. Documents without a symbol (the real seed letter) get none: the
 /// portal holds no Word file of it, and its PDF is generated from the text.
+/// The English Word file of the demo report <see cref="FigureSymbol"/> carries a scanned figure, as
+/// issued reports often do, which makes it larger than 2 MB: multi-connection download tools (aria2c
+/// splits files from 1 MiB) and resumed downloads then have a real file to work on.
 /// </summary>
 public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory, DocumentFileCommands commands, ILogger<DemoFiles> logger)
 {
+    public const string FigureSymbol = "A/75/300";
+
     public async Task AttachAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
@@ -25,14 +30,15 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
             .ToListAsync(cancellationToken);
         foreach (var version in versions)
         {
-            using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar");
+            var figure = version.Symbol == FigureSymbol && version.Language == "en" ? DemoFigure.ScannedPage() : null;
+            using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar", figure);
             await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadRoutes.FileName([version.Symbol], version.Title, version.Language, "docx"),
                 DownloadFormats.DocxMediaType, docx, cancellationToken: cancellationToken);
         }
         logger.LogInformation("Attached demo Word files to {Count} language versions", versions.Count);
     }
 
-    public static MemoryStream CreateDocx(string symbol, string title, string bodyMarkdown, bool rightToLeft)
+    public static MemoryStream CreateDocx(string symbol, string title, string bodyMarkdown, bool rightToLeft, DemoFigure? figure = null)
     {
         var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -44,6 +50,17 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
             foreach (var line in Markdown.ToPlainText(bodyMarkdown).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 body.Append(Paragraph(line, bold: false, rightToLeft));
+            }
+            if (figure is not null)
+            {
+                var image = main.AddImagePart(ImagePartType.Png);
+                using (var png = new MemoryStream(figure.Png, writable: false))
+                {
+                    image.FeedData(png);
+                }
+                body.Append(Paragraph("Annex", bold: true, rightToLeft));
+                body.Append(new Paragraph(new Run(figure.Drawing(main.GetIdOfPart(image)))));
+                body.Append(Paragraph(figure.Caption, bold: false, rightToLeft));
             }
             main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
             main.Document.Save();
