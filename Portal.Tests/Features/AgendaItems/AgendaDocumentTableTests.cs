@@ -28,7 +28,7 @@ public class AgendaDocumentTableTests : MudTestContext
         Assert.Contains("S/2021/600", joint.TextContent);
         Assert.Contains("14 June 2021", joint.TextContent);
         Assert.Contains("Letter", joint.TextContent);
-        Assert.Equal(["/en/A/75/960", "/fr/A/75/960", "/es/A/75/960"], joint.QuerySelectorAll("a.language-code").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/en/A/75/960?item=71", "/fr/A/75/960?item=71", "/es/A/75/960?item=71"], joint.QuerySelectorAll("a.language-code").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixt
     private async Task<string> SeedLetterPathAsync()
     {
         var (_, html) = await GetAsync("/sessions/ga/75/items/71");
-        var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/documents/\\d+)\"");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/documents/\\d+)\\?item=71\"");
         Assert.True(match.Success, "the agenda item lists the seed letter by its id permalink");
         return match.Groups[1].Value;
     }
