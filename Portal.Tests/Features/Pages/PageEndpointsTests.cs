@@ -101,9 +101,9 @@ public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixt
         Assert.Contains("大卫·巴巴扬", html);
         Assert.Contains("阿尔扎赫共和国外交部长给秘书长的信", html);
         Assert.Contains("Symbol not known", html);
-        Assert.Contains("Seventy-fifth session", html);
-        Assert.Contains("Seventy-sixth year", html);
-        Assert.Contains("Agenda items 34, 71, 72 and 135", html);
+        Assert.Contains("第七十五届会议", html);
+        Assert.Contains("第七十六年", html);
+        Assert.Contains("议程项目 34、71、72 和 135", html);
         Assert.Contains("href=\"/A/75/778\"", html);
         Assert.Contains("id=\"annex1-fn-7\"", html);
         Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(html, "class=\"footnote-ref\"").Count);
