@@ -32,6 +32,21 @@ public class AgendaDocumentTableTests : MudTestContext
     }
 
     [Fact]
+    public async Task ADocumentWithoutSymbolIsNamedAndLinkedInTheSymbolColumn()
+    {
+        var filter = new AgendaItemFilter();
+        var detail = await Item71Async(filter);
+
+        var table = Render<AgendaDocumentTable>(p => p.Add(c => c.Detail, detail).Add(c => c.Filter, filter));
+
+        Assert.DoesNotContain("(no symbol)", table.Markup);
+        var seed = table.FindAll("tbody tr").Single(r => r.TextContent.Contains("Permanent Representative of Armenia"));
+        var name = seed.QuerySelector("td.symbol a")!;
+        Assert.Equal("Letter dated 30 March 2021 from Armenia", name.TextContent.Trim());
+        Assert.Matches(@"^/documents/\d+\?item=71$", name.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task SortHeadersAndFiltersAreLinksCarryingTheStateInTheQueryString()
     {
         var filter = new AgendaItemFilter(Language: "fr");
