@@ -28,7 +28,22 @@ public class AgendaDocumentTableTests : MudTestContext
         Assert.Contains("S/2021/600", joint.TextContent);
         Assert.Contains("14 June 2021", joint.TextContent);
         Assert.Contains("Letter", joint.TextContent);
-        Assert.Equal(["/en/A/75/960", "/fr/A/75/960", "/es/A/75/960"], joint.QuerySelectorAll("a.language-code").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/en/A/75/960?item=71", "/fr/A/75/960?item=71", "/es/A/75/960?item=71"], joint.QuerySelectorAll("a.language-code").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task ADocumentWithoutSymbolIsNamedAndLinkedInTheSymbolColumn()
+    {
+        var filter = new AgendaItemFilter();
+        var detail = await Item71Async(filter);
+
+        var table = Render<AgendaDocumentTable>(p => p.Add(c => c.Detail, detail).Add(c => c.Filter, filter));
+
+        Assert.DoesNotContain("(no symbol)", table.Markup);
+        var seed = table.FindAll("tbody tr").Single(r => r.TextContent.Contains("Permanent Representative of Armenia"));
+        var name = seed.QuerySelector("td.symbol a")!;
+        Assert.Equal("Letter dated 30 March 2021 from Armenia", name.TextContent.Trim());
+        Assert.Matches(@"^/documents/\d+\?item=71$", name.GetAttribute("href"));
     }
 
     [Fact]

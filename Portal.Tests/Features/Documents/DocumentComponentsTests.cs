@@ -28,22 +28,64 @@ public class DocumentComponentsTests : MudTestContext
         DetailAsync(db => db.DocumentSymbols.Where(s => s.Key == key).Select(s => s.DocumentId).SingleAsync(), language);
 
     [Fact]
-    public async Task HeaderShowsOrgansSessionsAgendaItemsAndDistribution()
+    public async Task ChineseHeaderReadsAsTheSeedLetterPrintsIt()
     {
         var detail = await SeedLetterAsync();
 
         var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
 
-        Assert.Equal(["General Assembly", "Security Council"], header.FindAll(".un-organ").Select(e => e.TextContent));
+        Assert.Equal("zh", detail.Language);
+        Assert.Equal("联合国", header.Find(".un-name").TextContent);
+        Assert.Equal(["大会", "安全理事会"], header.FindAll(".un-organ").Select(e => e.TextContent));
         Assert.Equal("Symbol not known", header.Find(".un-symbols").TextContent.Trim());
-        Assert.Contains("General", header.Find(".un-distribution").TextContent);
-        Assert.Contains("dated 30 March 2021", header.Find(".un-distribution").TextContent);
-        Assert.Contains("not stated", header.Find(".un-distribution").TextContent);
-        Assert.Equal("Seventy-fifth session / Seventy-sixth year", header.Find(".un-sessions").TextContent.Trim());
-        Assert.Equal("Agenda items 34, 71, 72 and 135", header.Find(".un-agenda-numbers").TextContent.Trim());
+        Assert.Equal("第七十五届会议 / 第七十六年", header.Find(".un-sessions").TextContent.Trim());
+        Assert.Equal("议程项目 34、71、72 和 135", header.Find(".un-agenda-numbers").TextContent.Trim());
+        // UN Chinese versions print the Distr./date/Original block in English.
+        var block = header.Find(".un-distribution");
+        Assert.Equal("en", block.GetAttribute("lang"));
+        Assert.Equal("Distr.: General", header.Find(".un-distr").TextContent);
+        Assert.Equal("30 March 2021", header.Find(".un-date").TextContent.Trim());
+        Assert.DoesNotContain("dated", block.TextContent);
+        Assert.Equal("Chinese", header.Find(".un-version-language").TextContent);
+        Assert.Equal("Original: not stated", header.Find(".un-original").TextContent);
         var items = header.FindAll(".un-agenda-titles a");
         Assert.Equal("/sessions/ga/75/items/71", items[1].GetAttribute("href"));
         Assert.Contains("人民自决的权利", items[1].TextContent);
+    }
+
+    [Fact]
+    public async Task ArabicHeaderIsInArabicRightToLeftWithTheSymbolIsolated()
+    {
+        var detail = await BySymbolAsync("A/75/950", "ar");
+
+        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+
+        Assert.Equal("rtl", view.Find("article.un-document").GetAttribute("dir"));
+        Assert.Equal("الأمم المتحدة", view.Find(".un-name").TextContent);
+        Assert.Equal("الجمعية العامة", view.Find(".un-organ").TextContent);
+        Assert.Equal("الدورة الخامسة والسبعون", view.Find(".un-sessions").TextContent.Trim());
+        Assert.Equal("البند 71 من جدول الأعمال", view.Find(".un-agenda-numbers").TextContent.Trim());
+        var symbol = view.Find(".un-symbols bdi.symbol");
+        Assert.Equal("ltr", symbol.GetAttribute("dir"));
+        Assert.Equal("A/75/950", symbol.TextContent);
+        var block = view.Find(".un-distribution");
+        Assert.Equal("ltr", block.GetAttribute("dir"));
+        Assert.Equal("Arabic", view.Find(".un-version-language").TextContent);
+    }
+
+    [Fact]
+    public async Task FrenchHeaderTranslatesTheDistributionBlock()
+    {
+        var detail = await BySymbolAsync("A/75/950", "fr");
+
+        var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
+
+        Assert.Equal("Assemblée générale", header.Find(".un-organ").TextContent);
+        Assert.Equal("Soixante-quinzième session", header.Find(".un-sessions").TextContent.Trim());
+        Assert.Equal("Point 71 de l’ordre du jour", header.Find(".un-agenda-numbers").TextContent.Trim());
+        Assert.Equal("fr", header.Find(".un-distribution").GetAttribute("lang"));
+        Assert.Equal("Distr. générale", header.Find(".un-distr").TextContent);
+        Assert.Equal("Français", header.Find(".un-version-language").TextContent);
     }
 
     [Fact]
@@ -54,7 +96,8 @@ public class DocumentComponentsTests : MudTestContext
         var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
 
         Assert.Equal("A/75/960\u2013S/2021/600", header.Find(".un-symbols .symbol").TextContent);
-        Assert.Contains("Spanish", header.Find(".un-distribution").TextContent);
+        Assert.Equal("Original: Spanish", header.Find(".un-original").TextContent);
+        Assert.Null(header.FindAll(".un-version-language").FirstOrDefault());
         Assert.Contains("14 June 2021", header.Find(".un-distribution").TextContent);
     }
 
@@ -82,6 +125,11 @@ public class DocumentComponentsTests : MudTestContext
 
         Assert.Contains("Replied to by", panel.Markup);
         Assert.Contains("Permanent Representative of Armenia", panel.Markup);
+        // The seed letter has no symbol: it is linked by its name, never by an empty link.
+        var reply = panel.Find("a.reference.held");
+        Assert.Equal("Letter dated 30 March 2021 from Armenia", reply.TextContent);
+        Assert.All(panel.FindAll("a"), a => Assert.False(string.IsNullOrWhiteSpace(a.TextContent), a.OuterHtml));
+        Assert.Contains(panel.FindAll(".reply-thread a"), a => a.TextContent == "Letter dated 30 March 2021 from Armenia");
     }
 
     [Fact]
@@ -212,6 +260,8 @@ public class DocumentComponentsTests : MudTestContext
         Assert.Contains("Armenia", facts.Markup);
         Assert.Contains("Secretary-General", facts.Markup);
         Assert.Contains("Letter dated 30 March 2021 from the Permanent Representative of Armenia", facts.Markup);
+        Assert.Contains("not recorded", facts.Markup);
+        Assert.Contains("30 March 2021", facts.Markup);
     }
 
     [Fact]

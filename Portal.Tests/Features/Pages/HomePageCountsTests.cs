@@ -12,7 +12,7 @@ public class HomePageCountsTests(HomePageCountsTests.Fixture fixture) : IClassFi
     {
         using var client = fixture.CreateClient();
         var html = await client.GetStringAsync("/");
-        var match = Regex.Match(html, Regex.Escape(sessionLabel) + @"</a>\s*<span class=""count""[^>]*>(\d+)</span>");
+        var match = Regex.Match(html, Regex.Escape(sessionLabel) + @"</a>\s*<span class=""count""[^>]*>(?:<span[^>]*>)?(\d+)</span>");
         return match.Success ? int.Parse(match.Groups[1].Value) : null;
     }
 

@@ -21,7 +21,7 @@ public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixt
     private async Task<string> SeedLetterPathAsync()
     {
         var (_, html) = await GetAsync("/sessions/ga/75/items/71");
-        var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/documents/\\d+)\"");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/documents/\\d+)\\?item=71\"");
         Assert.True(match.Success, "the agenda item lists the seed letter by its id permalink");
         return match.Groups[1].Value;
     }
@@ -101,9 +101,9 @@ public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixt
         Assert.Contains("大卫·巴巴扬", html);
         Assert.Contains("阿尔扎赫共和国外交部长给秘书长的信", html);
         Assert.Contains("Symbol not known", html);
-        Assert.Contains("Seventy-fifth session", html);
-        Assert.Contains("Seventy-sixth year", html);
-        Assert.Contains("Agenda items 34, 71, 72 and 135", html);
+        Assert.Contains("第七十五届会议", html);
+        Assert.Contains("第七十六年", html);
+        Assert.Contains("议程项目 34、71、72 和 135", html);
         Assert.Contains("href=\"/A/75/778\"", html);
         Assert.Contains("id=\"annex1-fn-7\"", html);
         Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(html, "class=\"footnote-ref\"").Count);

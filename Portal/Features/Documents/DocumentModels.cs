@@ -15,7 +15,8 @@ public sealed record DocumentRow(
     DocumentKind Kind,
     Distribution Distribution,
     string? CatalogTitle,
-    IReadOnlyList<VersionTitle> Versions)
+    IReadOnlyList<VersionTitle> Versions,
+    string? Sender = null)
 {
     public static readonly Expression<Func<Document, DocumentRow>> Projection = d => new DocumentRow(
         d.Id,
@@ -25,7 +26,8 @@ public sealed record DocumentRow(
         d.Kind,
         d.Distribution,
         d.CatalogTitle,
-        d.LanguageVersions.Select(v => new VersionTitle(v.Language, v.Title)).ToList());
+        d.LanguageVersions.Select(v => new VersionTitle(v.Language, v.Title)).ToList(),
+        d.Sender);
 
     public string Title => DocumentTitles.Pick(CatalogTitle, Versions).Title;
 
@@ -36,6 +38,9 @@ public sealed record DocumentRow(
     public string Url => DocumentRoutes.Url(Id, Symbols);
 
     public string SymbolText => Symbols.Count == 0 ? "" : UnSymbol.Join(Symbols);
+
+    /// <summary>What links to this document say: its symbol, else a name from kind, date and sender (<see cref="DocumentNames"/>).</summary>
+    public string Name => DocumentNames.Of(Symbols, Kind, DatedOn, IssuedOn, Sender, Title);
 }
 
 public static class DocumentTitles
@@ -65,6 +70,9 @@ public static class DocumentRoutes
         var path = EncodeSymbol(symbols[0]);
         return language is null ? $"/{path}" : $"/{language}/{path}";
     }
+
+    /// <summary>A document link from an agenda item's page: <c>?item=71</c> keeps that item in the document's breadcrumb.</summary>
+    public static string FromAgendaItem(string documentUrl, int agendaItem) => $"{documentUrl}?item={agendaItem}";
 
     /// <summary>Where the portal sends people for a symbol it does not hold.</summary>
     public static string UndocsUrl(string symbol, string language = "en") =>
@@ -104,16 +112,26 @@ public sealed record AnnexView(
     public string FootnoteScope => $"annex{Position}";
 }
 
-/// <summary>A document a reference points at or comes from. <see cref="DocumentId"/> is null when the portal does not hold it (or the viewer may not see it).</summary>
-public sealed record ReferenceLink(ReferenceRelation Relation, string Symbol, int? DocumentId, string? Title, string? Url)
+/// <summary>
+/// A document a reference points at or comes from. <see cref="DocumentId"/> is null when the portal does not hold it
+/// (or the viewer may not see it). <see cref="Name"/> is the held document's name, for documents without a symbol.
+/// </summary>
+public sealed record ReferenceLink(ReferenceRelation Relation, string Symbol, int? DocumentId, string? Title, string? Url, string? Name = null)
 {
     public bool IsHeld => DocumentId is not null;
+
+    /// <summary>The link text: the symbol as cited, else the document's name. Never empty.</summary>
+    public string Text => Symbol.Length > 0 ? Symbol : Name ?? Title ?? "Untitled document";
 
     public string Href => Url ?? DocumentRoutes.UndocsUrl(Symbol.Split('\u2013')[0]);
 }
 
 /// <summary>One entry of a reply thread; <see cref="Depth"/> 0 is the thread's first letter.</summary>
-public sealed record ThreadEntry(int Depth, string Symbol, int? DocumentId, string? Title, string Url, bool IsCurrent);
+public sealed record ThreadEntry(int Depth, string Symbol, int? DocumentId, string? Title, string Url, bool IsCurrent, string? Name = null)
+{
+    /// <summary>The link text: the symbol, else the document's name. Never empty.</summary>
+    public string Text => Symbol.Length > 0 ? Symbol : Name ?? Title ?? "Untitled document";
+}
 
 public sealed record ReferencesView(
     IReadOnlyList<ReferenceLink> Outgoing,
@@ -155,4 +173,7 @@ public sealed record DocumentDetail(
     public string SymbolText => Symbols.Count == 0 ? "" : UnSymbol.Join(Symbols);
 
     public UnLanguage LanguageInfo => UnLanguage.FromCode(Language);
+
+    /// <summary>Its symbol, else a name from kind, date and sender (<see cref="DocumentNames"/>).</summary>
+    public string Name => DocumentNames.Of(Symbols, Kind, DatedOn, IssuedOn, Sender, CatalogTitle ?? Title);
 }

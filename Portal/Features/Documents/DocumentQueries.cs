@@ -132,7 +132,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         return held.Count == 0 ? null : held[0].Language;
     }
 
-    private sealed record DocumentSummary(int Id, IReadOnlyList<string> Symbols, string Title);
+    private sealed record DocumentSummary(int Id, IReadOnlyList<string> Symbols, string Title, string Name);
 
     private static async Task<ReferencesView> GetReferencesAsync(PortalDbContext db, int id, IReadOnlyList<string> symbols, AccessLevel access, CancellationToken cancellationToken)
     {
@@ -153,10 +153,10 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var sources = await SummariesAsync(db, incoming.Select(i => i.SourceDocumentId), cancellationToken);
 
         var outgoingLinks = outgoing.Select(o => targets.TryGetValue(o.TargetKey, out var t)
-            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols))
+            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols), t.Name)
             : new ReferenceLink(o.Relation, o.TargetSymbol, null, null, null)).ToList();
         var incomingLinks = incoming.Select(i => sources[i.SourceDocumentId]).Zip(incoming, (s, i) =>
-            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, DocumentRoutes.Url(s.Id, s.Symbols))).ToList();
+            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, DocumentRoutes.Url(s.Id, s.Symbols), s.Name)).ToList();
 
         var thread = await BuildThreadAsync(db, id, outgoingLinks, access, cancellationToken);
         return new ReferencesView(outgoingLinks, incomingLinks, thread);
@@ -175,7 +175,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var up = outgoing.FirstOrDefault(o => o.Relation == ReferenceRelation.RepliesTo);
         while (up is not null && ancestors.Count < MaxThreadEntries)
         {
-            ancestors.Insert(0, new ThreadEntry(0, up.Symbol, up.DocumentId, up.Title, up.Href, false));
+            ancestors.Insert(0, new ThreadEntry(0, up.Symbol, up.DocumentId, up.Title, up.Href, false, up.Name));
             if (up.DocumentId is not int parentId || !seen.Add(parentId))
             {
                 break;
@@ -189,14 +189,14 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             }
             var resolved = await ResolveKeysAsync(db, [parentRefs.TargetKey], access, cancellationToken);
             up = resolved.TryGetValue(parentRefs.TargetKey, out var t)
-                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols))
+                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols), t.Name)
                 : new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, null, null, null);
         }
 
         var self = (await SummariesAsync(db, [id], cancellationToken))[id];
         var entries = ancestors.Select((a, i) => a with { Depth = i }).ToList();
         var selfDepth = entries.Count;
-        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, DocumentRoutes.Url(id, self.Symbols), true));
+        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, DocumentRoutes.Url(id, self.Symbols), true, self.Name));
 
         // Walk down through the replies, depth first.
         async Task AddRepliesAsync(int parentId, IReadOnlyList<string> parentSymbols, int depth)
@@ -219,7 +219,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
                     continue;
                 }
                 var reply = replies[replyId];
-                entries.Add(new ThreadEntry(depth, UnSymbol.Join(reply.Symbols), replyId, reply.Title, DocumentRoutes.Url(replyId, reply.Symbols), false));
+                entries.Add(new ThreadEntry(depth, reply.Symbols.Count == 0 ? "" : UnSymbol.Join(reply.Symbols), replyId, reply.Title, DocumentRoutes.Url(replyId, reply.Symbols), false, reply.Name));
                 await AddRepliesAsync(replyId, reply.Symbols, depth + 1);
             }
         }
@@ -255,6 +255,6 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             .Where(d => idList.Contains(d.Id))
             .Select(DocumentRow.Projection)
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new DocumentSummary(r.Id, r.Symbols, r.Title));
+        return rows.ToDictionary(r => r.Id, r => new DocumentSummary(r.Id, r.Symbols, r.Title, r.Name));
     }
 }

@@ -34,7 +34,7 @@ public static class DownloadFormats
     {
         DownloadFormat.Pdf => "PDF",
         DownloadFormat.Docx => "Word",
-        DownloadFormat.Original => "Original file",
+        DownloadFormat.Original => "Original",
         DownloadFormat.Markdown => "Markdown",
         _ => "Plain text",
     };
