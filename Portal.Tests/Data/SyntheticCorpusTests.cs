@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Search;
-using Portal.Data.SyntheticCorpus;
+using CorpusGenerator;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Data;

@@ -4,11 +4,12 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Search;
 using Portal.Domain;
 
-namespace Portal.Data.SyntheticCorpus;
+namespace CorpusGenerator;
 
 /// <summary>
 /// Fills a new SQLite database with a synthetic corpus for benchmarks: GA sessions 1–80 with
