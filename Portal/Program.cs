@@ -1,13 +1,7 @@
 using Portal;
 using Portal.Components;
 using Portal.Data;
-using Portal.Data.SyntheticCorpus;
 using Portal.Features.Downloads;
-
-if (args is [CorpusCommand.Name, .. var corpusArgs])
-{
-    return await CorpusCommand.RunAsync(corpusArgs);
-}
 
 var builder = WebApplication.CreateBuilder(args);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.

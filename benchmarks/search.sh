@@ -2,8 +2,8 @@
 # Search and page benchmarks for BENCHMARKS.md ("## Search"), on 127.0.0.1 only. Not part of scripts/test.sh.
 #   bash benchmarks/search.sh                      # 10k and 1M documents
 #   SIZES="10000" bash benchmarks/search.sh        # one size
-# Corpora are generated once with the portal's own `generate-corpus` command and cached outside the
-# repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~30 minutes and ~47 GB.
+# Corpora are generated once by tools/CorpusGenerator (schema from the portal's migrations) and cached
+# outside the repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~30 minutes and ~47 GB.
 # For each size the portal is published in Release, started in Production on the corpus, and every
 # target gets WARMUP requests and then RUNS sequential requests over one keep-alive connection; the
 # figure is curl's time to first byte. Targets rotate over a fixed, seeded sample of URLs so caches see
@@ -23,6 +23,7 @@ BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-search-bench.XXXXXX")
 # PORTAL_APP: an already published portal to measure instead (e.g. an older commit, for before/after).
 APP=${PORTAL_APP:-"$WORK/app"}
+GENERATOR="$WORK/generator"
 portal_pid=""
 cleanup() {
   [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
@@ -42,8 +43,10 @@ corpus() { # size -> path; generates it (timed, under the lock) when missing
     echo "Generating $size documents into $db (waiting for $LOCK first) ..." >&2
     exec 8>"$LOCK"; flock 8
     if [ ! -f "$db" ]; then # another run may have made it while this one waited
-      dotnet "$APP/Portal.dll" generate-corpus --documents "$size" --database "$db" | tee "$CORPORA/corpus-$size.log" >&2
-      echo "$(date -Is) generate-corpus --documents $size: $(grep '^Done' "$CORPORA/corpus-$size.log")" >>"$CORPORA/generation-times.txt"
+      # Built from the working tree only when a corpus is missing; it writes the current migrations' schema.
+      [ -f "$GENERATOR/CorpusGenerator.dll" ] || dotnet publish tools/CorpusGenerator/CorpusGenerator.csproj -c Release -o "$GENERATOR" -v quiet -nologo >/dev/null
+      dotnet "$GENERATOR/CorpusGenerator.dll" --documents "$size" --database "$db" | tee "$CORPORA/corpus-$size.log" >&2
+      echo "$(date -Is) CorpusGenerator --documents $size: $(grep '^Done' "$CORPORA/corpus-$size.log")" >>"$CORPORA/generation-times.txt"
     fi
     flock -u 8; exec 8>&-
   fi

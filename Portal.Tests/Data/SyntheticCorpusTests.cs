@@ -1,18 +1,21 @@
 using System.Net;
+using CorpusGenerator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Search;
-using Portal.Data.SyntheticCorpus;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Data;
 
 /// <summary>
-/// The benchmark corpus generator, run small: a real SQLite file the portal then opens as its own
-/// database, searched over HTTP. The million-document run is a benchmark (benchmarks/search.sh), not a test.
+/// The benchmark corpus generator (tools/CorpusGenerator), run small: a real SQLite file the portal then
+/// opens as its own database, searched over HTTP. The generator writes rows with its own INSERTs, so its
+/// copy of the schema (CorpusSchema) is held here to the one the migrations create: a migration it does
+/// not follow fails a test instead of yielding a quietly incomplete corpus. The million-document run is
+/// a benchmark (benchmarks/search.sh), not a test.
 /// </summary>
 public sealed class SyntheticCorpusTests(SyntheticCorpusTests.Corpus corpus) : IClassFixture<SyntheticCorpusTests.Corpus>
 {
@@ -59,6 +62,69 @@ public sealed class SyntheticCorpusTests(SyntheticCorpusTests.Corpus corpus) : I
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// Where the generator's own copy of the schema (<see cref="CorpusSchema"/>, from which it builds its
+    /// INSERTs) differs from the database: a table it neither fills nor leaves empty on purpose, a column
+    /// it does not know, a column it names that is not there, or a column it leaves out that SQLite
+    /// cannot fill (NOT NULL and not a rowid). A default does not count: the defaults EF gives added
+    /// columns are placeholders, not data. EF's own tables and the FTS5 tables (virtual and shadow,
+    /// held to SqliteSearchSchema by other tests) are not the generator's.
+    /// </summary>
+    private static List<string> SchemaDrift(SqliteConnection connection)
+    {
+        var drift = new List<string>();
+        var tables = Strings(connection, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\' ORDER BY name");
+        var declared = CorpusSchema.Filled.ToDictionary(t => t.Name);
+        foreach (var name in tables.Except(declared.Keys).Except(CorpusSchema.LeftEmpty.Keys))
+        {
+            drift.Add($"Table {name} is neither filled by the corpus generator nor in CorpusSchema.LeftEmpty (tools/CorpusGenerator/CorpusSchema.cs).");
+        }
+        foreach (var name in declared.Keys.Concat(CorpusSchema.LeftEmpty.Keys).Except(tables))
+        {
+            drift.Add($"CorpusSchema names table {name}, which the migrations do not create.");
+        }
+        foreach (var table in CorpusSchema.Filled.Where(t => tables.Contains(t.Name)))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name, type, \"notnull\", pk, (SELECT count(*) FROM pragma_table_info($table) WHERE pk > 0) FROM pragma_table_info($table)";
+            command.Parameters.AddWithValue("$table", table.Name);
+            using var reader = command.ExecuteReader();
+            var columns = new List<string>();
+            while (reader.Read())
+            {
+                var column = reader.GetString(0);
+                columns.Add(column);
+                var rowid = reader.GetString(1).Equals("INTEGER", StringComparison.OrdinalIgnoreCase) && reader.GetInt64(3) == 1 && reader.GetInt64(4) == 1;
+                if (!table.Written.Contains(column) && !table.LeftOut.Contains(column))
+                {
+                    drift.Add($"Column {table.Name}.{column} is neither written by the corpus generator nor in its LeftOut list (tools/CorpusGenerator/CorpusSchema.cs).");
+                }
+                else if (table.LeftOut.Contains(column) && reader.GetInt64(2) == 1 && !rowid)
+                {
+                    drift.Add($"Column {table.Name}.{column} is required, but the corpus generator leaves it out.");
+                }
+            }
+            foreach (var column in table.Written.Concat(table.LeftOut).Except(columns))
+            {
+                drift.Add($"CorpusSchema names column {table.Name}.{column}, which the migrations do not create.");
+            }
+        }
+        return drift;
+    }
+
     [Fact]
     public void TheGeneratorReportsProgressAndLeavesOnlyTheFinishedFile()
     {
@@ -102,6 +168,61 @@ public sealed class SyntheticCorpusTests(SyntheticCorpusTests.Corpus corpus) : I
         // Planner statistics for the relational tables only; the FTS5 shadow tables are not worth a pass.
         Assert.True(Scalar(connection, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'DocumentAgendaItems'") > 0);
         Assert.Equal(0, Scalar(connection, "SELECT count(*) FROM sqlite_stat1 WHERE tbl LIKE 'Search%'"));
+    }
+
+    [Fact]
+    public async Task TheGeneratorKnowsEveryTableAndColumnOfTheMigratedSchema()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+
+        Assert.Empty(SchemaDrift(connection));
+    }
+
+    [Fact]
+    public async Task TheSchemaCheckNamesATableAndAColumnTheGeneratorDoesNotKnow()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // What a new migration would do: EF gives an added required column a default, so SQLite would
+        // fill it with '' and a corpus would look complete without it.
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                ALTER TABLE Documents ADD COLUMN Summary TEXT NOT NULL DEFAULT '';
+                CREATE TABLE Meetings (Id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, SessionId INTEGER NOT NULL);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var drift = SchemaDrift(connection);
+
+        Assert.Equal(2, drift.Count);
+        Assert.Contains(drift, d => d.Contains("Meetings", StringComparison.Ordinal));
+        Assert.Contains(drift, d => d.Contains("Documents.Summary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheCorpusFillsEveryTableItDeclaresAndLeavesTheOthersEmpty()
+    {
+        using var connection = Open();
+        Assert.All(CorpusSchema.Filled, t => Assert.True(Scalar(connection, $"SELECT count(*) FROM \"{t.Name}\"") > 0, t.Name + " is empty"));
+        Assert.All(CorpusSchema.LeftEmpty.Keys, t => Assert.Equal(0, Scalar(connection, $"SELECT count(*) FROM \"{t}\"")));
+        Assert.Empty(SchemaDrift(connection));
+    }
+
+    [Fact]
+    public async Task TheCorpusIsConsistentAndAtTheLatestMigration()
+    {
+        using var connection = Open();
+        Assert.Equal(["ok"], Strings(connection, "PRAGMA integrity_check"));
+        Assert.Empty(Strings(connection, "SELECT \"table\" || ' row ' || ifnull(rowid, '?') || ' -> ' || parent FROM pragma_foreign_key_check"));
+
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        Assert.Equal(db.Database.GetMigrations(), Strings(connection, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId"));
     }
 
     [Fact]

@@ -4,19 +4,21 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Search;
 using Portal.Domain;
 
-namespace Portal.Data.SyntheticCorpus;
+namespace CorpusGenerator;
 
 /// <summary>
 /// Fills a new SQLite database with a synthetic corpus for benchmarks: GA sessions 1–80 with
 /// agenda items, Security Council and ECOSOC years, letters, notes verbales, reports and draft
 /// resolutions with joint symbols, 2–6 language versions, annexes, signatories, footnotes, reply
 /// threads and Corr./Add./Rev. documents. The schema comes from the app's own migrations; rows go in
-/// through prepared statements in large transactions, and the search index is built once at the
-/// end (the per-row triggers are dropped meanwhile and recreated afterwards).
+/// through prepared statements built from <see cref="CorpusSchema"/> (which a test holds to the migrated
+/// schema) in large transactions, and the search index is built once at the end (the per-row
+/// triggers are dropped meanwhile and recreated afterwards).
 /// </summary>
 public sealed class SyntheticCorpusGenerator(TextWriter log)
 {
@@ -63,11 +65,10 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
 
         try
         {
-            var sessions = await InsertSessionsAsync(rows);
-            _log.WriteLine($"Sessions and agenda items written ({total.Elapsed.TotalSeconds:F0} s). Writing {documentCount:N0} documents…");
-            var state = new GeneratorState(sessions);
             var transaction = rows.BeginTransaction();
             Prepare(rows, transaction);
+            var state = new GeneratorState(InsertSessions());
+            _log.WriteLine($"Sessions and agenda items written ({total.Elapsed.TotalSeconds:F0} s). Writing {documentCount:N0} documents…");
             for (var id = 1; id <= documentCount; id++)
             {
                 WriteDocument(id, state);
@@ -201,20 +202,8 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
             attach.Parameters.AddWithValue("$path", rowsPath);
             await attach.ExecuteNonQueryAsync(cancellationToken);
         }
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = """
-                SELECT name FROM rows.sqlite_master
-                WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '\_\_EF%' ESCAPE '\' AND name NOT LIKE 'Search%'
-                ORDER BY name
-                """;
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        // The tables the generator declares (CorpusSchema); the FTS5 tables were filled in place.
+        var tables = CorpusSchema.Filled.Select(t => t.Name).ToList();
         await using (var transaction = connection.BeginTransaction())
         {
             foreach (var table in tables)
@@ -284,29 +273,25 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         }
     }
 
-    private async Task<List<SessionRef>> InsertSessionsAsync(SqliteConnection connection)
+    private List<SessionRef> InsertSessions()
     {
         var sessions = new List<SessionRef>();
-        await using var transaction = connection.BeginTransaction();
-        await using var session = Command(connection, transaction, "INSERT INTO Sessions (Id, Organ, Number, StartsOn, EndsOn) VALUES ($id, $organ, $number, $starts, $ends)");
-        await using var item = Command(connection, transaction, "INSERT INTO AgendaItems (Id, SessionId, Number) VALUES ($id, $session, $number)");
-        await using var title = Command(connection, transaction, "INSERT INTO AgendaItemTitles (AgendaItemId, Language, Title) VALUES ($item, $language, $title)");
         var sessionId = 0;
         var itemId = 0;
         for (var number = FirstGaSession; number <= LastGaSession; number++)
         {
             var starts = new DateOnly(1945 + number, 9, 15);
-            Run(session, ++sessionId, (int)Organ.GeneralAssembly, number, Date(starts), Date(starts.AddYears(1).AddDays(-1)));
+            Insert(CorpusSchema.Sessions, ++sessionId, (int)Organ.GeneralAssembly, number, Date(starts), Date(starts.AddYears(1).AddDays(-1)));
             var ids = new int[ItemsPerSession];
             var numbers = new int[ItemsPerSession];
             for (var i = 0; i < ItemsPerSession; i++)
             {
-                Run(item, ++itemId, sessionId, i + 1);
+                Insert(CorpusSchema.AgendaItems, ++itemId, sessionId, i + 1);
                 ids[i] = itemId;
                 numbers[i] = i + 1;
                 foreach (var language in CorpusLanguage.All)
                 {
-                    Run(title, itemId, language.Code, language.AgendaItemTitle.Replace("{topic}", language.Topics[i % language.Topics.Length]));
+                    Insert(CorpusSchema.AgendaItemTitles, itemId, language.Code, language.AgendaItemTitle.Replace("{topic}", language.Topics[i % language.Topics.Length]));
                 }
             }
             sessions.Add(new SessionRef(sessionId, Organ.GeneralAssembly, number, starts, ids, numbers));
@@ -316,27 +301,22 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
             for (var year = 1946; year <= 2025; year++)
             {
                 var starts = new DateOnly(year, 1, 1);
-                Run(session, ++sessionId, (int)organ, year, Date(starts), Date(new DateOnly(year, 12, 31)));
+                Insert(CorpusSchema.Sessions, ++sessionId, (int)organ, year, Date(starts), Date(new DateOnly(year, 12, 31)));
                 sessions.Add(new SessionRef(sessionId, organ, year, starts, [], []));
             }
         }
-        transaction.Commit();
         return sessions;
     }
 
     private void Prepare(SqliteConnection connection, SqliteTransaction transaction)
     {
-        void Add(string name, string sql) => _commands[name] = Command(connection, transaction, sql);
-        Add("document", "INSERT INTO Documents (Id, Kind, Distribution, Status, IssuedOn, DatedOn, ListedOn, OriginalLanguage, Sender, Addressee, CatalogTitle, CreatedAt, PublishedAt) VALUES ($id, $kind, $distribution, $status, $issued, $dated, $listed, $original, $sender, $addressee, $title, $created, $published)");
-        Add("symbol", "INSERT INTO DocumentSymbols (Id, DocumentId, Value, Key, Position) VALUES ($id, $document, $value, $key, $position)");
-        Add("session", "INSERT INTO DocumentSessions (DocumentId, SessionId) VALUES ($document, $session)");
-        Add("item", "INSERT INTO DocumentAgendaItems (DocumentId, AgendaItemId, Position) VALUES ($document, $item, $position)");
-        Add("version", "INSERT INTO LanguageVersions (Id, DocumentId, Language, Title, BodyMarkdown, ReleasedOn, UpdatedAt, JobNumber) VALUES ($id, $document, $language, $title, $body, $released, $updated, $job)");
-        Add("annex", "INSERT INTO Annexes (Id, LanguageVersionId, ParentAnnexId, Position, Heading, Title, BodyMarkdown) VALUES ($id, $version, NULL, $position, $heading, $title, $body)");
-        Add("signatory", "INSERT INTO Signatories (Id, LanguageVersionId, AnnexId, Position, Name, Function, Signed) VALUES ($id, $version, $annex, $position, $name, $function, $signed)");
-        Add("footnote", "INSERT INTO Footnotes (Id, LanguageVersionId, AnnexId, Number, TextMarkdown, Urls) VALUES ($id, $version, NULL, $number, $text, $urls)");
-        Add("reference", "INSERT INTO CrossReferences (Id, SourceDocumentId, Relation, TargetSymbol, TargetKey) VALUES ($id, $source, $relation, $symbol, $key)");
+        foreach (var table in CorpusSchema.Filled)
+        {
+            _commands[table.Name] = Command(connection, transaction, table.InsertSql);
+        }
     }
+
+    private void Insert(CorpusTable table, params object?[] values) => Run(_commands[table.Name], values);
 
     private void WriteDocument(int id, GeneratorState state)
     {
@@ -439,7 +419,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         var organName = sessions[0].Organ == Organ.SecurityCouncil ? "Security Council" : sessions[0].Organ == Organ.EconomicAndSocialCouncil ? "Economic and Social Council" : "General Assembly";
         var issued = date.AddDays(_random.Next(1, 20));
 
-        Run(_commands["document"], id, (int)kind, (int)distribution, (int)status, Date(issued),
+        Insert(CorpusSchema.Documents, id, (int)kind, (int)distribution, (int)status, Date(issued),
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? Date(date) : null, Date(issued), original,
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale or DocumentKind.DraftResolution ? english.States[stateIndex] : null,
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? "Secretary-General" : null,
@@ -447,7 +427,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         for (var i = 0; i < symbols.Count; i++)
         {
             var symbol = UnSymbol.Parse(symbols[i]);
-            Run(_commands["symbol"], ++_symbolId, id, symbol.Value, symbol.Key, i);
+            Insert(CorpusSchema.DocumentSymbols, ++_symbolId, id, symbol.Value, symbol.Key, i);
             if (i == 0 && symbol.SuffixKind == SymbolSuffixKind.None && distribution == Distribution.General)
             {
                 state.Remember(symbol.Value, _random);
@@ -455,15 +435,15 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         }
         foreach (var session in sessions)
         {
-            Run(_commands["session"], id, session.Id);
+            Insert(CorpusSchema.DocumentSessions, id, session.Id);
         }
         for (var i = 0; i < itemIds.Count; i++)
         {
-            Run(_commands["item"], id, itemIds[i], i);
+            Insert(CorpusSchema.DocumentAgendaItems, id, itemIds[i], i);
         }
         if (relation is { } r && target is not null)
         {
-            Run(_commands["reference"], ++_referenceId, id, (int)r, target, UnSymbol.KeyOf(target));
+            Insert(CorpusSchema.CrossReferences, ++_referenceId, id, (int)r, target, UnSymbol.KeyOf(target));
         }
 
         var itemNumber = itemIds.Count > 0 ? ((itemIds[0] - 1) % ItemsPerSession + 1).ToString(CultureInfo.InvariantCulture) : "—";
@@ -523,7 +503,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         var job = $"{date.Year % 100:D2}-{_random.Next(100_000):D5} ({char.ToUpperInvariant(language.Code[0])})";
         var title = Title(language, kind, stateIndex, topicIndex, date);
         var text = body.ToString();
-        Run(_commands["version"], versionId, documentId, language.Code, title, text,
+        Insert(CorpusSchema.LanguageVersions, versionId, documentId, language.Code, title, text,
             Date(issued.AddDays(isOriginal ? 0 : _random.Next(0, 10))), Timestamp(issued), job);
 
         // What SqliteSearchSchema's SQL gathers as "Extra": annexes, then footnotes, then signatory names.
@@ -533,13 +513,13 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         var name = $"{language.GivenNames[stateIndex % language.GivenNames.Length]} {language.FamilyNames[(stateIndex + topicIndex) % language.FamilyNames.Length]}";
         if (kind == DocumentKind.Letter)
         {
-            Run(_commands["signatory"], ++_signatoryId, versionId, null, 0, name, language.SignatoryFunction, 1);
+            Insert(CorpusSchema.Signatories, ++_signatoryId, versionId, null, 0, name, language.SignatoryFunction, 1);
             names.Add(name);
         }
         if (footnotes)
         {
             footnoteText = Fill(language.Footnote, state, topic, date);
-            Run(_commands["footnote"], ++_footnoteId, versionId, 1, footnoteText, "[\"https://example.org/synthetic\"]");
+            Insert(CorpusSchema.Footnotes, ++_footnoteId, versionId, 1, footnoteText, "[\"https://example.org/synthetic\"]");
         }
         if (kind == DocumentKind.Letter && _random.NextDouble() < 0.4)
         {
@@ -548,11 +528,11 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
             Paragraphs(annex, language, state, topic, date, 2 + _random.Next(3));
             var heading = Fill(language.AnnexHeading, state, topic, date);
             var annexBody = annex.ToString();
-            Run(_commands["annex"], annexId, versionId, 1, heading, null, annexBody);
+            Insert(CorpusSchema.Annexes, annexId, versionId, 1, heading, null, annexBody);
             annexText = heading + "\n\n" + annexBody;
             if (_random.NextDouble() < 0.5)
             {
-                Run(_commands["signatory"], ++_signatoryId, versionId, annexId, 1, name, null, 1);
+                Insert(CorpusSchema.Signatories, ++_signatoryId, versionId, annexId, 1, name, null, 1);
                 names.Add(name);
             }
         }
@@ -601,7 +581,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z]+").Select(m => m.Value).Distinct())
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"\$\w+").Select(m => m.Value).Distinct())
         {
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -611,6 +591,10 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
 
     private static void Run(SqliteCommand command, params object?[] values)
     {
+        if (values.Length != command.Parameters.Count)
+        {
+            throw new InvalidOperationException($"{values.Length} values for the {command.Parameters.Count} parameters of: {command.CommandText}");
+        }
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;

@@ -1,4 +1,4 @@
-namespace Portal.Data.SyntheticCorpus;
+namespace CorpusGenerator;
 
 /// <summary>
 /// Wording for the synthetic corpus in the six languages. Every text is plainly artificial: the

@@ -1,14 +1,16 @@
 using System.Globalization;
 
-namespace Portal.Data.SyntheticCorpus;
+namespace CorpusGenerator;
 
 /// <summary>
-/// <c>dotnet run --project Portal -c Release -- generate-corpus --documents 1000000 --database data/corpus-1m.db [--seed 42]</c>.
-/// Handled before the web host is built, so it needs no configuration and starts no server.
+/// <c>dotnet run --project tools/CorpusGenerator -c Release -- --documents 1000000 --database data/corpus-1m.db [--seed 42]</c>.
+/// Needs no configuration: the schema comes from the portal's migrations, applied to the new file.
 /// </summary>
 public static class CorpusCommand
 {
-    public const string Name = "generate-corpus";
+    // A Main rather than top-level statements: a second global Program class would make the tests'
+    // WebApplicationFactory<Program> ambiguous, as Portal.Tests references both projects.
+    public static Task<int> Main(string[] args) => RunAsync(args);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -66,7 +68,7 @@ public static class CorpusCommand
     private static int Usage(string problem)
     {
         Console.Error.WriteLine(problem);
-        Console.Error.WriteLine($"Usage: dotnet run --project Portal -c Release -- {Name} --documents N --database PATH [--seed N]");
+        Console.Error.WriteLine("Usage: dotnet run --project tools/CorpusGenerator -c Release -- --documents N --database PATH [--seed N]");
         return 2;
     }
 }
