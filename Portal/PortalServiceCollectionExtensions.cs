@@ -31,6 +31,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddProblemDetails();
+        services.AddRequestHardening(builder.Configuration);
         // Documents are long text and delegates are often on slow links. Compression stays off for
         // HTTPS (the default) because pages reflect user input; TLS-terminating proxies compress there.
         services.AddResponseCompression(o =>

@@ -3,6 +3,7 @@ using Portal.Components;
 using Portal.Data;
 using Portal.Data.SyntheticCorpus;
 using Portal.Features.Downloads;
+using Portal.Infrastructure;
 
 if (args is [CorpusCommand.Name, .. var corpusArgs])
 {
@@ -16,6 +17,8 @@ builder.AddPortal();
 
 var app = builder.Build();
 
+// Forwarded headers, a last-resort error page, the Host check and security headers come first.
+app.UseRequestHardening();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -28,7 +31,8 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDownloadEndpoints();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .AnswerHeadLikeGet();
 
 await app.InitializePortalDatabaseAsync();
 app.Run();
