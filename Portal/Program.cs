@@ -10,6 +10,8 @@ if (args is [CorpusCommand.Name, .. var corpusArgs])
     return await CorpusCommand.RunAsync(corpusArgs);
 }
 
+// Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
+LaunchEnvironment.ApplyDefault();
 var builder = WebApplication.CreateBuilder(args);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
 builder.WebHost.UseStaticWebAssets();
