@@ -39,6 +39,7 @@ public static class PortalServiceCollectionExtensions
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<DatabaseWatch>();
+        services.AddRequestHardening(builder.Configuration);
         // Documents are long text and delegates are often on slow links. Compression stays off for
         // HTTPS (the default) because pages reflect user input; TLS-terminating proxies compress there.
         services.AddResponseCompression(o =>

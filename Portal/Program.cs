@@ -2,7 +2,10 @@ using Portal;
 using Portal.Components;
 using Portal.Data;
 using Portal.Features.Downloads;
+using Portal.Infrastructure;
 
+// Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
+LaunchEnvironment.ApplyDefault();
 var builder = WebApplication.CreateBuilder(args);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
 builder.WebHost.UseStaticWebAssets();
@@ -10,6 +13,8 @@ builder.AddPortal();
 
 var app = builder.Build();
 
+// Forwarded headers, a last-resort error page, the Host check and security headers come first.
+app.UseRequestHardening();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -23,7 +28,8 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapDownloadEndpoints();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .AnswerHeadLikeGet();
 
 try
 {

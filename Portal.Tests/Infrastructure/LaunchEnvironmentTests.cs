@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// `dotnet run --project Portal` uses Properties/launchSettings.json. Its profile must default to
+/// Development without overriding an ASPNETCORE_ENVIRONMENT the operator set, and the Docker image
+/// must never run in Development (the developer exception page shows stack traces).
+/// </summary>
+public class LaunchEnvironmentTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Theory]
+    [InlineData("Production", "Production")]
+    [InlineData("Staging", "Staging")]
+    [InlineData(null, "Development")]
+    public async Task DotnetRunHonoursAspNetCoreEnvironment(string? variable, string expected)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var start = new ProcessStartInfo("dotnet", ["run", "--project", "Portal", "--no-build", "-c", "Release", "--", "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        if (variable is not null)
+        {
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = variable;
+        }
+        start.Environment["Portal__DataPath"] = data;
+        start.Environment["Portal__SeedDemoData"] = "false";
+        using var process = Process.Start(start)!;
+        try
+        {
+            // The host logs its environment once it has started; wait for that line (or the exit).
+            string? line;
+            var seen = new List<string>();
+            while ((line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)) is not null)
+            {
+                seen.Add(line);
+                if (line.Contains("Hosting environment:", StringComparison.Ordinal))
+                {
+                    Assert.EndsWith($"Hosting environment: {expected}", line.Trim());
+                    return;
+                }
+            }
+            Assert.Fail($"the portal exited without starting:\n{string.Join('\n', seen)}\n{await process.StandardError.ReadToEndAsync()}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TheDockerImageRunsInProduction()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "Dockerfile"));
+        var runtimeStage = dockerfile[dockerfile.LastIndexOf("FROM ", StringComparison.Ordinal)..];
+
+        Assert.Matches(@"(?m)^ENV\s+(.*\\\n\s+)*ASPNETCORE_ENVIRONMENT=Production\b", runtimeStage);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Portal.sln not found above the test binaries");
+    }
+}
