@@ -49,7 +49,7 @@ public class SearchPageTests(PortalAppFactory factory) : IClassFixture<PortalApp
         var response = await Client().GetAsync("/search?q=" + query, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(location, response.Headers.Location?.AbsolutePath);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
     }
 
     [Theory]
