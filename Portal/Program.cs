@@ -3,6 +3,7 @@ using Portal.Components;
 using Portal.Data;
 using Portal.Data.SyntheticCorpus;
 using Portal.Features.Downloads;
+using Portal.Infrastructure;
 
 if (args is [CorpusCommand.Name, .. var corpusArgs])
 {
@@ -21,11 +22,13 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UsePortalClientLimits();
 app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapHealthChecks("/healthz");
 app.MapDownloadEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
