@@ -6,7 +6,7 @@
 #   TABLE=0 ALLOC=0 QUERIES=0 LOAD=1 DB=... bash benchmarks/pages.sh        # only some parts
 # Starts two portals side by side from one published build (or PORTAL_APP): one on the corpus DB, one on a
 # fresh database with the demo data. For each target on both: the HTML size and 5 warm-up + RUNS (60)
-# sequential requests over one keep-alive connection (curl time to first byte, as benchmarks/search.sh),
+# sequential requests over one keep-alive connection (curl time_total: the whole response, not only its first byte),
 # then database commands per request (EF command log) and managed allocations per request (dotnet-counters,
 # Allocation Rate summed over ALLOC_RUNS sequential requests) on the corpus portal, then LOAD_SECONDS (30) of
 # wrk with LOAD_CONNECTIONS (200) on a mix of pages, searches and downloads (benchmarks/mix.lua).
@@ -50,7 +50,7 @@ measure() { # base path -> "bytes|p50|p95|statuses"
   bytes=$(curl -s "$base$path" | wc -c)
   : >"$config"
   for ((i = 0; i < n; i++)); do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$base" "$path" >>"$config"; done
-  curl -s -m 60 -K "$config" -w '%{http_code} %{time_starttransfer}\n' >"$WORK/times.txt" || true
+  curl -s -m 60 -K "$config" -w '%{http_code} %{time_total}\n' >"$WORK/times.txt" || true
   tail -n "$RUNS" "$WORK/times.txt" | awk '{ printf "%.1f\n", $2 * 1000 }' | sort -n >"$WORK/sorted.txt"
   local p50 p95 codes
   p50=$(awk -v n="$RUNS" 'NR == int((n + 1) * 0.50) { print }' "$WORK/sorted.txt")
