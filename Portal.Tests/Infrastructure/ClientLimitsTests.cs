@@ -52,17 +52,20 @@ public class ClientLimitsTests
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/", ct)).StatusCode);
 
             await first.CloseAsync(WebSocketCloseStatus.NormalClosure, null, ct);
-            // The permit returns when the server has ended the first connection's request: wait for that.
+            // The permit returns when the server has ended the first connection's request: wait for that
+            // (a generous bound, so a permit that never returns fails the test instead of hanging it).
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            bound.CancelAfter(TimeSpan.FromMinutes(2));
             ClientWebSocket? third = null;
             while (third is null)
             {
                 try
                 {
-                    third = await ConnectAsync(ct);
+                    third = await ConnectAsync(bound.Token);
                 }
                 catch (WebSocketException)
                 {
-                    await Task.Delay(100, ct);
+                    await Task.Delay(100, bound.Token);
                 }
             }
             Assert.Equal(WebSocketState.Open, third.State);
