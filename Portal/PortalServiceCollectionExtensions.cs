@@ -33,6 +33,7 @@ public static class PortalServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPortalClientLimits();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddProblemDetails();

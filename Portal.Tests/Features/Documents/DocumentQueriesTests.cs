@@ -118,6 +118,20 @@ public class DocumentQueriesTests
             middle!.References.Thread.Select(t => (t.Depth, t.Symbol, t.IsCurrent)));
     }
 
+    [Theory]
+    [InlineData("A/75/950")] // replied to, replies to nothing
+    [InlineData("A/75/975")] // replies, is not replied to
+    public async Task EachEndOfAThreadShowsTheWholeThread(string symbol)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var queries = new DocumentQueries(database);
+
+        var letter = await queries.GetAsync(await IdOfAsync(database, symbol), null, AccessLevel.Public);
+
+        Assert.Equal(["A/75/950", "A/75/960\u2013S/2021/600", "A/75/975"], letter!.References.Thread.Select(t => t.Symbol));
+        Assert.Equal(symbol, Assert.Single(letter.References.Thread, t => t.IsCurrent).Symbol);
+    }
+
     [Fact]
     public async Task AReferenceToAnUnheldSymbolLinksToUndocsUntilThatDocumentIsRegistered()
     {

@@ -158,7 +158,10 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var incomingLinks = incoming.Select(i => sources[i.SourceDocumentId]).Zip(incoming, (s, i) =>
             new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, DocumentRoutes.Url(s.Id, s.Symbols), s.Name)).ToList();
 
-        var thread = await BuildThreadAsync(db, id, outgoingLinks, access, cancellationToken);
+        // Most documents neither reply nor are replied to (incoming holds every visible reply): their
+        // thread is empty without the two queries that walking it costs.
+        var inThread = outgoing.Any(o => o.Relation == ReferenceRelation.RepliesTo) || incoming.Any(i => i.Relation == ReferenceRelation.RepliesTo);
+        IReadOnlyList<ThreadEntry> thread = inThread ? await BuildThreadAsync(db, id, outgoingLinks, access, cancellationToken) : [];
         return new ReferencesView(outgoingLinks, incomingLinks, thread);
     }
 

@@ -27,7 +27,7 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .ToList();
     }
 
-    /// <summary>All sessions without counts, for navigation menus that appear on every page.</summary>
+    /// <summary>All sessions without counts (cached), newest first within each organ.</summary>
     public async Task<IReadOnlyList<SessionRow>> ListNamesAsync(CancellationToken cancellationToken = default) =>
         await cache.GetOrCreateAsync(("session-names", catalogue.Current), async entry =>
         {
@@ -37,6 +37,23 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
                 .OrderBy(s => s.Organ).ThenByDescending(s => s.Number)
                 .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0))
                 .ToListAsync(cancellationToken);
+        }) ?? [];
+
+    /// <summary>How many sessions of each organ the side menu links to; "All sessions" lists the rest.</summary>
+    public const int RecentSessionsPerOrgan = 3;
+
+    /// <summary>
+    /// The <see cref="RecentSessionsPerOrgan"/> newest sessions of each organ, for the menu on every page:
+    /// a constant number of links however many sessions the catalogue holds.
+    /// </summary>
+    public async Task<IReadOnlyList<SessionRow>> ListRecentNamesAsync(CancellationToken cancellationToken = default) =>
+        await cache.GetOrCreateAsync(("recent-session-names", catalogue.Current), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CatalogueVersion.MaxAge;
+            return (IReadOnlyList<SessionRow>)(await ListNamesAsync(cancellationToken))
+                .GroupBy(s => s.Organ)
+                .SelectMany(g => g.Take(RecentSessionsPerOrgan))
+                .ToList();
         }) ?? [];
 
     // One pass over the link rows, grouped, instead of one count per session.

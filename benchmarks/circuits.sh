@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Memory per open Blazor circuit, for BENCHMARKS.md ("## Circuits"), on 127.0.0.1 only. Not part of scripts/test.sh.
+#   DB=/path/corpus.db PAGE=/documents/123 bash benchmarks/circuits.sh      # a corpus
+#   PAGE=/documents/1 bash benchmarks/circuits.sh                          # demo data (fresh database)
+#   PORTAL_ENV="DOTNET_gcServer=0" ...                                     # extra environment for the portal
+# Publishes the portal (or measures PORTAL_APP), starts it in Production, opens COUNT (default 100) real
+# Chromium tabs on PAGE through benchmarks/Circuits.cs and waits until every circuit has rendered. Memory is
+# read three times — before, with the tabs open, after they closed — as the server's resident set and as
+# the live managed heap after a full, blocking GC (dotnet-gcdump, which forces one). Needs dotnet-gcdump
+# (dotnet tool install --tool-path /tmp/tools dotnet-gcdump; TOOLS overrides the folder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT=${COUNT:-100}
+PAGE=${PAGE:-/documents/1}
+PORT=${PORT:-5193}
+TOOLS=${TOOLS:-/tmp/tools}
+BASE="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-circuits.XXXXXX")
+APP=${PORTAL_APP:-"$WORK/app"}
+DB=${DB:-"$WORK/portal.db"}
+portal_pid=""
+cleanup() {
+  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+[ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
+dotnet build benchmarks/Circuits.cs -c Release -v quiet -nologo >/dev/null
+
+(cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" ConnectionStrings__Portal="Data Source=$DB" \
+  Portal__DataPath="$WORK/data" Logging__LogLevel__Default=Warning ${PORTAL_ENV:-} dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
+portal_pid=$!
+for _ in $(seq 1 240); do curl -s -o /dev/null "$BASE/not-found" && break; sleep 0.5; done
+status=$(curl -s -o "$WORK/page.html" -w '%{http_code}' "$BASE$PAGE")
+echo "# Circuits $(date -Is), $(nproc) cores, portal $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Portal || echo '+changes'), page $PAGE ($status, $(wc -c <"$WORK/page.html") B), $COUNT tabs"
+
+memory() { # label -> "label: RSS MB, managed heap MB"
+  rm -f "$WORK/heap.gcdump"
+  "$TOOLS/dotnet-gcdump" collect -p "$portal_pid" -o "$WORK/heap.gcdump" >/dev/null 2>&1
+  "$TOOLS/dotnet-gcdump" report "$WORK/heap.gcdump" >"$WORK/heap.txt"
+  # With REPORTS=dir, each state's heap report (bytes and counts per type) is kept for comparison.
+  [ -n "${REPORTS:-}" ] && mkdir -p "$REPORTS" && cp "$WORK/heap.txt" "$REPORTS/heap-${1// /-}.txt"
+  local heap rss
+  heap=$(awk '/GC Heap bytes/ { gsub(/,/, "", $1); print $1; exit }' "$WORK/heap.txt")
+  rss=$(awk '/VmRSS/ { print $2 }' "/proc/$portal_pid/status")
+  echo "$1|$rss|$heap"
+}
+
+circuits() { # count -> opens them, measures, closes them
+  coproc TABS { exec dotnet run -c Release --no-build benchmarks/Circuits.cs -- "$BASE$PAGE" "$1"; }
+  read -r -u "${TABS[0]}" opened
+  echo "$opened" >&2
+  [ "$2" = measure ] && memory "$1 tabs open"
+  echo >&"${TABS[1]}"
+  read -r -u "${TABS[0]}" _
+  wait "$TABS_PID" || true
+}
+
+circuits 5 warm-up
+sleep 2
+{
+  memory "before"
+  circuits "$COUNT" measure
+  sleep 3
+  memory "tabs closed (3 s later)"
+} | awk -F'|' 'NR == 1 { rss0 = $2; heap0 = $3 }
+  { printf "| %s | %.1f | %.1f |", $1, $2 / 1024, $3 / 1048576 }
+  NR == 2 { n = $1 + 0; printf " per circuit: %.0f KB RSS, %.0f KB managed heap", ($2 - rss0) / n, ($3 - heap0) / 1024 / n }
+  { print "" }'
