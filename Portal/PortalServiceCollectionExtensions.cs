@@ -32,7 +32,12 @@ public static class PortalServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A prerendered page hands its data to the circuit as persisted state, which the browser sends
+        // back in one hub message when the circuit starts: 35-65 KB for a page of search results on the
+        // demo data, more for long documents. SignalR's default limit (32 KB) closed those circuits, so
+        // the page never became interactive. Per-address limits (ClientLimits) bound the cost.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddPortalClientLimits();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();

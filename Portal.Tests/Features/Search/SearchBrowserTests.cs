@@ -26,4 +26,16 @@ public class SearchBrowserTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Assertions.Expect(page.Locator("h1, .document-title").First).ToContainTextAsync("亚美尼亚");
         await Assertions.Expect(page.GetByText("地雷威胁").First).ToBeVisibleAsync();
     }
+
+    [Theory]
+    [InlineData("/search?q=Demoland")]
+    [InlineData("/search?q=the")]
+    public async Task APageOfResultsBecomesInteractive(string url)
+    {
+        // Its persisted state (the results) is larger than SignalR's default message limit of 32 KB.
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(url);
+
+        await BrowserFixture.WaitForInteractiveAsync(page);
+    }
 }
