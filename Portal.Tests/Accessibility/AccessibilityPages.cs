@@ -1,0 +1,18 @@
+namespace Portal.Tests.Accessibility;
+
+/// <summary>One page of every kind the portal serves, on the demo data.</summary>
+public static class AccessibilityPages
+{
+    public static TheoryData<string> All =>
+    [
+        "/",
+        "/sessions",
+        "/sessions/ga/75",
+        "/sessions/ga/75/items/71",
+        "/A/75/778",
+        "/documents/1",
+        "/zh/A/75/950",
+        "/search?q=Demoland",
+        "/no-such-page",
+    ];
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Accessibility;
+
+/// <summary>
+/// axe-core (WCAG 2.0–2.2, levels A and AA) in real Chromium on every kind of page, once the page is
+/// interactive: no serious or critical violation may remain.
+/// </summary>
+public class AxeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    [Theory]
+    [MemberData(nameof(AccessibilityPages.All), MemberType = typeof(AccessibilityPages))]
+    public async Task PageHasNoSeriousOrCriticalAxeViolation(string path)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(path);
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.AddScriptTagAsync(new() { Path = NodeTools.AxeScript });
+
+        var json = await page.EvaluateAsync<string>(
+            """
+            async tags => {
+                const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+                return JSON.stringify(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary.replace(/\s+/g, ' ')) })));
+            }
+            """, Tags);
+        var violations = JsonSerializer.Deserialize<Violation[]>(json, JsonSerializerOptions.Web)!;
+
+        Assert.True(violations.Length == 0, $"{path}:\n" + string.Join("\n", violations.Select(v => $"{v.Impact} {v.Id} ({v.Nodes.Length}): {string.Join(" | ", v.Nodes.Take(5))}")));
+    }
+
+    private sealed record Violation(string Id, string Impact, string[] Nodes);
+}
