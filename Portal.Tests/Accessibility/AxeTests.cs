@@ -15,7 +15,7 @@ public class AxeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
     [MemberData(nameof(AccessibilityPages.All), MemberType = typeof(AccessibilityPages))]
     public async Task PageHasNoSeriousOrCriticalAxeViolation(string path)
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(bypassCsp: true);
         await page.GotoAsync(path);
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.AddScriptTagAsync(new() { Path = NodeTools.AxeScript });

@@ -30,9 +30,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="bypassCsp">For tests that inject a checker script of their own (axe-core), which the portal's CSP rightly refuses.</param>
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), AcceptDownloads = true, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;
