@@ -250,24 +250,15 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
     }
 
     /// <summary>The local store, but the same bytes are put again as soon as a listing ends.</summary>
-    private sealed class PutAgainAfterListing(LocalDocumentFileStore inner, byte[] bytes) : IDocumentFileStore
+    private sealed class PutAgainAfterListing(LocalDocumentFileStore inner, byte[] bytes) : DelegatingFileStore(inner)
     {
-        public Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken = default) => inner.PutAsync(content, cancellationToken);
-
-        public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default) => inner.OpenReadAsync(sha256, cancellationToken);
-
-        public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => inner.ExistsAsync(sha256, cancellationToken);
-
-        public Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(sha256, writtenBefore, cancellationToken);
-
-        public async IAsyncEnumerable<StoredBlobInfo> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<StoredBlobInfo> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            await foreach (var blob in inner.ListAsync(cancellationToken))
+            await foreach (var blob in Inner.ListAsync(cancellationToken))
             {
                 yield return blob;
             }
-            await inner.PutAsync(new MemoryStream(bytes), cancellationToken);
+            await Inner.PutAsync(new MemoryStream(bytes), cancellationToken);
         }
     }
 

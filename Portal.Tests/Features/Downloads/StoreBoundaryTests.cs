@@ -20,7 +20,7 @@ namespace Portal.Tests.Features.Downloads;
 /// The real local store, wrapped so tests can see every key the portal asks it for and hold one
 /// read back until they release it.
 /// </summary>
-public sealed class WatchedStore(IDocumentFileStore inner) : IDocumentFileStore
+public sealed class WatchedStore(IDocumentFileStore inner) : DelegatingFileStore(inner)
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
 
@@ -32,76 +32,37 @@ public sealed class WatchedStore(IDocumentFileStore inner) : IDocumentFileStore
     public TaskCompletionSource Hold(string sha256) =>
         _held.GetOrAdd(sha256, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    public Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken = default) => inner.PutAsync(content, cancellationToken);
-
-    public async Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default)
+    public override async Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default)
     {
         Keys.Enqueue(sha256);
-        var stream = await inner.OpenReadAsync(sha256, cancellationToken);
+        var stream = await Inner.OpenReadAsync(sha256, cancellationToken);
         return stream is not null && _held.TryGetValue(sha256, out var release) ? new HeldStream(stream, release.Task, Reached) : stream;
     }
 
-    /// <summary>Opens at once (an archive checks every file opens before it starts) and holds the first read.</summary>
-    private sealed class HeldStream(Stream inner, Task release, TaskCompletionSource reached) : Stream
+    public override Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default)
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => inner.CanSeek;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
+        Keys.Enqueue(sha256);
+        return Inner.ExistsAsync(sha256, cancellationToken);
+    }
 
-        public override long Position
-        {
-            get => inner.Position;
-            set => inner.Position = value;
-        }
+    public override Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
+    {
+        Keys.Enqueue(sha256);
+        return Inner.DeleteAsync(sha256, writtenBefore, cancellationToken);
+    }
 
+    /// <summary>Opens at once (an archive checks every file opens before it starts) and holds the first read.</summary>
+    private sealed class HeldStream(Stream inner, Task release, TaskCompletionSource reached) : DelegatingReadStream(inner)
+    {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             reached.TrySetResult();
             await release.WaitAsync(cancellationToken);
-            return await inner.ReadAsync(buffer, cancellationToken);
+            return await Inner.ReadAsync(buffer, cancellationToken);
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read asynchronously.");
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-        public override void Flush()
-        {
-        }
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override ValueTask DisposeAsync() => inner.DisposeAsync();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-            base.Dispose(disposing);
-        }
     }
-
-    public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default)
-    {
-        Keys.Enqueue(sha256);
-        return inner.ExistsAsync(sha256, cancellationToken);
-    }
-
-    public Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
-    {
-        Keys.Enqueue(sha256);
-        return inner.DeleteAsync(sha256, writtenBefore, cancellationToken);
-    }
-
-    public IAsyncEnumerable<StoredBlobInfo> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
 }
 
 public sealed class StoreBoundaryFixture : PortalAppFactory, IAsyncLifetime
