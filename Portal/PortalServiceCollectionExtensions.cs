@@ -32,7 +32,11 @@ public static class PortalServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The browser hands the prerendered pages' [PersistentState] back to the circuit in its first
+        // SignalR message; a search page's results and facets (35 KB for "Demoland") exceed SignalR's
+        // 32 KB default, the hub closes the connection and the page never becomes interactive.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddProblemDetails();
