@@ -38,6 +38,7 @@ public static class PortalServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<PublicUrls>();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
