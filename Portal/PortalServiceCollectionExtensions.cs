@@ -40,6 +40,7 @@ public static class PortalServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddPortalClientLimits();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<PublicUrls>();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();

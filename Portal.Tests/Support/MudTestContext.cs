@@ -16,5 +16,7 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton<MarkdownRenderer>();
         AddAuthorization();
         Services.AddScoped<CurrentViewer>();
+        Services.AddOptions();
+        Services.AddScoped<PublicUrls>();
     }
 }

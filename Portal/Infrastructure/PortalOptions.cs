@@ -21,6 +21,14 @@ public sealed class PortalOptions
     /// </summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// The portal's public address (<c>https://documents.example.org</c>, with a path if it is served
+    /// under one), for canonical links and the permalinks shown on document pages. Unset, they are
+    /// built from the request's scheme and host.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Documents per page in lists, unless the visitor asks for another page size.</summary>
     [Range(5, 200)]
     public int PageSize { get; set; } = 25;

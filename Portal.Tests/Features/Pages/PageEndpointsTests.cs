@@ -178,7 +178,7 @@ public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixt
 
         var (_, html) = await GetAsync(path);
 
-        Assert.Contains($"<link rel=\"canonical\" href=\"{path}/zh\"", html);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost{path}/zh\"", html);
     }
 
     [Fact]
