@@ -72,8 +72,11 @@
             }
             if (old === focused) {
                 now.focus({ preventScroll: true });
-                if (selection) {
-                    now.setSelectionRange(selection[0], selection[1]);
+                // The old element still knows its selection even out of the page; the remembered one
+                // can be a step behind (the select event is queued), e.g. between "select all" and typing.
+                const range = select(old) ?? selection;
+                if (range) {
+                    now.setSelectionRange(range[0], range[1]);
                 }
                 focused = now;
             }
