@@ -11,7 +11,7 @@ public class AgendaDocumentTableTests : MudTestContext
     private static async Task<AgendaItemDetail> Item71Async(AgendaItemFilter filter)
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        return (await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, filter, AccessLevel.Public))!;
+        return (await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, filter, Viewers.Public))!;
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class AgendaDocumentTableTests : MudTestContext
     {
         var filter = new AgendaItemFilter(PageSize: 5, Page: 1);
         await using var database = await TestDatabase.CreateSeededAsync();
-        var detail = (await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, filter, AccessLevel.Secretariat))!;
+        var detail = (await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, filter, Viewers.Secretariat))!;
 
         var table = Render<AgendaDocumentTable>(p => p.Add(c => c.Detail, detail).Add(c => c.Filter, filter));
 

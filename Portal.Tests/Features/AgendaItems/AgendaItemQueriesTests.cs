@@ -7,8 +7,8 @@ namespace Portal.Tests.Features.AgendaItems;
 
 public class AgendaItemQueriesTests
 {
-    private static Task<AgendaItemDetail?> Item71Async(TestDatabase database, AgendaItemFilter filter, AccessLevel access = AccessLevel.Public) =>
-        new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, filter, access);
+    private static Task<AgendaItemDetail?> Item71Async(TestDatabase database, AgendaItemFilter filter, Viewer? access = null) =>
+        new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, filter, access ?? Viewers.Public);
 
     [Fact]
     public async Task ListsTheItemsDocumentsNewestFirstWithoutHiddenOnes()
@@ -60,7 +60,7 @@ public class AgendaItemQueriesTests
 
         var first = await Item71Async(database, new AgendaItemFilter(PageSize: 5, Page: 1) with { PageSize = 5 });
         var all = await Item71Async(database, new AgendaItemFilter());
-        var pageTwo = await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, new AgendaItemFilter(Page: 2, PageSize: 5), AccessLevel.Secretariat);
+        var pageTwo = await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, new AgendaItemFilter(Page: 2, PageSize: 5), Viewers.Secretariat);
 
         Assert.Equal(5, first!.Documents.PageSize);
         Assert.Equal(all!.Documents.TotalCount, first.Documents.Items.Count);
@@ -85,6 +85,6 @@ public class AgendaItemQueriesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        Assert.Null(await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 999, new AgendaItemFilter(), AccessLevel.Public));
+        Assert.Null(await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 999, new AgendaItemFilter(), Viewers.Public));
     }
 }

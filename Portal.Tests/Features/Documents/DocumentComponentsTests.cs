@@ -18,7 +18,7 @@ public class DocumentComponentsTests : MudTestContext
         {
             id = await pick(db);
         }
-        return (await new DocumentQueries(database).GetAsync(id, language, AccessLevel.Public))!;
+        return (await new DocumentQueries(database).GetAsync(id, language, Viewers.Public))!;
     }
 
     private static Task<DocumentDetail> SeedLetterAsync() =>

@@ -31,7 +31,7 @@ public class DocumentQueriesTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var queries = new DocumentQueries(database);
 
-        var id = await queries.ResolveAsync(UnSymbol.ParseJoint(text), AccessLevel.Public);
+        var id = await queries.ResolveAsync(UnSymbol.ParseJoint(text), Viewers.Public);
 
         Assert.Equal(await IdOfAsync(database, "A/75/778"), id);
     }
@@ -43,11 +43,11 @@ public class DocumentQueriesTests
         var queries = new DocumentQueries(database);
         var symbols = UnSymbol.ParseJoint("A/75/R.1");
 
-        Assert.Null(await queries.ResolveAsync(symbols, AccessLevel.Public));
-        var id = await queries.ResolveAsync(symbols, AccessLevel.Delegation);
+        Assert.Null(await queries.ResolveAsync(symbols, Viewers.Public));
+        var id = await queries.ResolveAsync(symbols, Viewers.Delegation);
         Assert.NotNull(id);
-        Assert.Null(await queries.GetAsync(id.Value, null, AccessLevel.Public));
-        Assert.NotNull(await queries.GetAsync(id.Value, null, AccessLevel.Delegation));
+        Assert.Null(await queries.GetAsync(id.Value, null, Viewers.Public));
+        Assert.NotNull(await queries.GetAsync(id.Value, null, Viewers.Delegation));
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public class DocumentQueriesTests
         var queries = new DocumentQueries(database);
         var id = await IdOfAsync(database, "A/75/990");
 
-        Assert.Null(await queries.GetAsync(id, null, AccessLevel.Public));
-        Assert.Null(await queries.GetAsync(id, null, AccessLevel.Delegation));
-        Assert.Equal(PublicationStatus.Draft, (await queries.GetAsync(id, null, AccessLevel.Secretariat))!.Status);
+        Assert.Null(await queries.GetAsync(id, null, Viewers.Public));
+        Assert.Null(await queries.GetAsync(id, null, Viewers.Delegation));
+        Assert.Equal(PublicationStatus.Draft, (await queries.GetAsync(id, null, Viewers.Secretariat))!.Status);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class DocumentQueriesTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var queries = new DocumentQueries(database);
 
-        var detail = await queries.GetAsync(await SeedLetterIdAsync(database), null, AccessLevel.Public);
+        var detail = await queries.GetAsync(await SeedLetterIdAsync(database), null, Viewers.Public);
 
         Assert.NotNull(detail);
         Assert.Equal("zh", detail.Language);
@@ -96,7 +96,7 @@ public class DocumentQueriesTests
         var queries = new DocumentQueries(database);
         var seedId = await SeedLetterIdAsync(database);
 
-        var cited = await queries.GetAsync(await IdOfAsync(database, "A/75/778"), null, AccessLevel.Public);
+        var cited = await queries.GetAsync(await IdOfAsync(database, "A/75/778"), null, Viewers.Public);
 
         var incoming = Assert.Single(cited!.References.Incoming);
         Assert.Equal(ReferenceRelation.RepliesTo, incoming.Relation);
@@ -111,7 +111,7 @@ public class DocumentQueriesTests
         var queries = new DocumentQueries(database);
 
         // A/75/950 ← A/75/960–S/2021/600 ← A/75/975
-        var middle = await queries.GetAsync(await IdOfAsync(database, "A/75/960"), null, AccessLevel.Public);
+        var middle = await queries.GetAsync(await IdOfAsync(database, "A/75/960"), null, Viewers.Public);
 
         Assert.Equal(
             [(0, "A/75/950", false), (1, "A/75/960\u2013S/2021/600", true), (2, "A/75/975", false)],
@@ -126,7 +126,7 @@ public class DocumentQueriesTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var queries = new DocumentQueries(database);
 
-        var letter = await queries.GetAsync(await IdOfAsync(database, symbol), null, AccessLevel.Public);
+        var letter = await queries.GetAsync(await IdOfAsync(database, symbol), null, Viewers.Public);
 
         Assert.Equal(["A/75/950", "A/75/960\u2013S/2021/600", "A/75/975"], letter!.References.Thread.Select(t => t.Symbol));
         Assert.Equal(symbol, Assert.Single(letter.References.Thread, t => t.IsCurrent).Symbol);
@@ -139,7 +139,7 @@ public class DocumentQueriesTests
         var queries = new DocumentQueries(database);
         var citingId = await IdOfAsync(database, "A/76/120");
 
-        var before = (await queries.GetAsync(citingId, null, AccessLevel.Public))!.References.Outgoing.Single(r => r.Symbol == "A/76/1");
+        var before = (await queries.GetAsync(citingId, null, Viewers.Public))!.References.Outgoing.Single(r => r.Symbol == "A/76/1");
         Assert.False(before.IsHeld);
         Assert.Equal("https://undocs.org/en/A/76/1", before.Href);
 
@@ -153,7 +153,7 @@ public class DocumentQueriesTests
             await db.SaveChangesAsync();
         }
 
-        var after = (await queries.GetAsync(citingId, null, AccessLevel.Public))!.References.Outgoing.Single(r => r.Symbol == "A/76/1");
+        var after = (await queries.GetAsync(citingId, null, Viewers.Public))!.References.Outgoing.Single(r => r.Symbol == "A/76/1");
         Assert.True(after.IsHeld);
         Assert.Equal("/A/76/1", after.Href);
     }
@@ -174,8 +174,8 @@ public class DocumentQueriesTests
         var queries = new DocumentQueries(database);
         var id = await IdOfAsync(database, "A/75/778");
 
-        Assert.DoesNotContain((await queries.GetAsync(id, null, AccessLevel.Public))!.References.Incoming, r => r.Symbol == "A/75/R.2");
-        Assert.Contains((await queries.GetAsync(id, null, AccessLevel.Delegation))!.References.Incoming, r => r.Symbol == "A/75/R.2");
+        Assert.DoesNotContain((await queries.GetAsync(id, null, Viewers.Public))!.References.Incoming, r => r.Symbol == "A/75/R.2");
+        Assert.Contains((await queries.GetAsync(id, null, Viewers.Delegation))!.References.Incoming, r => r.Symbol == "A/75/R.2");
     }
 
     [Fact]
@@ -185,10 +185,10 @@ public class DocumentQueriesTests
         var queries = new DocumentQueries(database);
         var id = await IdOfAsync(database, "A/75/950");
 
-        Assert.Equal("ar", (await queries.GetAsync(id, "ar", AccessLevel.Public))!.Language);
-        Assert.Equal("fr", (await queries.GetAsync(id, "fr", AccessLevel.Public))!.Language);
-        Assert.Equal("en", (await queries.GetAsync(id, "ru", AccessLevel.Public))!.Language);
-        Assert.Equal("en", (await queries.GetAsync(id, null, AccessLevel.Public))!.Language);
+        Assert.Equal("ar", (await queries.GetAsync(id, "ar", Viewers.Public))!.Language);
+        Assert.Equal("fr", (await queries.GetAsync(id, "fr", Viewers.Public))!.Language);
+        Assert.Equal("en", (await queries.GetAsync(id, "ru", Viewers.Public))!.Language);
+        Assert.Equal("en", (await queries.GetAsync(id, null, Viewers.Public))!.Language);
     }
 
     [Theory]

@@ -99,7 +99,7 @@ public class PdfPrinterTests(PdfPrinterFixture app) : IClassFixture<PdfPrinterFi
     public async Task ThePrintedPageCarriesAPolicyThatForbidsEveryFetch()
     {
         var renderer = app.Services.GetRequiredService<DocumentPdfRenderer>();
-        var detail = (await app.Services.GetRequiredService<Portal.Features.Documents.DocumentQueries>().GetAsync(1, "en", AccessLevel.Public, Cancel))!;
+        var detail = (await app.Services.GetRequiredService<Portal.Features.Documents.DocumentQueries>().GetAsync(1, "en", Viewers.Public, Cancel))!;
 
         var html = await renderer.RenderHtmlAsync(detail);
 

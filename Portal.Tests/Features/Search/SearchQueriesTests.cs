@@ -24,8 +24,8 @@ public class SearchQueriesTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
-    private Task<SearchResults> Search(string query, AccessLevel access = AccessLevel.Public, SearchFilter? filter = null) =>
-        _queries.SearchAsync((filter ?? new SearchFilter()) with { Query = query }, 25, access, TestContext.Current.CancellationToken);
+    private Task<SearchResults> Search(string query, Viewer? access = null, SearchFilter? filter = null) =>
+        _queries.SearchAsync((filter ?? new SearchFilter()) with { Query = query }, 25, access ?? Viewers.Public, TestContext.Current.CancellationToken);
 
     private static string Marked(SearchResultItem item) => string.Concat(item.Snippet.Where(p => p.IsMatch).Select(p => p.Text));
 
@@ -139,7 +139,7 @@ public class SearchQueriesTests : IAsyncLifetime
         Assert.Null(results.RedirectUrl);
         Assert.Equal("A/75/R.1", results.UnknownSymbol);
         Assert.Empty(results.Items);
-        Assert.Equal("/A/75/R.1", (await Search("A/75/R.1", AccessLevel.Delegation)).RedirectUrl);
+        Assert.Equal("/A/75/R.1", (await Search("A/75/R.1", Viewers.Delegation)).RedirectUrl);
     }
 
     [Fact]
@@ -156,13 +156,13 @@ public class SearchQueriesTests : IAsyncLifetime
         Assert.DoesNotContain(distribution.Values, v => v.Label == "Restricted");
         Assert.Equal(demo.TotalCount, distribution.Values.Sum(v => v.Count));
 
-        var delegation = await Search("Demo", AccessLevel.Delegation);
-        var secretariat = await Search("Demo", AccessLevel.Secretariat);
+        var delegation = await Search("Demo", Viewers.Delegation);
+        var secretariat = await Search("Demo", Viewers.Secretariat);
         Assert.Equal(demo.TotalCount + 1, delegation.TotalCount);
         Assert.Equal(demo.TotalCount + 2, secretariat.TotalCount);
         Assert.Contains(delegation.Facets.Single(f => f.Name == "Distribution").Values, v => v.Label == "Restricted" && v.Count == 1);
-        Assert.Equal(1, (await Search("briefing", AccessLevel.Delegation)).TotalCount);
-        Assert.Equal(1, (await Search("Unpublished", AccessLevel.Secretariat)).TotalCount);
+        Assert.Equal(1, (await Search("briefing", Viewers.Delegation)).TotalCount);
+        Assert.Equal(1, (await Search("Unpublished", Viewers.Secretariat)).TotalCount);
     }
 
     [Fact]
@@ -181,14 +181,14 @@ public class SearchQueriesTests : IAsyncLifetime
         Assert.Contains(results.Facets.Single(f => f.Name == "Organ").Values, v => v.Label == "General Assembly");
         Assert.Contains(results.Facets.Single(f => f.Name == "Session or year").Values, v => v.Filter.Session?.ToString() == "ga-75");
 
-        var bySender = await _queries.SearchAsync(sender.Filter, 25, AccessLevel.Public, TestContext.Current.CancellationToken);
+        var bySender = await _queries.SearchAsync(sender.Filter, 25, Viewers.Public, TestContext.Current.CancellationToken);
         Assert.Equal(sender.Count, bySender.TotalCount);
         var ids = bySender.Items.Select(i => i.Row.Id).ToList();
         await using (var db = _database.CreateDbContext())
         {
             Assert.Equal(["Demoland"], await db.Documents.Where(d => ids.Contains(d.Id)).Select(d => d.Sender).Distinct().ToListAsync(TestContext.Current.CancellationToken));
         }
-        var byItem = await _queries.SearchAsync(item.Filter, 25, AccessLevel.Public, TestContext.Current.CancellationToken);
+        var byItem = await _queries.SearchAsync(item.Filter, 25, Viewers.Public, TestContext.Current.CancellationToken);
         Assert.Equal(item.Count, byItem.TotalCount);
         Assert.Equal("/search?q=Demoland&item=ga-75-71", SearchQueryString.Url(item.Filter));
         var arabic = await Search("Demoland", filter: new SearchFilter(Language: "ar"));
@@ -200,8 +200,8 @@ public class SearchQueriesTests : IAsyncLifetime
     public async Task ResultsArePagedOnTheServer()
     {
         var all = await Search("Demo");
-        var first = await _queries.SearchAsync(new SearchFilter("Demo"), 5, AccessLevel.Public, TestContext.Current.CancellationToken);
-        var second = await _queries.SearchAsync(new SearchFilter("Demo", Page: 2), 5, AccessLevel.Public, TestContext.Current.CancellationToken);
+        var first = await _queries.SearchAsync(new SearchFilter("Demo"), 5, Viewers.Public, TestContext.Current.CancellationToken);
+        var second = await _queries.SearchAsync(new SearchFilter("Demo", Page: 2), 5, Viewers.Public, TestContext.Current.CancellationToken);
 
         Assert.True(all.TotalCount > 5);
         Assert.Equal(5, first.Items.Count);
@@ -217,7 +217,7 @@ public class SearchQueriesTests : IAsyncLifetime
         var all = await Search("Demo");
         var bounded = new SearchQueries(_database, new SqliteSearchIndex(), new DocumentQueries(_database)) { MaxMatchedVersions = 3 };
 
-        var results = await bounded.SearchAsync(new SearchFilter("Demo"), 25, AccessLevel.Public, ct);
+        var results = await bounded.SearchAsync(new SearchFilter("Demo"), 25, Viewers.Public, ct);
 
         Assert.False(all.Truncated);
         Assert.True(results.Truncated);
@@ -240,7 +240,7 @@ public class SearchQueriesTests : IAsyncLifetime
         var bounded = new SearchQueries(_database, new SqliteSearchIndex(), new DocumentQueries(_database)) { MaxMatchedVersions = 1 };
         var exact = await Search("Demoland", filter: new SearchFilter(AgendaItem: new AgendaItemKey(Organ.GeneralAssembly, 75, 71)));
 
-        var filtered = await bounded.SearchAsync(new SearchFilter("Demoland", AgendaItem: new AgendaItemKey(Organ.GeneralAssembly, 75, 71)), 25, AccessLevel.Public, ct);
+        var filtered = await bounded.SearchAsync(new SearchFilter("Demoland", AgendaItem: new AgendaItemKey(Organ.GeneralAssembly, 75, 71)), 25, Viewers.Public, ct);
 
         Assert.True(exact.TotalCount >= 2);
         Assert.False(filtered.Truncated);
@@ -254,7 +254,7 @@ public class SearchQueriesTests : IAsyncLifetime
         var all = await Search("Demo");
         var year = all.Facets.Single(f => f.Name == "Year").Values.First();
 
-        var inYear = await _queries.SearchAsync(year.Filter, 25, AccessLevel.Public, TestContext.Current.CancellationToken);
+        var inYear = await _queries.SearchAsync(year.Filter, 25, Viewers.Public, TestContext.Current.CancellationToken);
 
         Assert.Equal(year.Count, inYear.TotalCount);
         await using var db = _database.CreateDbContext();

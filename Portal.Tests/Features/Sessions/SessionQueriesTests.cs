@@ -19,9 +19,9 @@ public class SessionQueriesTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var queries = NewQueries(database);
 
-        var publicCount = (await queries.ListAsync(AccessLevel.Public)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
-        var delegationCount = (await queries.ListAsync(AccessLevel.Delegation)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
-        var secretariatCount = (await queries.ListAsync(AccessLevel.Secretariat)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+        var publicCount = (await queries.ListAsync(Viewers.Public)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+        var delegationCount = (await queries.ListAsync(Viewers.Delegation)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+        var secretariatCount = (await queries.ListAsync(Viewers.Secretariat)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
 
         Assert.Equal(publicCount + 1, delegationCount);   // + the Restricted A/75/R.1
         Assert.Equal(delegationCount + 1, secretariatCount); // + the draft A/75/990
@@ -34,7 +34,7 @@ public class SessionQueriesTests
         var catalogue = new CatalogueVersion();
         var queries = NewQueries(database, catalogue);
         int Count75(IReadOnlyList<SessionRow> sessions) => sessions.Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
-        var before = Count75(await queries.ListAsync(AccessLevel.Public));
+        var before = Count75(await queries.ListAsync(Viewers.Public));
 
         // The test database's contexts do not carry the interceptor, so this save does not advance the version.
         await using (var db = database.CreateDbContext())
@@ -43,9 +43,9 @@ public class SessionQueriesTests
             draft.Status = PublicationStatus.Published;
             await db.SaveChangesAsync();
         }
-        var cached = Count75(await queries.ListAsync(AccessLevel.Public));
+        var cached = Count75(await queries.ListAsync(Viewers.Public));
         catalogue.Advance();
-        var after = Count75(await queries.ListAsync(AccessLevel.Public));
+        var after = Count75(await queries.ListAsync(Viewers.Public));
 
         Assert.Equal(before, cached);
         Assert.Equal(before + 1, after);
@@ -57,7 +57,7 @@ public class SessionQueriesTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var queries = NewQueries(database);
 
-        var session = await queries.GetAsync(Organ.GeneralAssembly, 75, AccessLevel.Public);
+        var session = await queries.GetAsync(Organ.GeneralAssembly, 75, Viewers.Public);
 
         Assert.NotNull(session);
         Assert.Equal([34, 71, 72, 98, 135], session.AgendaItems.Select(i => i.Number));
@@ -74,7 +74,7 @@ public class SessionQueriesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var year = await NewQueries(database).GetAsync(Organ.SecurityCouncil, 2021, AccessLevel.Public);
+        var year = await NewQueries(database).GetAsync(Organ.SecurityCouncil, 2021, Viewers.Public);
 
         Assert.Empty(year!.AgendaItems);
         Assert.Equal(3, year.DocumentsWithoutAgendaItem.TotalCount);
@@ -86,7 +86,7 @@ public class SessionQueriesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, AccessLevel.Public));
+        Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, Viewers.Public));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class SessionQueriesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var recent = await NewQueries(database).ListRecentDocumentsAsync(AccessLevel.Public, 50);
+        var recent = await NewQueries(database).ListRecentDocumentsAsync(Viewers.Public, 50);
 
         var dates = recent.Select(r => r.IssuedOn ?? r.DatedOn ?? DateOnly.MinValue).ToList();
         Assert.Equal(dates.OrderByDescending(d => d), dates);

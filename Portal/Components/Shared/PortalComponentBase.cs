@@ -13,7 +13,7 @@ public abstract class PortalComponentBase : ComponentBase, IDisposable
     private readonly CancellationTokenSource _cancellation = new();
 
     [Inject]
-    private CurrentViewer Viewer { get; set; } = null!;
+    private CurrentViewer CurrentViewer { get; set; } = null!;
 
     /// <summary>Present only while prerendering on the server; used to set the HTTP status code.</summary>
     [CascadingParameter]
@@ -21,7 +21,8 @@ public abstract class PortalComponentBase : ComponentBase, IDisposable
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
-    protected Task<AccessLevel> GetAccessLevelAsync() => Viewer.GetAccessLevelAsync();
+    /// <summary>Who is looking: handed to every query, which shows only what this viewer may see.</summary>
+    protected Task<Viewer> GetViewerAsync() => CurrentViewer.GetAsync();
 
     /// <summary>Makes the first HTTP response a real 404 while still rendering the page's own message.</summary>
     /// <remarks>

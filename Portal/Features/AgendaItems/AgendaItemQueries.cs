@@ -12,7 +12,7 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
     /// An agenda item with one page of its documents, filtered and sorted on the server.
     /// Null when the session or the item does not exist.
     /// </summary>
-    public async Task<AgendaItemDetail?> GetAsync(Organ organ, int session, int number, AgendaItemFilter filter, AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<AgendaItemDetail?> GetAsync(Organ organ, int session, int number, AgendaItemFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
         var item = await db.AgendaItems.AsNoTracking()
@@ -28,7 +28,7 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
         // rows in the link table instead of probing every visible document (15 s at a million).
         var inItem = db.DocumentAgendaItems.Where(a => a.AgendaItemId == item.Id).Select(a => a.DocumentId);
         var documents = db.Documents.AsNoTracking()
-            .Where(DocumentAccess.VisibleTo(access))
+            .Where(DocumentAccess.VisibleTo(viewer))
             .Where(d => inItem.Contains(d.Id));
         if (filter.Kind is { } kind)
         {

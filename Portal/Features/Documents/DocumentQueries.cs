@@ -14,7 +14,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     /// The id of the document that carries any of the given symbols and that the viewer may see,
     /// or null. Joint symbols resolve through whichever part the portal holds.
     /// </summary>
-    public async Task<int?> ResolveAsync(IReadOnlyList<UnSymbol> symbols, AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<int?> ResolveAsync(IReadOnlyList<UnSymbol> symbols, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (symbols.Count == 0)
         {
@@ -25,7 +25,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         return await db.DocumentSymbols.AsNoTracking()
             .Where(s => keys.Contains(s.Key))
             .Select(s => s.Document)
-            .Where(DocumentAccess.VisibleTo(access))
+            .Where(DocumentAccess.VisibleTo(viewer))
             .Select(d => (int?)d.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }
@@ -35,11 +35,11 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     /// annexes, signatures and footnotes, and its references both ways. Null when the document does
     /// not exist or the viewer may not see it.
     /// </summary>
-    public async Task<DocumentDetail?> GetAsync(int id, string? language, AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<DocumentDetail?> GetAsync(int id, string? language, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
         var head = await db.Documents.AsNoTracking()
-            .Where(DocumentAccess.VisibleTo(access))
+            .Where(DocumentAccess.VisibleTo(viewer))
             .Where(d => d.Id == id)
             .Select(d => new
             {
@@ -97,7 +97,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var items = head.Items.Select(i => new AgendaItemLink(i.Organ, i.Session, i.Number,
             (i.Titles.FirstOrDefault(t => t.Language == itemLanguage) ?? i.Titles.FirstOrDefault(t => t.Language == "en") ?? i.Titles.FirstOrDefault())?.Title ?? "")).ToList();
 
-        var references = await GetReferencesAsync(db, id, head.Symbols, access, cancellationToken);
+        var references = await GetReferencesAsync(db, id, head.Symbols, viewer, cancellationToken);
 
         return new DocumentDetail(
             head.Id, head.Symbols, head.Kind, head.Distribution, head.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
@@ -134,7 +134,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
 
     private sealed record DocumentSummary(int Id, IReadOnlyList<string> Symbols, string Title, string Name);
 
-    private static async Task<ReferencesView> GetReferencesAsync(PortalDbContext db, int id, IReadOnlyList<string> symbols, AccessLevel access, CancellationToken cancellationToken)
+    private static async Task<ReferencesView> GetReferencesAsync(PortalDbContext db, int id, IReadOnlyList<string> symbols, Viewer viewer, CancellationToken cancellationToken)
     {
         var keys = symbols.Select(s => UnSymbol.KeyOf(s)).ToList();
         var outgoing = await db.CrossReferences.AsNoTracking()
@@ -144,12 +144,12 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             .ToListAsync(cancellationToken);
         var incoming = keys.Count == 0 ? [] : await db.CrossReferences.AsNoTracking()
             .Where(r => keys.Contains(r.TargetKey) && r.SourceDocumentId != id)
-            .Where(r => db.Documents.Where(DocumentAccess.VisibleTo(access)).Any(d => d.Id == r.SourceDocumentId))
+            .Where(r => db.Documents.Where(DocumentAccess.VisibleTo(viewer)).Any(d => d.Id == r.SourceDocumentId))
             .OrderBy(r => r.SourceDocumentId)
             .Select(r => new { r.Relation, r.SourceDocumentId })
             .ToListAsync(cancellationToken);
 
-        var targets = await ResolveKeysAsync(db, outgoing.Select(o => o.TargetKey), access, cancellationToken);
+        var targets = await ResolveKeysAsync(db, outgoing.Select(o => o.TargetKey), viewer, cancellationToken);
         var sources = await SummariesAsync(db, incoming.Select(i => i.SourceDocumentId), cancellationToken);
 
         var outgoingLinks = outgoing.Select(o => targets.TryGetValue(o.TargetKey, out var t)
@@ -161,7 +161,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         // Most documents neither reply nor are replied to (incoming holds every visible reply): their
         // thread is empty without the two queries that walking it costs.
         var inThread = outgoing.Any(o => o.Relation == ReferenceRelation.RepliesTo) || incoming.Any(i => i.Relation == ReferenceRelation.RepliesTo);
-        IReadOnlyList<ThreadEntry> thread = inThread ? await BuildThreadAsync(db, id, outgoingLinks, access, cancellationToken) : [];
+        IReadOnlyList<ThreadEntry> thread = inThread ? await BuildThreadAsync(db, id, outgoingLinks, viewer, cancellationToken) : [];
         return new ReferencesView(outgoingLinks, incomingLinks, thread);
     }
 
@@ -170,7 +170,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     /// which may not be held), then itself, then every reply to it, depth first.
     /// Empty when the document neither replies nor is replied to.
     /// </summary>
-    private static async Task<IReadOnlyList<ThreadEntry>> BuildThreadAsync(PortalDbContext db, int id, IReadOnlyList<ReferenceLink> outgoing, AccessLevel access, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ThreadEntry>> BuildThreadAsync(PortalDbContext db, int id, IReadOnlyList<ReferenceLink> outgoing, Viewer viewer, CancellationToken cancellationToken)
     {
         // Walk up through "replies to" links while the target is held.
         var ancestors = new List<ThreadEntry>();
@@ -190,7 +190,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             {
                 break;
             }
-            var resolved = await ResolveKeysAsync(db, [parentRefs.TargetKey], access, cancellationToken);
+            var resolved = await ResolveKeysAsync(db, [parentRefs.TargetKey], viewer, cancellationToken);
             up = resolved.TryGetValue(parentRefs.TargetKey, out var t)
                 ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols), t.Name)
                 : new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, null, null, null);
@@ -211,7 +211,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             }
             var replyIds = await db.CrossReferences.AsNoTracking()
                 .Where(r => r.Relation == ReferenceRelation.RepliesTo && parentKeys.Contains(r.TargetKey))
-                .Where(r => db.Documents.Where(DocumentAccess.VisibleTo(access)).Any(d => d.Id == r.SourceDocumentId))
+                .Where(r => db.Documents.Where(DocumentAccess.VisibleTo(viewer)).Any(d => d.Id == r.SourceDocumentId))
                 .Select(r => r.SourceDocumentId).Distinct().OrderBy(x => x)
                 .ToListAsync(cancellationToken);
             var replies = await SummariesAsync(db, replyIds, cancellationToken);
@@ -231,7 +231,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         return entries.Count == 1 ? [] : entries;
     }
 
-    private static async Task<Dictionary<string, DocumentSummary>> ResolveKeysAsync(PortalDbContext db, IEnumerable<string> keys, AccessLevel access, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, DocumentSummary>> ResolveKeysAsync(PortalDbContext db, IEnumerable<string> keys, Viewer viewer, CancellationToken cancellationToken)
     {
         var keyList = keys.Distinct().ToList();
         if (keyList.Count == 0)
@@ -240,7 +240,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         }
         var hits = await db.DocumentSymbols.AsNoTracking()
             .Where(s => keyList.Contains(s.Key))
-            .Where(s => db.Documents.Where(DocumentAccess.VisibleTo(access)).Any(d => d.Id == s.DocumentId))
+            .Where(s => db.Documents.Where(DocumentAccess.VisibleTo(viewer)).Any(d => d.Id == s.DocumentId))
             .Select(s => new { s.Key, s.DocumentId })
             .ToListAsync(cancellationToken);
         var summaries = await SummariesAsync(db, hits.Select(h => h.DocumentId), cancellationToken);

@@ -63,7 +63,7 @@ public sealed class ArchiveWriter(DownloadContents contents, ILogger<ArchiveWrit
     /// Decides what the archive holds: finds each file (generating missing PDFs) and checks that it
     /// opens. A file that cannot be included is listed in the manifest with the reason.
     /// </summary>
-    public async Task<ArchivePlan> PlanAsync(string archiveName, IReadOnlyList<VersionFiles> versions, IReadOnlyList<string> languages, IReadOnlyList<DownloadFormat> formats, AccessLevel access, CancellationToken cancellationToken)
+    public async Task<ArchivePlan> PlanAsync(string archiveName, IReadOnlyList<VersionFiles> versions, IReadOnlyList<string> languages, IReadOnlyList<DownloadFormat> formats, Viewer viewer, CancellationToken cancellationToken)
     {
         var files = new List<ArchiveFile>();
         var entries = new List<ManifestEntry>();
@@ -78,7 +78,7 @@ public sealed class ArchiveWriter(DownloadContents contents, ILogger<ArchiveWrit
                 DownloadContent? content = null;
                 try
                 {
-                    content = await contents.GetAsync(version, format, access, cancellationToken);
+                    content = await contents.GetAsync(version, format, viewer, cancellationToken);
                     // Opened once here so an unreadable file is listed as skipped, not found out
                     // half-way through a response whose length and ETag already promised it.
                     await using var probe = content is null ? null : await content.OpenAsync(cancellationToken);

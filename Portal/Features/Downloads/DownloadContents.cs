@@ -55,12 +55,12 @@ public sealed class DownloadContents(
     private sealed record Uncached(DateTimeOffset GeneratedFrom, byte[] Bytes, DownloadContent Content);
 
     /// <summary>Null when the version does not offer that format.</summary>
-    public async Task<DownloadContent?> GetAsync(VersionFiles version, DownloadFormat format, AccessLevel access, CancellationToken cancellationToken) =>
-        await FindAsync(version, format, access, cancellationToken) is { } content
+    public async Task<DownloadContent?> GetAsync(VersionFiles version, DownloadFormat format, Viewer viewer, CancellationToken cancellationToken) =>
+        await FindAsync(version, format, viewer, cancellationToken) is { } content
             ? content with { AsciiFileName = version.AsciiFileName(format) }
             : null;
 
-    private async Task<DownloadContent?> FindAsync(VersionFiles version, DownloadFormat format, AccessLevel access, CancellationToken cancellationToken)
+    private async Task<DownloadContent?> FindAsync(VersionFiles version, DownloadFormat format, Viewer viewer, CancellationToken cancellationToken)
     {
         switch (format)
         {
@@ -71,9 +71,9 @@ public sealed class DownloadContents(
                 {
                     return Stored(pdf, version.FileName(format));
                 }
-                return version.HasText ? await GenerateAsync(version, access, cancellationToken) : null;
+                return version.HasText ? await GenerateAsync(version, viewer, cancellationToken) : null;
             default:
-                if (!version.HasText || await documents.GetAsync(version.DocumentId, version.Language, access, cancellationToken) is not { } detail || detail.Language != version.Language)
+                if (!version.HasText || await documents.GetAsync(version.DocumentId, version.Language, viewer, cancellationToken) is not { } detail || detail.Language != version.Language)
                 {
                     return null;
                 }
@@ -87,19 +87,19 @@ public sealed class DownloadContents(
     private DownloadContent Stored(FileRow file, string fileName) =>
         new(ct => store.OpenReadAsync(file.Sha256, ct), file.Length, file.MediaType, fileName, file.Sha256, file.StoredAt);
 
-    private async Task<DownloadContent?> GenerateAsync(VersionFiles version, AccessLevel access, CancellationToken cancellationToken)
+    private async Task<DownloadContent?> GenerateAsync(VersionFiles version, Viewer viewer, CancellationToken cancellationToken)
     {
         var gate = _generating.GetOrAdd(version.VersionId, _ => new SemaphoreSlim(1));
         await gate.WaitAsync(cancellationToken);
         try
         {
             // Another request may have generated it while this one waited.
-            var fresh = await downloads.GetVersionAsync(version.DocumentId, version.Language, access, cancellationToken);
+            var fresh = await downloads.GetVersionAsync(version.DocumentId, version.Language, viewer, cancellationToken);
             if (fresh?.CurrentPdf is { } ready)
             {
                 return Stored(ready, fresh.FileName(DownloadFormat.Pdf));
             }
-            var detail = await documents.GetAsync(version.DocumentId, version.Language, access, cancellationToken);
+            var detail = await documents.GetAsync(version.DocumentId, version.Language, viewer, cancellationToken);
             if (fresh is null || detail is null || detail.Language != version.Language)
             {
                 return null;

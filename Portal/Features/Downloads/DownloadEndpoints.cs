@@ -45,7 +45,7 @@ public static class DownloadEndpoints
         {
             return NotFound($"“{Shorten(symbolText)}” is not a UN document symbol. File URLs look like /A/75/778/en.pdf.");
         }
-        var id = await documents.ResolveAsync(symbols, DocumentAccess.LevelOf(http.User), http.RequestAborted);
+        var id = await documents.ResolveAsync(symbols, Viewer.From(http.User), http.RequestAborted);
         if (id is null)
         {
             return NotFound($"The portal holds no document with the symbol {UnSymbol.Join(symbols.Select(s => s.Value))}.");
@@ -63,15 +63,15 @@ public static class DownloadEndpoints
         {
             return NotFound($"“{Shorten(formatText)}” is not a download format. Use pdf, docx, original, md or txt.");
         }
-        var access = DocumentAccess.LevelOf(http.User);
-        var version = await downloads.GetVersionAsync(id, language.Code, access, http.RequestAborted);
+        var viewer = Viewer.From(http.User);
+        var version = await downloads.GetVersionAsync(id, language.Code, viewer, http.RequestAborted);
         if (version is null)
         {
             return NotFound($"The portal holds no {language.EnglishName} version of this document.");
         }
         try
         {
-            var content = await contents.GetAsync(version, format, access, http.RequestAborted);
+            var content = await contents.GetAsync(version, format, viewer, http.RequestAborted);
             if (content is null)
             {
                 return NotFound($"The {language.EnglishName} version of this document has no {DownloadFormats.Label(format)} file.");
@@ -128,15 +128,15 @@ public static class DownloadEndpoints
             ? [DownloadFormat.Pdf]
             : formatNames.Select(f => DownloadFormats.TryParse(f, out var parsed) ? parsed : DownloadFormat.Pdf).ToList();
         var scope = new ArchiveScope(organ, session, item);
-        var access = DocumentAccess.LevelOf(http.User);
-        var versions = await downloads.ArchiveAsync(scope, languages, access, http.RequestAborted);
+        var viewer = Viewer.From(http.User);
+        var versions = await downloads.ArchiveAsync(scope, languages, viewer, http.RequestAborted);
         if (versions is null)
         {
             return NotFound(item is null ? $"The portal has no session {organSlug}/{session}." : $"The portal has no agenda item {item} in session {organSlug}/{session}.");
         }
         try
         {
-            var plan = await writer.PlanAsync(scope.FileName, versions, languages, formats, access, http.RequestAborted);
+            var plan = await writer.PlanAsync(scope.FileName, versions, languages, formats, viewer, http.RequestAborted);
             var length = await writer.MeasureAsync(plan, http.RequestAborted);
             return new ZipResult(plan, length, writer);
         }

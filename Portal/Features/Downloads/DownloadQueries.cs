@@ -59,18 +59,18 @@ public sealed class DownloadQueries(IDbContextFactory<PortalDbContext> contextFa
     /// A language version of a document the viewer may see, with its files; null when the document
     /// is not visible or holds no version in that language.
     /// </summary>
-    public async Task<VersionFiles?> GetVersionAsync(int documentId, string language, AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<VersionFiles?> GetVersionAsync(int documentId, string language, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
-        return await Project(Visible(db, access).Where(v => v.DocumentId == documentId && v.Language == language))
+        return await Project(Visible(db, viewer).Where(v => v.DocumentId == documentId && v.Language == language))
             .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Every download a document offers, by language in UN order, for the document page.</summary>
-    public async Task<IReadOnlyList<LanguageDownloads>> ListAsync(int documentId, AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LanguageDownloads>> ListAsync(int documentId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
-        var versions = await Project(Visible(db, access).Where(v => v.DocumentId == documentId)).ToListAsync(cancellationToken);
+        var versions = await Project(Visible(db, viewer).Where(v => v.DocumentId == documentId)).ToListAsync(cancellationToken);
         return versions
             .OrderBy(v => UnLanguage.OrderOf(v.Language))
             .Select(v => new LanguageDownloads(v.Language, DownloadFormats.All.Where(v.Offers).Select(f => new DownloadLink(v.Language, f, v.Url(f), LengthOf(v, f))).ToList()))
@@ -83,7 +83,7 @@ public sealed class DownloadQueries(IDbContextFactory<PortalDbContext> contextFa
     /// that the viewer may see, in the chosen languages (all when none is chosen), ordered by symbol.
     /// Null when the session or agenda item does not exist.
     /// </summary>
-    public async Task<IReadOnlyList<VersionFiles>?> ArchiveAsync(ArchiveScope scope, IReadOnlyCollection<string> languages, AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VersionFiles>?> ArchiveAsync(ArchiveScope scope, IReadOnlyCollection<string> languages, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
         var session = await db.Sessions.AsNoTracking()
@@ -94,14 +94,14 @@ public sealed class DownloadQueries(IDbContextFactory<PortalDbContext> contextFa
         {
             return null;
         }
-        var documents = db.Documents.Where(DocumentAccess.VisibleTo(access));
+        var documents = db.Documents.Where(DocumentAccess.VisibleTo(viewer));
         // IN, not EXISTS, at each step: SQLite then starts from the scope's link rows instead of
         // probing every document and every language version (see AgendaItemQueries).
         var inScope = session.Item is int itemId
             ? db.DocumentAgendaItems.Where(a => a.AgendaItemId == itemId).Select(a => a.DocumentId)
             : db.DocumentSessions.Where(s => s.SessionId == session.Id).Select(s => s.DocumentId);
         var documentIds = documents.Where(d => inScope.Contains(d.Id)).Select(d => d.Id);
-        var versions = Visible(db, access).Where(v => documentIds.Contains(v.DocumentId));
+        var versions = Visible(db, viewer).Where(v => documentIds.Contains(v.DocumentId));
         if (languages.Count > 0)
         {
             versions = versions.Where(v => languages.Contains(v.Language));
@@ -123,9 +123,9 @@ public sealed class DownloadQueries(IDbContextFactory<PortalDbContext> contextFa
         _ => null,
     };
 
-    private static IQueryable<LanguageVersion> Visible(PortalDbContext db, AccessLevel access) =>
+    private static IQueryable<LanguageVersion> Visible(PortalDbContext db, Viewer viewer) =>
         db.LanguageVersions.AsNoTracking()
-            .Where(v => db.Documents.Where(DocumentAccess.VisibleTo(access)).Any(d => d.Id == v.DocumentId));
+            .Where(v => db.Documents.Where(DocumentAccess.VisibleTo(viewer)).Any(d => d.Id == v.DocumentId));
 
     private static IQueryable<VersionFiles> Project(IQueryable<LanguageVersion> versions) =>
         versions.Select(v => new VersionFiles(

@@ -28,12 +28,12 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     /// paged through the same access rules as every list, so nothing the viewer may not see is
     /// counted, shown or quoted.
     /// </summary>
-    public async Task<SearchResults> SearchAsync(SearchFilter filter, int pageSize, AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<SearchResults> SearchAsync(SearchFilter filter, int pageSize, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var symbols = UnSymbol.ParseJoint(filter.Query);
         if (symbols.Count > 0 && filter.Query.Contains('/'))
         {
-            var id = await documents.ResolveAsync(symbols, access, cancellationToken);
+            var id = await documents.ResolveAsync(symbols, viewer, cancellationToken);
             if (id is int found)
             {
                 return Empty(filter, [], pageSize) with { RedirectUrl = DocumentRoutes.Url(found, [symbols[0].Value]) };
@@ -61,7 +61,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             var filtersTooWide = false;
             if (filter.HasDocumentFilters)
             {
-                var candidates = await Filtered(Narrowest(db, filter).Where(DocumentAccess.VisibleTo(access)), filter)
+                var candidates = await Filtered(Narrowest(db, filter).Where(DocumentAccess.VisibleTo(viewer)), filter)
                     .OrderByDescending(d => d.Id).Select(d => d.Id).Take(MaxFilteredDocuments + 1).ToListAsync(cancellationToken);
                 if (candidates.Count <= MaxFilteredDocuments)
                 {
@@ -81,7 +81,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                     ? $"Many documents match: only the {MaxMatchedVersions:N0} most recent matching texts were counted and then filtered. Add words to the search to find older documents."
                     : $"Many documents match: the most recent ones are shown and counted (up to {MaxMatchedVersions:N0} matching texts). Add words or filters to narrow the search.");
             }
-            return await ReadResultsAsync(db, filter, input, notices, pageSize, access, cancellationToken) with { UnknownSymbol = unknownSymbol, Truncated = truncated };
+            return await ReadResultsAsync(db, filter, input, notices, pageSize, viewer, cancellationToken) with { UnknownSymbol = unknownSymbol, Truncated = truncated };
         }
         finally
         {
@@ -90,14 +90,14 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     }
 
     private async Task<SearchResults> ReadResultsAsync(PortalDbContext db, SearchFilter filter, SearchInput input, List<string> notices,
-        int pageSize, AccessLevel access, CancellationToken cancellationToken)
+        int pageSize, Viewer viewer, CancellationToken cancellationToken)
     {
         // The hits are few (the index bounds them), so they are read once and every query below starts
         // from their ids: SQLite seeks those rows by key instead of planning from the big tables, where a
         // join with a temporary table it has no statistics for can lead it to read every document.
         var hits = await db.SearchHits.AsNoTracking().Select(h => new { h.DocumentId, h.VersionId, h.Score }).ToListAsync(cancellationToken);
         var hitIds = hits.Select(h => h.DocumentId).ToList();
-        var documents = await Filtered(db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(access)), filter)
+        var documents = await Filtered(db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)), filter)
             .Where(d => hitIds.Contains(d.Id))
             .Select(d => new FoundDocument(d.Id, d.Kind, d.Sender, d.Distribution, d.ListedOn))
             .ToDictionaryAsync(d => d.Id, cancellationToken);

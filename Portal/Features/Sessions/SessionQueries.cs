@@ -15,12 +15,12 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
     /// Counting reads every document-session link (a million at UN scale), so the counts are cached
     /// per access level until the catalogue changes (see <see cref="CatalogueVersion"/>).
     /// </summary>
-    public async Task<IReadOnlyList<SessionRow>> ListAsync(AccessLevel access, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SessionRow>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var counts = await cache.GetOrCreateAsync(("session-document-counts", access, catalogue.Current), entry =>
+        var counts = await cache.GetOrCreateAsync(("session-document-counts", viewer.VisibilityKey, catalogue.Current), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CatalogueVersion.MaxAge;
-            return CountDocumentsPerSessionAsync(access, cancellationToken);
+            return CountDocumentsPerSessionAsync(viewer, cancellationToken);
         }) ?? [];
         return (await ListNamesAsync(cancellationToken))
             .Select(s => s with { DocumentCount = counts.GetValueOrDefault(s.Id) })
@@ -57,10 +57,10 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
         }) ?? [];
 
     // One pass over the link rows, grouped, instead of one count per session.
-    private async Task<Dictionary<int, int>> CountDocumentsPerSessionAsync(AccessLevel access, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, int>> CountDocumentsPerSessionAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        var visible = db.Documents.Where(DocumentAccess.VisibleTo(access)).Select(d => d.Id);
+        var visible = db.Documents.Where(DocumentAccess.VisibleTo(viewer)).Select(d => d.Id);
         return await db.DocumentSessions
             .Where(ds => visible.Contains(ds.DocumentId))
             .GroupBy(ds => ds.SessionId)
@@ -73,10 +73,10 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
     /// any of its agenda items (for the Security Council, usually all of them). Null when there is
     /// no such session.
     /// </summary>
-    public async Task<SessionDetail?> GetAsync(Organ organ, int number, AccessLevel access, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    public async Task<SessionDetail?> GetAsync(Organ organ, int number, Viewer viewer, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
-        var visible = db.Documents.Where(DocumentAccess.VisibleTo(access));
+        var visible = db.Documents.Where(DocumentAccess.VisibleTo(viewer));
         var session = await db.Sessions.AsNoTracking()
             .Where(s => s.Organ == organ && s.Number == number)
             .Select(s => new
@@ -130,11 +130,11 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
     }
 
     /// <summary>The documents issued most recently, newest first, as a daily journal lists them.</summary>
-    public async Task<IReadOnlyList<DocumentRow>> ListRecentDocumentsAsync(AccessLevel access, int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DocumentRow>> ListRecentDocumentsAsync(Viewer viewer, int count, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
         return await db.Documents.AsNoTracking()
-            .Where(DocumentAccess.VisibleTo(access))
+            .Where(DocumentAccess.VisibleTo(viewer))
             .OrderByDescending(d => d.ListedOn).ThenByDescending(d => d.Id)
             .Take(count)
             .Select(DocumentRow.Projection)

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Portal.Infrastructure;
+
+namespace Portal.Tests.Support;
+
+/// <summary>One viewer of each kind, as a signed-in account of that role would be resolved.</summary>
+public static class Viewers
+{
+    public static Viewer Public => Viewer.Anonymous;
+
+    public static Viewer Delegation { get; } = Signed("delegate-1", DocumentAccess.DelegationRole, "Demoland");
+
+    public static Viewer Secretariat { get; } = Signed("editor-1", DocumentAccess.SecretariatRole, memberState: null);
+
+    private static Viewer Signed(string id, string role, string? memberState)
+    {
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Role, role)];
+        if (memberState is not null)
+        {
+            claims.Add(new Claim(Viewer.MemberStateClaim, memberState));
+        }
+        return Viewer.From(new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "test")));
+    }
+}
