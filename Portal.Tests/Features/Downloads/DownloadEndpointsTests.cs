@@ -202,6 +202,10 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
             Assert.Contains("2021 年 3 月 30 日亚美尼亚常驻联合国代表给秘书长的信", body);
             Assert.Contains("米海尔·马尔加良", body);
             Assert.Contains("阿尔扎赫共和国外交部长给秘书长的信", body);
+            // The header reads as the page prints it in the version's language, without "Date: dated".
+            Assert.Contains("第七十五届会议", body);
+            Assert.Contains("议程项目 34、71、72 和 135", body);
+            Assert.DoesNotContain("dated", body);
         }
         Assert.DoesNotContain("**", await text.Content.ReadAsStringAsync(Cancel));
     }

@@ -14,38 +14,37 @@ namespace Portal.Features.Downloads;
 /// </summary>
 public static class DocumentText
 {
-    private static readonly CultureInfo DateCulture = CultureInfo.GetCultureInfo("en-GB");
     private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().Build();
 
     public static string ToMarkdown(DocumentDetail detail)
     {
         var text = new StringBuilder();
-        var organs = string.Join(", ", detail.Sessions.Select(s => s.Organ).Distinct().Select(SessionNames.OrganName));
-        text.Append("United Nations");
-        if (organs.Length > 0)
+        // The header as the page prints it, in the version's own wording (HeaderText).
+        var header = HeaderText.For(detail.Language);
+        text.Append(header.UnitedNations);
+        foreach (var organ in detail.Sessions.Select(s => s.Organ).Distinct())
         {
-            text.Append(" · ").Append(organs);
+            text.Append(" · ").Append(header.Organs[organ]);
         }
         text.Append("  \n");
         if (detail.SymbolText.Length > 0)
         {
             text.Append("**").Append(detail.SymbolText).Append("**  \n");
         }
-        text.Append("Distr.: ").Append(detail.Distribution).Append("  \n");
-        text.Append("Date: ").Append(DateLine(detail)).Append("  \n");
-        if (detail.OriginalLanguage is { } original)
+        text.Append(header.Distributions[detail.Distribution]).Append("  \n");
+        text.Append((detail.IssuedOn ?? detail.DatedOn) is { } date ? header.Date(date) : header.NotStated).Append("  \n");
+        if (header.VersionLine is { } versionLine)
         {
-            text.Append("Original: ").Append(UnLanguage.FromCode(original).EnglishName).Append("  \n");
+            text.Append(versionLine).Append("  \n");
         }
+        text.Append(header.OriginalLine(detail.OriginalLanguage)).Append("  \n");
         foreach (var session in detail.Sessions)
         {
-            text.Append(DocumentHeader.SessionLine(session)).Append("  \n");
+            text.Append(header.SessionLine(session.Organ, session.Number)).Append("  \n");
         }
         if (detail.AgendaItems.Count > 0)
         {
-            text.Append(detail.AgendaItems.Count == 1 ? "Agenda item " : "Agenda items ")
-                .Append(DocumentHeader.NumberList(detail.AgendaItems.Select(a => a.Number.ToString(CultureInfo.InvariantCulture)).ToList()))
-                .Append("  \n");
+            text.Append(header.AgendaLine(detail.AgendaItems.Select(a => a.Number).ToList())).Append("  \n");
             foreach (var item in detail.AgendaItems)
             {
                 text.Append(item.Number).Append(". ").Append(item.Title).Append("  \n");
@@ -101,11 +100,6 @@ public static class DocumentText
             text.Append('\n');
         }
     }
-
-    private static string DateLine(DocumentDetail detail) =>
-        detail.IssuedOn is { } issued ? issued.ToString("d MMMM yyyy", DateCulture)
-        : detail.DatedOn is { } dated ? $"dated {dated.ToString("d MMMM yyyy", DateCulture)}"
-        : "not stated";
 
     public static string SignedLabel(string language) => language switch
     {
