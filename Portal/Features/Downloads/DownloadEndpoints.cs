@@ -43,7 +43,7 @@ public static class DownloadEndpoints
         var symbols = UnSymbol.ParseJoint(symbolText);
         if (symbols.Count == 0)
         {
-            return NotFound($"“{Shorten(symbolText)}” is not a UN document symbol. File URLs look like /A/75/778/en.pdf.");
+            return NotFound($"“{InputEcho.Shorten(symbolText)}” is not a UN document symbol. File URLs look like /A/75/778/en.pdf.");
         }
         var id = await documents.ResolveAsync(symbols, Viewer.From(http.User), http.RequestAborted);
         if (id is null)
@@ -57,11 +57,11 @@ public static class DownloadEndpoints
     {
         if (!UnLanguage.TryParse(languageCode, out var language))
         {
-            return NotFound($"“{Shorten(languageCode)}” is not one of the six UN languages (ar, zh, en, fr, ru, es).");
+            return NotFound($"“{InputEcho.Shorten(languageCode)}” is not one of the six UN languages (ar, zh, en, fr, ru, es).");
         }
         if (!DownloadFormats.TryParse(formatText, out var format))
         {
-            return NotFound($"“{Shorten(formatText)}” is not a download format. Use pdf, docx, original, md or txt.");
+            return NotFound($"“{InputEcho.Shorten(formatText)}” is not a download format. Use pdf, docx, original, md or txt.");
         }
         var viewer = Viewer.From(http.User);
         var version = await downloads.GetVersionAsync(id, language.Code, viewer, http.RequestAborted);
@@ -114,15 +114,15 @@ public static class DownloadEndpoints
     {
         if (!SessionNames.TryParseSlug(organSlug, out var organ))
         {
-            return NotFound($"“{Shorten(organSlug)}” is not an organ; use ga, sc or ecosoc.");
+            return NotFound($"“{InputEcho.Shorten(organSlug)}” is not an organ; use ga, sc or ecosoc.");
         }
         if (!TryReadChoices(http.Request.Query["lang"], out var languages, out var badLanguage, l => UnLanguage.TryParse(l, out var parsed) ? parsed.Code : null))
         {
-            return TypedResults.Problem($"“{Shorten(badLanguage)}” is not one of the six UN languages (ar, zh, en, fr, ru, es).", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem($"“{InputEcho.Shorten(badLanguage)}” is not one of the six UN languages (ar, zh, en, fr, ru, es).", statusCode: StatusCodes.Status400BadRequest);
         }
         if (!TryReadChoices(http.Request.Query["format"], out var formatNames, out var badFormat, f => DownloadFormats.TryParse(f, out var parsed) ? DownloadFormats.Extension(parsed) : null))
         {
-            return TypedResults.Problem($"“{Shorten(badFormat)}” is not a download format. Use pdf, docx, original, md or txt.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem($"“{InputEcho.Shorten(badFormat)}” is not a download format. Use pdf, docx, original, md or txt.", statusCode: StatusCodes.Status400BadRequest);
         }
         var formats = formatNames.Count == 0
             ? [DownloadFormat.Pdf]
@@ -169,12 +169,6 @@ public static class DownloadEndpoints
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
-
-    private static string Shorten(string text)
-    {
-        var visible = new string(text.Where(c => !char.IsControl(c)).ToArray());
-        return visible.Length <= 60 ? visible : visible[..60] + "…";
-    }
 
     /// <summary>
     /// Streams the planned archive with its exact length and a strong ETag. The bytes are the same

@@ -1,0 +1,15 @@
+namespace Portal.Infrastructure;
+
+/// <summary>
+/// What a visitor typed, shown back in a message ("“…” is not a UN document symbol"): without control
+/// characters and cut to a readable length, so a long or odd request cannot flood a page or a log line.
+/// Encoding is still the renderer's job (Razor, JSON).
+/// </summary>
+public static class InputEcho
+{
+    public static string Shorten(string text, int max = 60)
+    {
+        var visible = string.Concat(text.Where(c => !char.IsControl(c)));
+        return visible.Length <= max ? visible : visible[..max] + "…";
+    }
+}
