@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Portal.Data.Entities;
 using Portal.Features.Documents;
 using Portal.Features.Sessions;
@@ -20,11 +21,6 @@ public sealed record AgendaItemFilter(
     bool Descending = true,
     int Page = 1,
     int PageSize = 25);
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
-}
 
 public sealed record AgendaItemDetail(
     Organ Organ,

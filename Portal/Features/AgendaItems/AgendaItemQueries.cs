@@ -40,8 +40,8 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
         }
 
         var total = await documents.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(filter.PageSize, 5, 200);
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var pageSize = Paging.ClampPageSize(filter.PageSize);
+        var page = Paging.ClampPage(filter.Page, total, pageSize);
         var rows = await Sort(documents, filter.Sort, filter.Descending)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(DocumentRow.Projection)

@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Documents;
@@ -67,5 +68,5 @@ public sealed record SearchResults(
     bool Blank = false,
     bool Truncated = false)
 {
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
+    public int PageCount => Paging.PageCount(TotalCount, PageSize);
 }

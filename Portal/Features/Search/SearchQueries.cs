@@ -104,7 +104,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         var matched = hits.Where(h => documents.ContainsKey(h.DocumentId)).OrderBy(h => h.Score).ThenBy(h => h.DocumentId).ToList();
 
         var total = matched.Count;
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var page = Paging.ClampPage(filter.Page, total, pageSize);
         var pageHits = matched.Skip((page - 1) * pageSize).Take(pageSize).ToList();
 
         var ids = pageHits.Select(h => h.DocumentId).ToList();

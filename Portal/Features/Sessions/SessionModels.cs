@@ -1,5 +1,5 @@
+using Portal.Infrastructure;
 using Portal.Data.Entities;
-using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
 
 namespace Portal.Features.Sessions;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
 using Portal.Infrastructure;
 
@@ -110,8 +109,8 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .Where(d => inSession.Contains(d.Id))
             .Where(d => !d.AgendaItems.Any(da => da.AgendaItem.SessionId == sessionId));
         var unfiledCount = await unfiled.CountAsync(cancellationToken);
-        pageSize = Math.Clamp(pageSize, 5, 200);
-        page = Math.Clamp(page, 1, Math.Max(1, (unfiledCount + pageSize - 1) / pageSize));
+        pageSize = Paging.ClampPageSize(pageSize);
+        page = Paging.ClampPage(page, unfiledCount, pageSize);
         var unfiledRows = await unfiled
             .OrderByDescending(d => d.ListedOn).ThenByDescending(d => d.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
