@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Search;
+using Portal.Features.Accounts;
 using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
 using Portal.Features.Downloads;
@@ -68,6 +69,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<CurrentViewer>();
+        services.AddPortalAccounts(builder.Configuration, builder.Environment);
 
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();

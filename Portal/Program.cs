@@ -1,12 +1,15 @@
 using Portal;
 using Portal.Components;
 using Portal.Data;
+using Portal.Features.Accounts;
 using Portal.Features.Downloads;
 using Portal.Infrastructure;
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
 LaunchEnvironment.ApplyDefault();
-var builder = WebApplication.CreateBuilder(args);
+// `create-admin --email …` runs once against the database and exits (CreateAdminCommand).
+var createAdmin = CreateAdminCommand.Match(args);
+var builder = WebApplication.CreateBuilder(createAdmin is null ? args : []);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
 builder.WebHost.UseStaticWebAssets();
 builder.AddPortal();
@@ -23,11 +26,13 @@ if (!app.Environment.IsDevelopment())
 app.UsePortalClientLimits();
 app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalAccounts();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapDownloadEndpoints();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AnswerHeadLikeGet();
@@ -35,11 +40,17 @@ app.MapRazorComponents<App>()
 try
 {
     await app.InitializePortalDatabaseAsync();
+    await AccountRoleSetup.EnsureRolesAsync(app.Services);
 }
 catch (PortalStartupException e)
 {
     app.Logger.LogCritical("The portal did not start: {Reason}", e.Message);
     return 1;
+}
+if (createAdmin is not null)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await scope.ServiceProvider.GetRequiredService<CreateAdminCommand>().RunAsync(createAdmin, Console.Out);
 }
 app.Run();
 return 0;

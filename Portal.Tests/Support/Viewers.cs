@@ -10,11 +10,14 @@ public static class Viewers
 
     public static Viewer Delegation { get; } = Signed("delegate-1", DocumentAccess.DelegationRole, "Demoland");
 
+    /// <summary>A delegation of a state that the demo's Restricted document (A/75/R.1) does not name.</summary>
+    public static Viewer OtherDelegation { get; } = Signed("delegate-2", DocumentAccess.DelegationRole, "Ruritania");
+
     public static Viewer Secretariat { get; } = Signed("editor-1", DocumentAccess.SecretariatRole, memberState: null);
 
     private static Viewer Signed(string id, string role, string? memberState)
     {
-        List<Claim> claims = [new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Role, role)];
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Role, role), new(Viewer.TwoFactorClaim, "true")];
         if (memberState is not null)
         {
             claims.Add(new Claim(Viewer.MemberStateClaim, memberState));

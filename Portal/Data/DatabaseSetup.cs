@@ -35,6 +35,8 @@ public static class DatabaseSetup
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported.");
         }
+        // Identity's stores take a context per request or circuit; it comes from the same pool.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
     }
 

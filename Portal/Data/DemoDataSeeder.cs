@@ -81,6 +81,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> contextFac
             PublishedAt = seed.Status == PublicationStatus.Published ? now : null,
             Sessions = (seed.Sessions ?? []).Select(s => new DocumentSession { Session = sessions[s] }).ToList(),
             AgendaItems = (seed.AgendaItems ?? []).Select((a, i) => new DocumentAgendaItem { AgendaItem = items[a], Position = i }).ToList(),
+            MemberStates = (seed.RestrictedTo ?? []).Select(state => new DocumentMemberState { MemberState = state }).ToList(),
         };
         document.UpdateListedOn();
         document.SetSymbols((seed.Symbols ?? []).Select(UnSymbol.Parse));
@@ -169,7 +170,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<PortalDbContext> contextFac
     private sealed record DocumentSeed(
         List<string>? Symbols, DocumentKind Kind, Distribution Distribution, PublicationStatus Status,
         DateOnly? IssuedOn, DateOnly? DatedOn, string? OriginalLanguage, string? Sender, string? Addressee, string? CatalogTitle,
-        List<string>? Sessions, List<string>? AgendaItems, List<ReferenceSeed>? References, List<VersionSeed> Versions);
+        List<string>? Sessions, List<string>? AgendaItems, List<ReferenceSeed>? References, List<VersionSeed> Versions,
+        List<string>? RestrictedTo = null);
 
     private sealed record ReferenceSeed(ReferenceRelation Relation, string Symbol);
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using Portal.Data.Search;
@@ -6,9 +8,10 @@ namespace Portal.Data;
 
 /// <summary>
 /// The portal's model. Each database provider has a subclass that owns its migrations
-/// (<see cref="SqlitePortalDbContext"/>); pages and queries only ever see this type.
+/// (<see cref="SqlitePortalDbContext"/>); pages and queries only ever see this type. The accounts
+/// (ASP.NET Core Identity's tables) live in the same database.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
@@ -22,12 +25,16 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Signatory> Signatories => Set<Signatory>();
     public DbSet<Footnote> Footnotes => Set<Footnote>();
     public DbSet<CrossReference> CrossReferences => Set<CrossReference>();
+    public DbSet<DocumentMemberState> DocumentMemberStates => Set<DocumentMemberState>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DownloadCount> DownloadCounts => Set<DownloadCount>();
 
     /// <summary>The hits of the search running on this context's connection; see <see cref="ISearchIndex"/>.</summary>
     public DbSet<SearchHit> SearchHits => Set<SearchHit>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
 }

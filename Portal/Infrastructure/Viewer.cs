@@ -18,9 +18,15 @@ public sealed record Viewer(string? UserId, IReadOnlySet<string> Roles, string? 
     /// <summary>The claim that names a delegation account's member state.</summary>
     public const string MemberStateClaim = "portal:member_state";
 
+    /// <summary>Present ("true") when the account signs in with two factors; editors and administrators must.</summary>
+    public const string TwoFactorClaim = "portal:two_factor";
+
     public static Viewer Anonymous { get; } = new(null, new HashSet<string>(), null);
 
-    public bool IsSecretariat => Roles.Contains(DocumentAccess.SecretariatRole);
+    /// <summary>Editors and administrators: the Secretariat, who see drafts, withdrawn and every Restricted document.</summary>
+    public bool IsSecretariat => Roles.Contains(PortalRoles.Editor) || Roles.Contains(PortalRoles.Administrator);
+
+    public bool IsAdministrator => Roles.Contains(PortalRoles.Administrator);
 
     public bool IsDelegation => Roles.Contains(DocumentAccess.DelegationRole);
 
@@ -28,7 +34,10 @@ public sealed record Viewer(string? UserId, IReadOnlySet<string> Roles, string? 
     /// The same for every viewer who sees the same documents, so figures counted over what a viewer may
     /// see (documents per session) can be cached and shared between them.
     /// </summary>
-    public string VisibilityKey => IsSecretariat ? "secretariat" : IsDelegation ? "delegation" : "public";
+    public string VisibilityKey => IsSecretariat ? "secretariat" : SeesRestrictedOf is { } state ? "delegation:" + state : "public";
+
+    /// <summary>The member state whose Restricted documents this viewer sees: a delegation account's own.</summary>
+    public string? SeesRestrictedOf => IsDelegation && !string.IsNullOrEmpty(MemberState) ? MemberState : null;
 
     public static Viewer From(ClaimsPrincipal? user)
     {
@@ -37,6 +46,11 @@ public sealed record Viewer(string? UserId, IReadOnlySet<string> Roles, string? 
             return Anonymous;
         }
         var roles = user.FindAll(user.Identities.First().RoleClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        if (!user.HasClaim(TwoFactorClaim, "true"))
+        {
+            // Until two-factor sign-in is set up, an editor or administrator sees what the public sees.
+            roles.ExceptWith(PortalRoles.RequiringTwoFactor);
+        }
         return new Viewer(user.FindFirstValue(ClaimTypes.NameIdentifier), roles, user.FindFirstValue(MemberStateClaim));
     }
 }
@@ -44,17 +58,28 @@ public sealed record Viewer(string? UserId, IReadOnlySet<string> Roles, string? 
 /// <summary>Who may see which document. Every query and endpoint filters through <see cref="VisibleTo"/>.</summary>
 public static class DocumentAccess
 {
-    public const string DelegationRole = "Delegation";
-    public const string SecretariatRole = "Secretariat";
+    public const string DelegationRole = PortalRoles.Delegation;
+    public const string SecretariatRole = PortalRoles.Editor;
 
     /// <summary>
-    /// The public sees published documents that are not Restricted; delegations also see
-    /// Restricted ones; the Secretariat sees drafts and withdrawn documents too.
+    /// The public sees published documents that are not Restricted (General and Limited); a delegation
+    /// also sees the published Restricted documents that name its member state; the Secretariat sees
+    /// everything, drafts and withdrawn documents too. A document outside this rule must look exactly
+    /// like one that does not exist.
     /// </summary>
-    public static Expression<Func<Document, bool>> VisibleTo(Viewer viewer) =>
-        viewer.IsSecretariat ? d => true
-        : viewer.IsDelegation ? d => d.Status == PublicationStatus.Published
-        : d => d.Status == PublicationStatus.Published && d.Distribution != Distribution.Restricted;
+    public static Expression<Func<Document, bool>> VisibleTo(Viewer viewer)
+    {
+        if (viewer.IsSecretariat)
+        {
+            return d => true;
+        }
+        if (viewer.SeesRestrictedOf is { } state)
+        {
+            return d => d.Status == PublicationStatus.Published
+                && (d.Distribution != Distribution.Restricted || d.MemberStates.Any(m => m.MemberState == state));
+        }
+        return d => d.Status == PublicationStatus.Published && d.Distribution != Distribution.Restricted;
+    }
 }
 
 /// <summary>The viewer of the current page or circuit.</summary>

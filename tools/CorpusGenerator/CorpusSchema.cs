@@ -53,5 +53,13 @@ public static class CorpusSchema
     {
         ["StoredFiles"] = "no document files: pages render the Markdown bodies; file downloads are benchmarked by benchmarks/downloads.sh",
         ["DownloadCounts"] = "nothing has been downloaded from a new corpus",
+        ["DocumentMemberStates"] = "Restricted documents name no member state: only the Secretariat sees them",
+        ["AspNetUsers"] = "no accounts: the corpus measures reading and search, which the public does without one",
+        ["AspNetRoles"] = "the portal creates its roles at start-up",
+        ["AspNetUserRoles"] = "no accounts",
+        ["AspNetUserClaims"] = "no accounts",
+        ["AspNetUserLogins"] = "no accounts",
+        ["AspNetUserTokens"] = "no accounts",
+        ["AspNetRoleClaims"] = "roles carry no claims",
     };
 }

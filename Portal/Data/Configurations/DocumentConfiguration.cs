@@ -20,6 +20,16 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.HasMany(d => d.Symbols).WithOne(s => s.Document).HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.LanguageVersions).WithOne(v => v.Document).HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.References).WithOne(r => r.SourceDocument).HasForeignKey(r => r.SourceDocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.MemberStates).WithOne(m => m.Document).HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DocumentMemberStateConfiguration : IEntityTypeConfiguration<DocumentMemberState>
+{
+    public void Configure(EntityTypeBuilder<DocumentMemberState> builder)
+    {
+        builder.HasKey(m => new { m.DocumentId, m.MemberState });
+        builder.Property(m => m.MemberState).HasMaxLength(PortalUserConfiguration.MemberStateMaxLength);
     }
 }
 

@@ -44,6 +44,9 @@ public class Document
     public List<LanguageVersion> LanguageVersions { get; set; } = [];
     public List<CrossReference> References { get; set; } = [];
 
+    /// <summary>The member states a Restricted document is distributed to: their delegations see it.</summary>
+    public List<DocumentMemberState> MemberStates { get; set; } = [];
+
     /// <summary>Call after changing <see cref="IssuedOn"/> or <see cref="DatedOn"/>; undated documents sort last.</summary>
     public void UpdateListedOn() => ListedOn = IssuedOn ?? DatedOn ?? DateOnly.MinValue;
 
@@ -104,4 +107,14 @@ public class DocumentAgendaItem
     public int AgendaItemId { get; set; }
     public AgendaItem AgendaItem { get; set; } = null!;
     public int Position { get; set; }
+}
+
+/// <summary>A member state named on a Restricted document (its delegation may read it).</summary>
+public class DocumentMemberState
+{
+    public int DocumentId { get; set; }
+    public Document Document { get; set; } = null!;
+
+    /// <summary>As delegation accounts name it (<see cref="PortalUser.MemberState"/>), e.g. "Demoland".</summary>
+    public string MemberState { get; set; } = "";
 }
