@@ -70,6 +70,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<CurrentViewer>();
         services.AddPortalAccounts(builder.Configuration, builder.Environment);
+        services.AddSingleton<Portal.Features.Administration.AccountDirectory>();
 
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();
