@@ -71,6 +71,9 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<CurrentViewer>();
         services.AddPortalAccounts(builder.Configuration, builder.Environment);
         services.AddSingleton<Portal.Features.Administration.AccountDirectory>();
+        services.AddSingleton<Portal.Features.Editing.DocumentEditor>();
+        services.AddSingleton<Portal.Features.Editing.ManagedDocumentQueries>();
+        services.AddSingleton<Portal.Features.Editing.AuditLog>();
 
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();

@@ -26,6 +26,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Footnote> Footnotes => Set<Footnote>();
     public DbSet<CrossReference> CrossReferences => Set<CrossReference>();
     public DbSet<DocumentMemberState> DocumentMemberStates => Set<DocumentMemberState>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DownloadCount> DownloadCounts => Set<DownloadCount>();
 

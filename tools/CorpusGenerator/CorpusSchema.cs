@@ -26,7 +26,7 @@ public static class CorpusSchema
     public static readonly CorpusTable AgendaItemTitles = new("AgendaItemTitles", ["AgendaItemId", "Language", "Title"], ["Id"]);
 
     public static readonly CorpusTable Documents = new("Documents",
-        ["Id", "Kind", "Distribution", "Status", "IssuedOn", "DatedOn", "ListedOn", "OriginalLanguage", "Sender", "Addressee", "CatalogTitle", "CreatedAt", "PublishedAt"], []);
+        ["Id", "Kind", "Distribution", "Status", "IssuedOn", "DatedOn", "ListedOn", "OriginalLanguage", "Sender", "Addressee", "CatalogTitle", "CreatedAt", "PublishedAt"], ["Revision"]);
 
     public static readonly CorpusTable DocumentSymbols = new("DocumentSymbols", ["Id", "DocumentId", "Value", "Key", "Position"], []);
     public static readonly CorpusTable DocumentSessions = new("DocumentSessions", ["DocumentId", "SessionId"], []);
@@ -53,6 +53,7 @@ public static class CorpusSchema
     {
         ["StoredFiles"] = "no document files: pages render the Markdown bodies; file downloads are benchmarked by benchmarks/downloads.sh",
         ["DownloadCounts"] = "nothing has been downloaded from a new corpus",
+        ["AuditEntries"] = "a generated corpus has no editing history",
         ["DocumentMemberStates"] = "Restricted documents name no member state: only the Secretariat sees them",
         ["AspNetUsers"] = "no accounts: the corpus measures reading and search, which the public does without one",
         ["AspNetRoles"] = "the portal creates its roles at start-up",

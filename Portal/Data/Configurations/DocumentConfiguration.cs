@@ -12,6 +12,7 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.Sender).HasMaxLength(200);
         builder.Property(d => d.Addressee).HasMaxLength(200);
         builder.Property(d => d.CatalogTitle).HasMaxLength(1000);
+        builder.Property(d => d.Revision).IsConcurrencyToken();
         // The journal ("issued most recently") and every list sort by date of issue.
         builder.HasIndex(d => new { d.Status, d.ListedOn });
         // Covers the visibility rule (DocumentAccess.VisibleTo) alone, so counts over every visible

@@ -38,6 +38,9 @@ public class Document
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>Counts the editors' saves; a save made from an older revision is refused (no lost updates).</summary>
+    public int Revision { get; set; }
+
     public List<DocumentSymbol> Symbols { get; set; } = [];
     public List<DocumentSession> Sessions { get; set; } = [];
     public List<DocumentAgendaItem> AgendaItems { get; set; } = [];
