@@ -423,7 +423,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? Date(date) : null, Date(issued), original,
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale or DocumentKind.DraftResolution ? english.States[stateIndex] : null,
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? "Secretary-General" : null,
-            catalogTitle, Timestamp(issued), status == PublicationStatus.Published ? Timestamp(issued) : null);
+            catalogTitle, Timestamp(issued), status == PublicationStatus.Published ? Timestamp(issued) : null, 0);
         for (var i = 0; i < symbols.Count; i++)
         {
             var symbol = UnSymbol.Parse(symbols[i]);
