@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Features.Downloads;
 using Portal.Infrastructure;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Data.Search;
 using Portal.Features.Documents;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
-using Portal.Features.Sessions;
 
 namespace Portal.Features.Documents;
 

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 
@@ -32,7 +33,7 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
         {
             var figure = version.Symbol == FigureSymbol && version.Language == "en" ? DemoFigure.ScannedPage() : null;
             using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar", figure);
-            await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadRoutes.FileName([version.Symbol], version.Title, version.Language, "docx"),
+            await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadFileNames.FileName([version.Symbol], version.Title, version.Language, "docx"),
                 DownloadFormats.DocxMediaType, docx, cancellationToken: cancellationToken);
         }
         logger.LogInformation("Attached demo Word files to {Count} language versions", versions.Count);

@@ -1,23 +1,8 @@
-using Portal.Infrastructure;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
-using Portal.Features.Documents;
-using Portal.Features.Sessions;
 
 namespace Portal.Features.Search;
-
-/// <summary>A session or an agenda item as it appears in the URL: <c>ga-75</c>, <c>ga-75-132</c>.</summary>
-public sealed record SessionKey(Organ Organ, int Number)
-{
-    public override string ToString() => $"{SessionNames.Slug(Organ)}-{Number}";
-
-    public string Label => SessionNames.Label(Organ, Number);
-}
-
-public sealed record AgendaItemKey(Organ Organ, int Session, int Number)
-{
-    public override string ToString() => $"{SessionNames.Slug(Organ)}-{Session}-{Number}";
-}
 
 /// <summary>Everything a search is made of; every field comes from the query string.</summary>
 public sealed record SearchFilter(
@@ -45,7 +30,7 @@ public sealed record SnippetPart(string Text, bool IsMatch);
 /// <summary>One found document, shown in the language version that matched best.</summary>
 public sealed record SearchResultItem(DocumentRow Row, string Language, string Title, IReadOnlyList<SnippetPart> Snippet)
 {
-    public string Url => DocumentRoutes.Url(Row.Id, Row.Symbols, Language);
+    public string Url => SiteUrls.Document(Row.Id, Row.Symbols, Language);
 
     public UnLanguage LanguageInfo => UnLanguage.FromCode(Language);
 }

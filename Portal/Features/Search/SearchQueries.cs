@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Search;
 using Portal.Domain;
 using Portal.Features.Documents;
-using Portal.Features.Sessions;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Search;
@@ -36,7 +36,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             var id = await documents.ResolveAsync(symbols, viewer, cancellationToken);
             if (id is int found)
             {
-                return Empty(filter, [], pageSize) with { RedirectUrl = DocumentRoutes.Url(found, [symbols[0].Value]) };
+                return Empty(filter, [], pageSize) with { RedirectUrl = SiteUrls.Document(found, [symbols[0].Value]) };
             }
         }
 
