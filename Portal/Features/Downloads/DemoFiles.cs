@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Domain;
 
 namespace Portal.Features.Downloads;
 
@@ -31,7 +32,7 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
             .ToListAsync(cancellationToken);
         foreach (var version in versions)
         {
-            var figure = version.Symbol == FigureSymbol && version.Language == "en" ? DemoFigure.ScannedPage() : null;
+            var figure = version.Symbol == FigureSymbol && version.Language == UnLanguage.English.Code ? DemoFigure.ScannedPage() : null;
             using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar", figure);
             await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadFileNames.FileName([version.Symbol], version.Title, version.Language, "docx"),
                 DownloadFormats.DocxMediaType, docx, cancellationToken: cancellationToken);

@@ -38,7 +38,34 @@ public sealed record SearchResultItem(DocumentRow Row, string Language, string T
 /// <summary>A facet value: its label, how many found documents have it, and the filter that selects it.</summary>
 public sealed record FacetValue(string Label, int Count, SearchFilter Filter, bool IsSelected, string? Language = null);
 
-public sealed record Facet(string Name, IReadOnlyList<FacetValue> Values);
+/// <summary>What a facet groups the found documents by.</summary>
+public enum FacetKey
+{
+    Session,
+    AgendaItem,
+    Organ,
+    Kind,
+    Sender,
+    Language,
+    Year,
+    Distribution,
+}
+
+public sealed record Facet(FacetKey Key, IReadOnlyList<FacetValue> Values)
+{
+    /// <summary>The facet's heading.</summary>
+    public string Name => Key switch
+    {
+        FacetKey.Session => "Session or year",
+        FacetKey.AgendaItem => "Agenda item",
+        FacetKey.Organ => "Organ",
+        FacetKey.Kind => "Kind",
+        FacetKey.Sender => "Sender",
+        FacetKey.Language => "Language",
+        FacetKey.Year => "Year",
+        _ => "Distribution",
+    };
+}
 
 public sealed record SearchResults(
     SearchFilter Filter,
