@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Features.Downloads;
+using Portal.Data.Seed;
 using Portal.Infrastructure;
+using Portal.Storage;
 
 namespace Portal.Data;
 

@@ -3,10 +3,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Storage;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Data.Seed;
 
 /// <summary>
 /// Gives the demo documents Word files, made at seed time with the Open XML SDK from each
@@ -32,8 +32,9 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
         {
             var figure = version.Symbol == FigureSymbol && version.Language == "en" ? DemoFigure.ScannedPage() : null;
             using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar", figure);
-            await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadRoutes.FileName([version.Symbol], version.Title, version.Language, "docx"),
-                DownloadFormats.DocxMediaType, docx, cancellationToken: cancellationToken);
+            // Named as downloads name it (A_75_300-EN.docx); every demo version with a Word file has a symbol.
+            await commands.AttachAsync(version.Id, FileFormat.Docx, $"{version.Symbol.Replace('/', '_')}-{version.Language.ToUpperInvariant()}.docx",
+                MediaTypes.Docx, docx, cancellationToken: cancellationToken);
         }
         logger.LogInformation("Attached demo Word files to {Count} language versions", versions.Count);
     }
