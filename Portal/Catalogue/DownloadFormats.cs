@@ -58,11 +58,6 @@ public static class DownloadFormats
         _ => null,
     };
 
-    public const string PdfMediaType = "application/pdf";
-    public const string DocxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string MarkdownMediaType = "text/markdown; charset=utf-8";
-    public const string TextMediaType = "text/plain; charset=utf-8";
-
     /// <summary>Formats that are compressed already (ZIP containers, PDF streams, images): a ZIP stores them as they are.</summary>
     public static bool IsCompressed(string mediaType, string fileName)
     {

@@ -7,7 +7,7 @@ using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Data.Seed;
 
 /// <summary>
 /// A picture for a demo Word file: a scanned page, drawn at seed time from a fixed seed (so every

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Catalogue;
 using Portal.Data.Entities;
-using Portal.Features.Downloads;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
+using Portal.Storage;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Storage;
 
 public sealed class DocumentFileStoreTests : IAsyncLifetime
 {
@@ -139,8 +139,8 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
     public async Task ReplacingAFileKeepsTheNewBytesAndSweepsOnlyTheOldOnes()
     {
         var version = await VersionIdAsync();
-        var old = await Commands.AttachAsync(version, FileFormat.Docx, "a.docx", DownloadFormats.DocxMediaType, new MemoryStream(RandomNumberGenerator.GetBytes(5_000)), cancellationToken: Cancel);
-        var replacement = await Commands.AttachAsync(version, FileFormat.Docx, "b.docx", DownloadFormats.DocxMediaType, new MemoryStream(RandomNumberGenerator.GetBytes(6_000)), cancellationToken: Cancel);
+        var old = await Commands.AttachAsync(version, FileFormat.Docx, "a.docx", MediaTypes.Docx, new MemoryStream(RandomNumberGenerator.GetBytes(5_000)), cancellationToken: Cancel);
+        var replacement = await Commands.AttachAsync(version, FileFormat.Docx, "b.docx", MediaTypes.Docx, new MemoryStream(RandomNumberGenerator.GetBytes(6_000)), cancellationToken: Cancel);
 
         var result = await Sweeper.SweepAsync(Now, Cancel);
 

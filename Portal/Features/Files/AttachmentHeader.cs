@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Files;
 
 /// <summary>How a download is offered to be saved: its file names in the Content-Disposition header.</summary>
 public static class AttachmentHeader

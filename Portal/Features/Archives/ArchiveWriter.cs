@@ -5,9 +5,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Portal.Catalogue;
+using Portal.Features.Files;
+using Portal.Features.Rendering;
 using Portal.Infrastructure;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Archives;
 
 /// <summary>One line of an archive's manifest.json.</summary>
 public sealed record ManifestEntry(string Symbol, string Language, string Title, string Format, string FileName, long Length, string Sha256, string Url);

@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Text;
 using Markdig;
-using Portal.Data.Entities;
-using Portal.Domain;
 using Portal.Features.Documents;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Rendering;
 
 /// <summary>
 /// The structured text of a language version as one Markdown file (header, title, body, signatures,
@@ -15,64 +12,64 @@ public static class DocumentText
 {
     private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder().UsePipeTables().UseGridTables().Build();
 
-    public static string ToMarkdown(DocumentDetail detail)
+    public static string ToMarkdown(PrintedDocument document)
     {
         var text = new StringBuilder();
         // The header as the page prints it, in the version's own wording (HeaderText).
-        var header = HeaderText.For(detail.Language);
+        var header = HeaderText.For(document.Language);
         text.Append(header.UnitedNations);
-        foreach (var organ in detail.Sessions.Select(s => s.Organ).Distinct())
+        foreach (var organ in document.Sessions.Select(s => s.Organ).Distinct())
         {
             text.Append(" · ").Append(header.Organs[organ]);
         }
         text.Append("  \n");
-        if (detail.SymbolText.Length > 0)
+        if (document.SymbolText.Length > 0)
         {
-            text.Append("**").Append(detail.SymbolText).Append("**  \n");
+            text.Append("**").Append(document.SymbolText).Append("**  \n");
         }
-        text.Append(header.Distributions[detail.Distribution]).Append("  \n");
-        text.Append((detail.IssuedOn ?? detail.DatedOn) is { } date ? header.Date(date) : header.NotStated).Append("  \n");
+        text.Append(header.Distributions[document.Distribution]).Append("  \n");
+        text.Append((document.IssuedOn ?? document.DatedOn) is { } date ? header.Date(date) : header.NotStated).Append("  \n");
         if (header.VersionLine is { } versionLine)
         {
             text.Append(versionLine).Append("  \n");
         }
-        text.Append(header.OriginalLine(detail.OriginalLanguage)).Append("  \n");
-        foreach (var session in detail.Sessions)
+        text.Append(header.OriginalLine(document.OriginalLanguage)).Append("  \n");
+        foreach (var session in document.Sessions)
         {
             text.Append(header.SessionLine(session.Organ, session.Number)).Append("  \n");
         }
-        if (detail.AgendaItems.Count > 0)
+        if (document.AgendaItems.Count > 0)
         {
-            text.Append(header.AgendaLine(detail.AgendaItems.Select(a => a.Number).ToList())).Append("  \n");
-            foreach (var item in detail.AgendaItems)
+            text.Append(header.AgendaLine(document.AgendaItems.Select(a => a.Number).ToList())).Append("  \n");
+            foreach (var item in document.AgendaItems)
             {
                 text.Append(item.Number).Append(". ").Append(item.Title).Append("  \n");
             }
         }
-        text.Append("\n---\n\n# ").Append(detail.Title).Append("\n\n");
-        AppendPart(text, detail.BodyMarkdown, detail.Signatories, detail.Footnotes, detail.Language);
-        AppendAnnexes(text, detail, null, 2);
-        if (detail.JobNumber is { } job)
+        text.Append("\n---\n\n# ").Append(document.Title).Append("\n\n");
+        AppendPart(text, document.BodyMarkdown, document.Signatories, document.Footnotes, document.Language);
+        AppendAnnexes(text, document, null, 2);
+        if (document.JobNumber is { } job)
         {
             text.Append("\n---\n\n").Append(job).Append('\n');
         }
         return text.ToString();
     }
 
-    public static string ToPlainText(DocumentDetail detail) =>
-        Markdown.ToPlainText(ToMarkdown(detail), PlainTextPipeline);
+    public static string ToPlainText(PrintedDocument document) =>
+        Markdown.ToPlainText(ToMarkdown(document), PlainTextPipeline);
 
-    private static void AppendAnnexes(StringBuilder text, DocumentDetail detail, int? parentId, int level)
+    private static void AppendAnnexes(StringBuilder text, PrintedDocument document, int? parentId, int level)
     {
-        foreach (var annex in detail.Annexes.Where(a => a.ParentId == parentId))
+        foreach (var annex in document.Annexes.Where(a => a.ParentId == parentId))
         {
             text.Append('\n').Append(new string('#', level)).Append(' ').Append(annex.Heading).Append("\n\n");
             if (!string.IsNullOrWhiteSpace(annex.Title))
             {
                 text.Append("**").Append(annex.Title).Append("**\n\n");
             }
-            AppendPart(text, annex.BodyMarkdown, annex.Signatories, annex.Footnotes, detail.Language);
-            AppendAnnexes(text, detail, annex.Id, Math.Min(level + 1, 6));
+            AppendPart(text, annex.BodyMarkdown, annex.Signatories, annex.Footnotes, document.Language);
+            AppendAnnexes(text, document, annex.Id, Math.Min(level + 1, 6));
         }
     }
 

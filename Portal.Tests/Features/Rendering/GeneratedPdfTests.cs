@@ -8,7 +8,7 @@ using Portal.Tests.Support;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Rendering;
 
 public partial class GeneratedPdfTests : IClassFixture<PortalAppFactory>
 {

@@ -2,8 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure;
 
-namespace Portal.Infrastructure;
+namespace Portal.Storage;
 
 /// <summary>A blob in the store: its SHA-256 (lower-case hex, the key) and its length.</summary>
 public sealed record StoredBlob(string Sha256, long Length);

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Catalogue;
 using Portal.Infrastructure;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Archives;
 
 /// <summary>Where a "download all" archive draws its documents from.</summary>
 public sealed record ArchiveScope(Organ Organ, int Session, int? AgendaItem)
@@ -15,25 +15,14 @@ public sealed record ArchiveScope(Organ Organ, int Session, int? AgendaItem)
         : $"{SessionNames.Slug(Organ).ToUpperInvariant()}{Session}.zip";
 }
 
-public sealed class DownloadQueries(IDbContextFactory<PortalDbContext> contextFactory)
+public sealed class ArchiveQueries(IDbContextFactory<PortalDbContext> contextFactory)
 {
-    /// <summary>
-    /// A language version of a document the viewer may see, with its files; null when the document
-    /// is not visible or holds no version in that language.
-    /// </summary>
-    public async Task<VersionFiles?> GetVersionAsync(int documentId, string language, Viewer viewer, CancellationToken cancellationToken = default)
-    {
-        await using var db = contextFactory.CreateDbContext();
-        return await VersionFiles.Project(VersionFiles.Visible(db, viewer).Where(v => v.DocumentId == documentId && v.Language == language))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>
     /// The language versions a "download all" archive covers: documents of the session or agenda item
     /// that the viewer may see, in the chosen languages (all when none is chosen), ordered by symbol.
     /// Null when the session or agenda item does not exist.
     /// </summary>
-    public async Task<IReadOnlyList<VersionFiles>?> ArchiveAsync(ArchiveScope scope, IReadOnlyCollection<string> languages, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VersionFiles>?> VersionsAsync(ArchiveScope scope, IReadOnlyCollection<string> languages, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
         var session = await db.Sessions.AsNoTracking()

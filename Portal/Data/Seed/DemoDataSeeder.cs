@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using Portal.Domain;
 
-namespace Portal.Data;
+namespace Portal.Data.Seed;
 
 /// <summary>
 /// Loads the demo data into an empty database: the real Chinese letter of 30 March 2021 that the

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Infrastructure;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Storage;
 
 /// <summary>
 /// Deletes blobs no row refers to, and temporary files left by interrupted puts, once they are older

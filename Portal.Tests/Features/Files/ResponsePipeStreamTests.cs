@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using Portal.Features.Downloads;
+using Portal.Features.Files;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Files;
 
 public class ResponsePipeStreamTests
 {

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Files;
 
 /// <summary>
 /// A write-only stream over the response's <see cref="PipeWriter"/> that copies every write into

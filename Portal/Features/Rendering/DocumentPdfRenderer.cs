@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Portal.Features.Documents;
 using Portal.Infrastructure;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Rendering;
 
 /// <summary>The server cannot generate PDFs (no browser installed, or it failed); the endpoint answers 503.</summary>
 public sealed class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
@@ -37,14 +37,14 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
     // Each Chromium takes a few hundred MB; a burst of first requests must not start dozens.
     private readonly SemaphoreSlim _slots = new(2);
 
-    public async Task<byte[]> RenderAsync(DocumentDetail detail, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(PrintedDocument document, CancellationToken cancellationToken)
     {
         var chromium = options.Value.ChromiumPath;
         if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
         {
             throw new PdfUnavailableException("PDF generation is not available on this server: no Chromium at Portal:ChromiumPath.");
         }
-        var html = await RenderHtmlAsync(detail);
+        var html = await RenderHtmlAsync(document);
         await _slots.WaitAsync(cancellationToken);
         DirectoryInfo? work = null;
         Process? process = null;
@@ -210,20 +210,20 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
     /// the CFF-outline Noto CJK fonts as Type 3 fonts whose text maps some ideographs to look-alike
     /// Kangxi radicals (人 becomes ⼈), so copying or searching the PDF would fail.
     /// </summary>
-    public async Task<string> RenderHtmlAsync(DocumentDetail detail)
+    public async Task<string> RenderHtmlAsync(PrintedDocument document)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<DocumentView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(DocumentView.Detail)] = detail }));
+            var output = await renderer.RenderComponentAsync<DocumentView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(DocumentView.Document)] = document }));
             return output.ToHtmlString();
         });
-        var language = detail.LanguageInfo;
+        var language = document.LanguageInfo;
         return $"""
             <!DOCTYPE html>
             <html lang="{language.Code}" dir="{language.Direction}">
-            <head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}"><title>{System.Net.WebUtility.HtmlEncode(detail.Title)}</title><style>{PrintCss}</style></head>
+            <head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}"><title>{System.Net.WebUtility.HtmlEncode(document.Title)}</title><style>{PrintCss}</style></head>
             <body>{body}</body>
             </html>
             """;

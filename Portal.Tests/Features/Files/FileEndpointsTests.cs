@@ -8,9 +8,9 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Tests.Support;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Files;
 
-public sealed class DownloadEndpointsFixture : PortalAppFactory, IAsyncLifetime
+public sealed class FileEndpointsFixture : PortalAppFactory, IAsyncLifetime
 {
     public const string Symbol = "A/80/123";
     public const string Url = "/A/80/123/en.pdf";
@@ -26,14 +26,14 @@ public sealed class DownloadEndpointsFixture : PortalAppFactory, IAsyncLifetime
     }
 }
 
-public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixture<DownloadEndpointsFixture>
+public class FileEndpointsTests(FileEndpointsFixture app) : IClassFixture<FileEndpointsFixture>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task FileComesWithTypeDispositionEtagAndLastModified()
     {
-        var response = await app.CreateClient().GetAsync(DownloadEndpointsFixture.Url, Cancel);
+        var response = await app.CreateClient().GetAsync(FileEndpointsFixture.Url, Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
@@ -52,15 +52,15 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     public async Task ConditionalGetWithTheEtagOrTheDateGets304()
     {
         var client = app.CreateClient();
-        var first = await client.GetAsync(DownloadEndpointsFixture.Url, Cancel);
+        var first = await client.GetAsync(FileEndpointsFixture.Url, Cancel);
 
-        using var byTag = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var byTag = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         byTag.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         var notModified = await client.SendAsync(byTag, Cancel);
-        using var byDate = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var byDate = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         byDate.Headers.IfModifiedSince = first.Content.Headers.LastModified;
         var notModifiedSince = await client.SendAsync(byDate, Cancel);
-        using var otherTag = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var otherTag = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         otherTag.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
         var changed = await client.SendAsync(otherTag, Cancel);
 
@@ -74,11 +74,11 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     public async Task FailedIfMatchOrIfUnmodifiedSinceGets412WithAProblemBodyNotTheNotFoundPage()
     {
         var client = app.CreateClient();
-        using var byTag = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var byTag = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         byTag.Headers.IfMatch.Add(new EntityTagHeaderValue("\"something-else\""));
-        using var byDate = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var byDate = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         byDate.Headers.IfUnmodifiedSince = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        using var matching = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var matching = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         matching.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{app.PdfSha256}\""));
 
         foreach (var request in new[] { byTag, byDate })
@@ -99,7 +99,7 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     [Fact]
     public async Task OneRangeGets206WithThoseBytes()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         request.Headers.Range = new RangeHeaderValue(1000, 1999);
         var response = await app.CreateClient().SendAsync(request, Cancel);
 
@@ -111,7 +111,7 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     [Fact]
     public async Task ResumingFromAnOffsetGetsTheRestOfTheFile()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         request.Headers.Range = new RangeHeaderValue(250_000, null);
         var response = await app.CreateClient().SendAsync(request, Cancel);
 
@@ -122,7 +122,7 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     [Fact]
     public async Task SeveralRangesGetMultipartByteranges()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         request.Headers.TryAddWithoutValidation("Range", "bytes=0-99, 5000-5099, -50");
         var response = await app.CreateClient().SendAsync(request, Cancel);
 
@@ -153,7 +153,7 @@ public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixtur
     [InlineData("bytes=999999999-, 999999990-999999999")]
     public async Task MalformedOrUnsatisfiableRangeGets416(string range)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, DownloadEndpointsFixture.Url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, FileEndpointsFixture.Url);
         request.Headers.TryAddWithoutValidation("Range", range);
         var response = await app.CreateClient().SendAsync(request, Cancel);
 

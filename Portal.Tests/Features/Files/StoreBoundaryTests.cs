@@ -10,11 +10,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.Downloads;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
+using Portal.Features.Archives;
+using Portal.Storage;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Files;
 
 /// <summary>
 /// The real local store, wrapped so tests can see every key the portal asks it for and hold one

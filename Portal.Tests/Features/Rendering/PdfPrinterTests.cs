@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using Portal.Features.Downloads;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
 using UglyToad.PdfPig;
+using Portal.Features.Rendering;
+using Portal.Storage;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Rendering;
 
 /// <summary>
 /// The portal with a store that fails on demand and a Chromium wrapped in a script that logs each
@@ -99,9 +100,9 @@ public class PdfPrinterTests(PdfPrinterFixture app) : IClassFixture<PdfPrinterFi
     public async Task ThePrintedPageCarriesAPolicyThatForbidsEveryFetch()
     {
         var renderer = app.Services.GetRequiredService<DocumentPdfRenderer>();
-        var detail = (await app.Services.GetRequiredService<Portal.Features.Documents.DocumentQueries>().GetAsync(1, "en", Viewers.Public, Cancel))!;
+        var letter = (await app.Services.GetRequiredService<Portal.Features.Documents.PrintedDocumentQueries>().GetAsync(1, "zh", Viewers.Public, Cancel))!;
 
-        var html = await renderer.RenderHtmlAsync(detail);
+        var html = await renderer.RenderHtmlAsync(letter);
 
         var head = html[..html.IndexOf("</head>", StringComparison.Ordinal)];
         Assert.Contains("http-equiv=\"Content-Security-Policy\"", head);

@@ -6,9 +6,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Features.Documents;
+using Portal.Features.Downloads;
+using Portal.Features.Rendering;
 using Portal.Infrastructure;
+using Portal.Storage;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Files;
 
 /// <summary>Bytes ready to send: how to open them and the metadata every response carries.</summary>
 public sealed record DownloadContent(
@@ -37,8 +40,8 @@ public sealed record DownloadContent(
 /// </summary>
 public sealed class DownloadContents(
     IDocumentFileStore store,
-    DownloadQueries downloads,
-    DocumentQueries documents,
+    FileQueries downloads,
+    PrintedDocumentQueries printed,
     DocumentPdfRenderer pdfRenderer,
     DocumentFileCommands commands,
     ILogger<DownloadContents> logger)
@@ -74,13 +77,13 @@ public sealed class DownloadContents(
                 }
                 return version.HasText ? await GenerateAsync(version, viewer, cancellationToken) : null;
             default:
-                if (!version.HasText || await documents.GetAsync(version.DocumentId, version.Language, viewer, cancellationToken) is not { } detail || detail.Language != version.Language)
+                if (!version.HasText || await printed.GetAsync(version.DocumentId, version.Language, viewer, cancellationToken) is not { } document)
                 {
                     return null;
                 }
-                var text = format == DownloadFormat.Markdown ? DocumentText.ToMarkdown(detail) : DocumentText.ToPlainText(detail);
+                var text = format == DownloadFormat.Markdown ? DocumentText.ToMarkdown(document) : DocumentText.ToPlainText(document);
                 return DownloadContent.FromBytes(Encoding.UTF8.GetBytes(text),
-                    format == DownloadFormat.Markdown ? DownloadFormats.MarkdownMediaType : DownloadFormats.TextMediaType,
+                    format == DownloadFormat.Markdown ? MediaTypes.Markdown : MediaTypes.Text,
                     version.FileName(format), version.UpdatedAt);
         }
     }
@@ -100,18 +103,18 @@ public sealed class DownloadContents(
             {
                 return Stored(ready, fresh.FileName(DownloadFormat.Pdf));
             }
-            var detail = await documents.GetAsync(version.DocumentId, version.Language, viewer, cancellationToken);
-            if (fresh is null || detail is null || detail.Language != version.Language)
+            var document = await printed.GetAsync(version.DocumentId, version.Language, viewer, cancellationToken);
+            if (fresh is null || document is null)
             {
                 return null;
             }
             var fileName = fresh.FileName(DownloadFormat.Pdf);
             var bytes = _uncached.TryGetValue(fresh.VersionId, out var held) && held.GeneratedFrom == fresh.UpdatedAt
                 ? held.Bytes
-                : await pdfRenderer.RenderAsync(detail, cancellationToken);
+                : await pdfRenderer.RenderAsync(document, cancellationToken);
             try
             {
-                var row = await commands.AttachAsync(fresh.VersionId, FileFormat.Pdf, fileName, DownloadFormats.PdfMediaType,
+                var row = await commands.AttachAsync(fresh.VersionId, FileFormat.Pdf, fileName, MediaTypes.Pdf,
                     new MemoryStream(bytes, writable: false), generatedFrom: fresh.UpdatedAt, cancellationToken);
                 _uncached.TryRemove(fresh.VersionId, out _);
                 return Stored(new FileRow(row.Format, row.Sha256, row.Length, row.MediaType, row.FileName, row.StoredAt, row.GeneratedFrom), fileName);
@@ -138,7 +141,7 @@ public sealed class DownloadContents(
         {
             _uncached.Clear();
         }
-        var content = DownloadContent.FromBytes(bytes, DownloadFormats.PdfMediaType, fileName, generatedFrom);
+        var content = DownloadContent.FromBytes(bytes, MediaTypes.Pdf, fileName, generatedFrom);
         _uncached[versionId] = new Uncached(generatedFrom, bytes, content);
         return content;
     }

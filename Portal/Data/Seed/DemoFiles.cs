@@ -4,11 +4,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
-using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Storage;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Data.Seed;
 
 /// <summary>
 /// Gives the demo documents Word files, made at seed time with the Open XML SDK from each
@@ -35,7 +35,7 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
             var figure = version.Symbol == FigureSymbol && version.Language == UnLanguage.English.Code ? DemoFigure.ScannedPage() : null;
             using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar", figure);
             await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadFileNames.FileName([version.Symbol], version.Title, version.Language, "docx"),
-                DownloadFormats.DocxMediaType, docx, cancellationToken: cancellationToken);
+                MediaTypes.Docx, docx, cancellationToken: cancellationToken);
         }
         logger.LogInformation("Attached demo Word files to {Count} language versions", versions.Count);
     }

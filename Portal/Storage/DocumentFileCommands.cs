@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Infrastructure;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Storage;
 
 /// <summary>
 /// Writes files of language versions. The bytes go to the store first and the row second, so a

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Files;
 
 /// <summary>
 /// Counts downloads per document and language off the hot path: a download only drops a note in

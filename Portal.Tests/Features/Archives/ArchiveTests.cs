@@ -4,10 +4,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Portal.Data.Entities;
-using Portal.Features.Downloads;
 using Portal.Tests.Support;
+using Portal.Features.Archives;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Archives;
 
 public sealed class ArchiveFixture : PortalAppFactory, IAsyncLifetime
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using Portal.Features.Downloads;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Features.Files;
 
 /// <summary>
 /// Sends a download with Content-Disposition, ETag, Last-Modified, conditional GETs and ranges.

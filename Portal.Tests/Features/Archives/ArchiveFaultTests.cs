@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using Portal.Features.Downloads;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
+using Portal.Features.Archives;
+using Portal.Features.Files;
+using Portal.Storage;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Archives;
 
 /// <summary>Three files in GA 85 item 4, on real Kestrel, behind a store that fails on demand.</summary>
 public sealed class ArchiveFaultFixture : PortalAppFactory, IAsyncLifetime

@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using DocumentFormat.OpenXml.Packaging;
-using Portal.Features.Downloads;
 using Portal.Tests.Support;
+using Portal.Data.Seed;
 
-namespace Portal.Tests.Features.Downloads;
+namespace Portal.Tests.Features.Files;
 
 /// <summary>
 /// The demo's largest file (the report's Word file with its scanned figure, over 2 MiB) downloaded
