@@ -78,7 +78,10 @@ public sealed record SearchResults(
     string? RedirectUrl = null,
     string? UnknownSymbol = null,
     bool Blank = false,
-    bool Truncated = false)
+    bool Truncated = false,
+    bool TotalIsExact = true,
+    int? RankedCount = null)
 {
-    public int PageCount => Paging.PageCount(TotalCount, PageSize);
+    /// <summary>Pages over the documents the index returned, which may be fewer than the total it counted.</summary>
+    public int PageCount => Paging.PageCount(Math.Min(TotalCount, RankedCount ?? TotalCount), PageSize);
 }
