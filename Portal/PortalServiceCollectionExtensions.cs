@@ -7,10 +7,14 @@ using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Search;
 using Portal.Features.AgendaItems;
+using Portal.Features.Api;
+using Portal.Features.Citations;
 using Portal.Features.Documents;
 using Portal.Features.Downloads;
+using Portal.Features.Feeds;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
+using Portal.Features.Today;
 using Portal.Infrastructure;
 
 namespace Portal;
@@ -76,6 +80,17 @@ public static class PortalServiceCollectionExtensions
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
         });
+
+        services.AddSingleton<TodayQueries>();
+        services.AddSingleton<FeedQueries>();
+        services.AddSingleton<ApiQueries>();
+        services.AddSingleton<CitationQueries>();
+        // The OpenAPI document describes the open API only, not the pages, files and feeds.
+        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        // Feeds and the API are public reading: any site may fetch them from a browser. Nothing they
+        // answer depends on cookies, so credentials are not allowed.
+        services.AddCors(o => o.AddPolicy(FeedEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Last-Modified", "Retry-After", "Link")));
 
         services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
         services.AddSingleton<DocumentFileCommands>();

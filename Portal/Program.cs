@@ -1,7 +1,13 @@
 using Portal;
 using Portal.Components;
 using Portal.Data;
+using Portal.Features.Api;
+using Portal.Features.Citations;
 using Portal.Features.Downloads;
+using Portal.Features.Feeds;
+using Portal.Features.Search;
+using Portal.Features.Sitemaps;
+using Portal.Features.Today;
 using Portal.Infrastructure;
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
@@ -22,12 +28,20 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePortalClientLimits();
 app.UseResponseCompression();
+app.UseCors();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapDownloadEndpoints();
+app.MapFeedEndpoints();
+app.MapTodayFeed();
+app.MapSearchFeed();
+app.MapOpenApi().RequireCors(FeedEndpoints.CorsPolicy);
+app.MapApiEndpoints();
+app.MapCitationEndpoints();
+app.MapSitemapEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AnswerHeadLikeGet();
