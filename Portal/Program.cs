@@ -38,7 +38,8 @@ app.MapDownloadEndpoints();
 app.MapFeedEndpoints();
 app.MapTodayFeed();
 app.MapSearchFeed();
-app.MapOpenApi().RequireCors(FeedEndpoints.CorsPolicy);
+// One literal address: the default "/openapi/{documentName}.json" echoes any name back in its 404.
+app.MapOpenApi("/openapi/v1.json").RequireCors(FeedEndpoints.CorsPolicy);
 app.MapApiEndpoints();
 app.MapCitationEndpoints();
 app.MapSitemapEndpoints();
