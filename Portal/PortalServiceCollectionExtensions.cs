@@ -87,10 +87,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<CitationQueries>();
         // The OpenAPI document describes the open API only, not the pages, files and feeds.
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
-        // Feeds and the API are public reading: any site may fetch them from a browser. Nothing they
-        // answer depends on cookies, so credentials are not allowed.
-        services.AddCors(o => o.AddPolicy(FeedEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
-            .WithExposedHeaders("ETag", "Last-Modified", "Retry-After", "Link")));
+        services.AddPublicReadCors();
 
         services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
         services.AddSingleton<DocumentFileCommands>();

@@ -39,7 +39,7 @@ app.MapFeedEndpoints();
 app.MapTodayFeed();
 app.MapSearchFeed();
 // One literal address: the default "/openapi/{documentName}.json" echoes any name back in its 404.
-app.MapOpenApi("/openapi/v1.json").RequireCors(FeedEndpoints.CorsPolicy);
+app.MapOpenApi("/openapi/v1.json").RequireCors(PublicReadCors.Policy);
 app.MapApiEndpoints();
 app.MapCitationEndpoints();
 app.MapSitemapEndpoints();

@@ -8,7 +8,6 @@ using Portal.Domain;
 using Portal.Features.Citations;
 using Portal.Features.Documents;
 using Portal.Features.Downloads;
-using Portal.Features.Feeds;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
@@ -30,7 +29,7 @@ public static class ApiEndpoints
     {
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         var api = app.MapGroup(Prefix)
-            .RequireCors(FeedEndpoints.CorsPolicy)
+            .RequireCors(PublicReadCors.Policy)
             .RequireRateLimiting(ClientLimits.ApiPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -60,7 +59,7 @@ public static class ApiEndpoints
         // Anything else under /api answers in the API's own terms, not with the HTML not-found page.
         app.Map("/api/{**rest}", (string? rest) => Problem(StatusCodes.Status404NotFound, "Not found",
                 $"/api/{InputEcho.Shorten(rest ?? "")} is not an API address. The API is described at /openapi/v1.json."))
-            .ExcludeFromDescription().RequireCors(FeedEndpoints.CorsPolicy);
+            .ExcludeFromDescription().RequireCors(PublicReadCors.Policy);
         return app;
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Portal.Features.Feeds;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Citations;
@@ -10,7 +9,7 @@ public static class CitationEndpoints
     public static IEndpointRouteBuilder MapCitationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/documents/{id:int}/cite/{format}", [HttpMethods.Get, HttpMethods.Head], CiteAsync)
-            .RequireCors(FeedEndpoints.CorsPolicy).ExcludeFromDescription();
+            .RequireCors(PublicReadCors.Policy).ExcludeFromDescription();
         return app;
     }
 

@@ -12,12 +12,10 @@ namespace Portal.Features.Feeds;
 /// </summary>
 public static class FeedEndpoints
 {
-    public const string CorsPolicy = "public-read";
-
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        var feeds = app.MapGroup("/feeds").RequireCors(CorsPolicy).ExcludeFromDescription();
+        var feeds = app.MapGroup("/feeds").RequireCors(PublicReadCors.Policy).ExcludeFromDescription();
         feeds.MapMethods("/{organ:regex(^(ga|sc|ecosoc)$)}", methods, OrganFeed);
         feeds.MapMethods("/sessions/{organ}/{session:int}", methods, SessionFeed);
         feeds.MapMethods("/sessions/{organ}/{session:int}/items/{item:int}", methods, AgendaItemFeed);

@@ -17,7 +17,7 @@ public static class SearchFeedEndpoint
     public static IEndpointRouteBuilder MapSearchFeed(this IEndpointRouteBuilder app)
     {
         app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], FeedAsync)
-            .RequireCors(FeedEndpoints.CorsPolicy).ExcludeFromDescription();
+            .RequireCors(PublicReadCors.Policy).ExcludeFromDescription();
         return app;
     }
 

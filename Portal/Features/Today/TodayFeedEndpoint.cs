@@ -18,7 +18,7 @@ public static class TodayFeedEndpoint
     public static IEndpointRouteBuilder MapTodayFeed(this IEndpointRouteBuilder app)
     {
         app.MapMethods(TodayQueryString.FeedPath, [HttpMethods.Get, HttpMethods.Head], FeedAsync)
-            .RequireCors(FeedEndpoints.CorsPolicy).ExcludeFromDescription();
+            .RequireCors(PublicReadCors.Policy).ExcludeFromDescription();
         return app;
     }
 
