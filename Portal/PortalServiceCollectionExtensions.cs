@@ -8,14 +8,17 @@ using Portal.Data;
 using Portal.Data.Search;
 using Portal.Data.Seed;
 using Portal.Features.AgendaItems;
+using Portal.Features.Api;
 using Portal.Features.Archives;
+using Portal.Features.Citations;
 using Portal.Features.Documents;
-using Portal.Features.Downloads;
-using Portal.Features.Home;
+using Portal.Features.Feeds;
 using Portal.Features.Files;
+using Portal.Features.Home;
 using Portal.Features.Rendering;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
+using Portal.Features.Today;
 using Portal.Infrastructure;
 using Portal.Storage;
 
@@ -85,6 +88,14 @@ public static class PortalServiceCollectionExtensions
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
         });
+
+        services.AddSingleton<TodayQueries>();
+        services.AddSingleton<FeedQueries>();
+        services.AddSingleton<ApiQueries>();
+        services.AddSingleton<CitationQueries>();
+        // The OpenAPI document describes the open API only, not the pages, files and feeds.
+        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        services.AddPublicReadCors();
 
         services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
         services.AddSingleton<DocumentFileCommands>();

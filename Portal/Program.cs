@@ -2,8 +2,14 @@ using Portal;
 using Portal.Components;
 using Portal.Data;
 using Portal.Data.Seed;
+using Portal.Features.Api;
 using Portal.Features.Archives;
+using Portal.Features.Citations;
+using Portal.Features.Feeds;
 using Portal.Features.Files;
+using Portal.Features.Search;
+using Portal.Features.Sitemaps;
+using Portal.Features.Today;
 using Portal.Infrastructure;
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
@@ -24,6 +30,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePortalClientLimits();
 app.UseResponseCompression();
+app.UseCors();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
@@ -31,6 +38,14 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapFileEndpoints();
 app.MapArchiveEndpoints();
+app.MapFeedEndpoints();
+app.MapTodayFeed();
+app.MapSearchFeed();
+// One literal address: the default "/openapi/{documentName}.json" echoes any name back in its 404.
+app.MapOpenApi("/openapi/v1.json").RequireCors(PublicReadCors.Policy);
+app.MapApiEndpoints();
+app.MapCitationEndpoints();
+app.MapSitemapEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AnswerHeadLikeGet();
