@@ -39,21 +39,14 @@ public sealed class FeedQueries(IDbContextFactory<PortalDbContext> contextFactor
 
     private static async Task<IReadOnlyList<FeedEntry>> EntriesAsync(PortalDbContext db, IReadOnlyList<int> ids, Viewer viewer, CancellationToken cancellationToken)
     {
-        var documents = await db.Documents.AsNoTracking()
+        var visible = db.Documents.AsNoTracking()
             .Where(DocumentAccess.VisibleTo(viewer))
-            .Where(d => ids.Contains(d.Id))
+            .Where(d => ids.Contains(d.Id));
+        var rows = await visible.Select(DocumentRow.Projection).AsSplitQuery().ToDictionaryAsync(r => r.Id, cancellationToken);
+        var facts = await visible
             .Select(d => new
             {
-                Row = new DocumentRow(
-                    d.Id,
-                    d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(),
-                    d.IssuedOn,
-                    d.DatedOn,
-                    d.Kind,
-                    d.Distribution,
-                    d.CatalogTitle,
-                    d.LanguageVersions.Select(v => new VersionTitle(v.Language, v.Title)).ToList(),
-                    d.Sender),
+                d.Id,
                 d.CreatedAt,
                 d.PublishedAt,
                 // SQLite stores DateTimeOffset as text it cannot aggregate, so the latest edit is found here.
@@ -61,12 +54,12 @@ public sealed class FeedQueries(IDbContextFactory<PortalDbContext> contextFactor
                 Sessions = d.Sessions.Select(s => new { s.Session.Organ, s.Session.Number }).ToList(),
             })
             .AsSplitQuery()
-            .ToDictionaryAsync(d => d.Row.Id, cancellationToken);
-        return ids.Where(documents.ContainsKey).Select(id =>
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
+        return ids.Where(id => rows.ContainsKey(id) && facts.ContainsKey(id)).Select(id =>
         {
-            var d = documents[id];
+            var d = facts[id];
             var updated = d.Edits.Append(d.PublishedAt ?? d.CreatedAt).Max();
-            return DocumentEntry(d.Row, updated, d.PublishedAt,
+            return DocumentEntry(rows[id], updated, d.PublishedAt,
                 d.Sessions.OrderBy(s => s.Organ).ThenBy(s => s.Number).Select(s => SessionNames.Label(s.Organ, s.Number)).ToList());
         }).ToList();
     }
