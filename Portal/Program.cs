@@ -60,6 +60,9 @@ try
 catch (PortalStartupException e)
 {
     app.Logger.LogCritical("The portal did not start: {Reason}", e.Message);
+    // The console logger writes from a background queue: disposing the host flushes it, so the reason is
+    // printed before the process exits rather than lost with it.
+    await app.DisposeAsync();
     return 1;
 }
 app.Run();
