@@ -8,8 +8,12 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Downloads;
 
-public sealed class DocumentFileStoreTests : IAsyncLifetime
+public abstract class DocumentFileStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : DocumentFileStoreTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : DocumentFileStoreTests(DatabaseProvider.PostgreSql);
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), "portal-store-tests", Guid.NewGuid().ToString("N"));
     private TestDatabase _database = null!;
     private LocalDocumentFileStore _store = null!;
@@ -18,7 +22,7 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateSeededAsync();
+        _database = await TestDatabase.CreateSeededAsync(provider);
         _store = new LocalDocumentFileStore(_root);
     }
 
