@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -10,8 +11,13 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Downloads;
 
-public sealed class DownloadEndpointsFixture : PortalAppFactory, IAsyncLifetime
+public class DownloadEndpointsFixture : PortalAppFactory, IAsyncLifetime
 {
+    public sealed class OnPostgreSql : DownloadEndpointsFixture
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    }
+
     public const string Symbol = "A/80/123";
     public const string Url = "/A/80/123/en.pdf";
 
@@ -26,8 +32,12 @@ public sealed class DownloadEndpointsFixture : PortalAppFactory, IAsyncLifetime
     }
 }
 
-public class DownloadEndpointsTests(DownloadEndpointsFixture app) : IClassFixture<DownloadEndpointsFixture>
+public abstract class DownloadEndpointsTests(DownloadEndpointsFixture app)
 {
+    public sealed class OnSqlite(DownloadEndpointsFixture app) : DownloadEndpointsTests(app), IClassFixture<DownloadEndpointsFixture>;
+
+    public sealed class OnPostgreSql(DownloadEndpointsFixture.OnPostgreSql app) : DownloadEndpointsTests(app), IClassFixture<DownloadEndpointsFixture.OnPostgreSql>;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
