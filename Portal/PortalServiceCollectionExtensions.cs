@@ -77,7 +77,7 @@ public static class PortalServiceCollectionExtensions
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
         });
 
-        services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
+        services.AddPortalFileStore(builder.Configuration);
         services.AddSingleton<DocumentFileCommands>();
         services.AddSingleton<StoredFileSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StoredFileSweeper>());

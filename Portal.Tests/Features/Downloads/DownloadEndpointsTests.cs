@@ -18,6 +18,14 @@ public class DownloadEndpointsFixture : PortalAppFactory, IAsyncLifetime
         protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
     }
 
+    /// <summary>Files in a bucket of the test S3 server: bodies, ranges and 304s come from the object store.</summary>
+    public sealed class OnS3 : DownloadEndpointsFixture
+    {
+        private readonly string _prefix = S3TestServer.NewPrefix();
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => S3TestServer.PortalSettings(_prefix);
+    }
+
     public const string Symbol = "A/80/123";
     public const string Url = "/A/80/123/en.pdf";
 
@@ -37,6 +45,8 @@ public abstract class DownloadEndpointsTests(DownloadEndpointsFixture app)
     public sealed class OnSqlite(DownloadEndpointsFixture app) : DownloadEndpointsTests(app), IClassFixture<DownloadEndpointsFixture>;
 
     public sealed class OnPostgreSql(DownloadEndpointsFixture.OnPostgreSql app) : DownloadEndpointsTests(app), IClassFixture<DownloadEndpointsFixture.OnPostgreSql>;
+
+    public sealed class OnS3(DownloadEndpointsFixture.OnS3 app) : DownloadEndpointsTests(app), IClassFixture<DownloadEndpointsFixture.OnS3>;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
