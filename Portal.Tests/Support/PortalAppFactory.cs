@@ -22,6 +22,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private bool _kestrel;
     private string? _postgreSql;
+    private bool _ownsDatabase = true;
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
@@ -30,6 +31,13 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The database the portal runs on; PostgreSQL gets a new database per factory (per test class).</summary>
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>Runs this portal on an existing PostgreSQL database (another instance's), which it leaves in place.</summary>
+    protected void UsePostgreSqlDatabase(string connectionString)
+    {
+        _postgreSql = connectionString;
+        _ownsDatabase = false;
+    }
 
     /// <summary>The PostgreSQL database's connection string, when <see cref="Provider"/> is PostgreSQL.</summary>
     public string? PostgreSqlConnectionString => _postgreSql;
@@ -97,7 +105,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (_postgreSql is not null)
+            if (_postgreSql is not null && _ownsDatabase)
             {
                 PostgreSqlTestServer.DropDatabase(_postgreSql);
             }
