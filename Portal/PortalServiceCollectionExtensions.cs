@@ -6,12 +6,18 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Search;
+using Portal.Data.Seed;
 using Portal.Features.AgendaItems;
+using Portal.Features.Archives;
 using Portal.Features.Documents;
 using Portal.Features.Downloads;
+using Portal.Features.Home;
+using Portal.Features.Files;
+using Portal.Features.Rendering;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
+using Portal.Storage;
 
 namespace Portal;
 
@@ -72,6 +78,9 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();
         services.AddSingleton<DocumentQueries>();
+        services.AddSingleton<DocumentDownloadQueries>();
+        services.AddSingleton<JournalQueries>();
+        services.AddSingleton<PrintedDocumentQueries>();
         services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<DocumentQueries>())
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
@@ -81,10 +90,11 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DocumentFileCommands>();
         services.AddSingleton<StoredFileSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StoredFileSweeper>());
-        services.AddSingleton<DownloadQueries>();
+        services.AddSingleton<FileQueries>();
         services.AddSingleton<DocumentPdfRenderer>();
         services.AddHostedService(sp => sp.GetRequiredService<DocumentPdfRenderer>());
         services.AddSingleton<DownloadContents>();
+        services.AddSingleton<ArchiveQueries>();
         services.AddSingleton<ArchiveWriter>();
         services.AddSingleton<DownloadCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<DownloadCounter>());

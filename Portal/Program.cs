@@ -1,7 +1,9 @@
 using Portal;
 using Portal.Components;
 using Portal.Data;
-using Portal.Features.Downloads;
+using Portal.Data.Seed;
+using Portal.Features.Archives;
+using Portal.Features.Files;
 using Portal.Infrastructure;
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
@@ -27,14 +29,18 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
-app.MapDownloadEndpoints();
+app.MapFileEndpoints();
+app.MapArchiveEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AnswerHeadLikeGet();
 
 try
 {
-    await app.InitializePortalDatabaseAsync();
+    if (await app.InitializePortalDatabaseAsync())
+    {
+        await app.Services.GetRequiredService<DemoFiles>().AttachAsync();
+    }
 }
 catch (PortalStartupException e)
 {

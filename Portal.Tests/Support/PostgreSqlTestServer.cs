@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Portal.Data;
+using Portal.Data.Seed;
 
 namespace Portal.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using Portal.Infrastructure;
+using Portal.Storage;
 
 namespace Portal.Tests.Support;
 
