@@ -97,7 +97,7 @@ public static class PortalServiceCollectionExtensions
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddPublicReadCors();
 
-        services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
+        services.AddPortalFileStore(builder.Configuration);
         services.AddSingleton<DocumentFileCommands>();
         services.AddSingleton<StoredFileSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StoredFileSweeper>());

@@ -17,7 +17,16 @@ LaunchEnvironment.ApplyDefault();
 var builder = WebApplication.CreateBuilder(args);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
 builder.WebHost.UseStaticWebAssets();
-builder.AddPortal();
+try
+{
+    builder.AddPortal();
+}
+catch (PortalStartupException e)
+{
+    // A configuration that cannot work (e.g. a PostgreSQL connection string that is not one): a sentence, not a stack trace.
+    Console.Error.WriteLine($"The portal did not start: {e.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Amazon.S3;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Catalogue;
@@ -9,24 +10,65 @@ using Portal.Storage;
 
 namespace Portal.Tests.Storage;
 
-public sealed class DocumentFileStoreTests : IAsyncLifetime
+public abstract class DocumentFileStoreTests(DatabaseProvider provider, FileStoreKind storeKind) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : DocumentFileStoreTests(DatabaseProvider.Sqlite, FileStoreKind.Local);
+
+    public sealed class OnPostgreSql() : DocumentFileStoreTests(DatabaseProvider.PostgreSql, FileStoreKind.Local);
+
+    public sealed class OnS3() : DocumentFileStoreTests(DatabaseProvider.Sqlite, FileStoreKind.S3);
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), "portal-store-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _prefix = S3TestServer.NewPrefix();
+    private AmazonS3Client? _s3;
     private TestDatabase _database = null!;
-    private LocalDocumentFileStore _store = null!;
+    private IDocumentFileStore _store = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateSeededAsync();
-        _store = new LocalDocumentFileStore(_root);
+        _database = await TestDatabase.CreateSeededAsync(provider);
+        if (storeKind == FileStoreKind.S3)
+        {
+            _s3 = FileStoreSetup.CreateClient(S3TestServer.Options(_prefix));
+            _store = new S3DocumentFileStore(_s3, S3TestServer.Bucket, _prefix);
+        }
+        else
+        {
+            _store = new LocalDocumentFileStore(_root);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _database.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        if (_s3 is not null)
+        {
+            await S3TestServer.DeleteFolderAsync(_s3, _prefix);
+            _s3.Dispose();
+        }
+        else
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Makes a stored blob older than <paramref name="grace"/> for the sweep. A file's time can be set;
+    /// an object's Last-Modified cannot, so the S3 variant waits past a short grace period instead.
+    /// </summary>
+    private async Task<TimeSpan> AgePastGraceAsync(string sha256)
+    {
+        if (_store is LocalDocumentFileStore)
+        {
+            File.SetLastWriteTimeUtc(Path.Combine(_root, sha256[..2], sha256[2..4], sha256), DateTime.UtcNow - Defaults.GracePeriod * 2);
+            return Defaults.GracePeriod;
+        }
+        var grace = TimeSpan.FromSeconds(2);
+        // Last-Modified has whole seconds: a second more than the grace period is past it.
+        await Task.Delay(grace + TimeSpan.FromSeconds(1.1), Cancel);
+        return grace;
     }
 
     private DocumentFileCommands Commands => new(_database, _store, TimeProvider.System);
@@ -103,6 +145,43 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
         Assert.Equal(bytes, await ReadAllAsync(read));
     }
 
+    [Fact]
+    public async Task ReadsStartWhereverTheStreamIsPositioned()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(300_000);
+        var blob = await _store.PutAsync(new MemoryStream(bytes), Cancel);
+        await using var read = (await _store.OpenReadAsync(blob.Sha256, Cancel))!;
+        Assert.Equal(bytes.Length, read.Length);
+
+        read.Seek(123_456, SeekOrigin.Begin);
+        var middle = new byte[1_000];
+        await read.ReadExactlyAsync(middle, Cancel);
+        read.Seek(10, SeekOrigin.Begin);
+        var start = new byte[100];
+        await read.ReadExactlyAsync(start, Cancel);
+        read.Seek(-50, SeekOrigin.End);
+        var end = await ReadAllAsync(read);
+
+        Assert.Equal(bytes.AsSpan(123_456, 1_000).ToArray(), middle);
+        Assert.Equal(bytes.AsSpan(10, 100).ToArray(), start);
+        Assert.Equal(bytes.AsSpan(bytes.Length - 50).ToArray(), end);
+    }
+
+    [Fact]
+    public async Task AFileLargerThanOneUploadPartIsStoredWhole()
+    {
+        // 16 MiB parts on S3: this one takes two, streamed from a source that is never whole in memory.
+        const long length = 20L * 1024 * 1024 + 12_345;
+        var source = new PatternStream(length);
+
+        var blob = await _store.PutAsync(source, Cancel);
+
+        Assert.Equal(length, blob.Length);
+        Assert.Equal(source.Sha256(), blob.Sha256);
+        await using var read = (await _store.OpenReadAsync(blob.Sha256, Cancel))!;
+        Assert.Equal(blob.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(read, Cancel)));
+    }
+
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("..")]
@@ -173,14 +252,13 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
         // An orphan from an upload that failed long ago...
         var bytes = RandomNumberGenerator.GetBytes(8_000);
         var blob = await _store.PutAsync(new MemoryStream(bytes), Cancel);
-        var path = Path.Combine(_root, blob.Sha256[..2], blob.Sha256[2..4], blob.Sha256);
-        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - Defaults.GracePeriod * 2);
+        var grace = await AgePastGraceAsync(blob.Sha256);
         // ...is uploaded again just after the sweep listed it, and its row is written just after the
         // sweep checked for rows.
         var store = new PutAgainAfterListing(_store, bytes);
         var sweeper = SweeperOver(store);
 
-        var result = await sweeper.SweepAsync(Defaults.GracePeriod, Cancel);
+        var result = await sweeper.SweepAsync(grace, Cancel);
         Assert.False(result.Refused);
         Assert.Equal(0, result.Removed);
         var version = await VersionIdAsync();
@@ -237,7 +315,10 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
 
         Assert.True(result.Refused);
         Assert.Equal(3, await BlobCountAsync());
-        Assert.All(orphans, key => Assert.True(File.Exists(Path.Combine(_root, key[..2], key[2..4], key))));
+        foreach (var key in orphans)
+        {
+            Assert.True(await HoldsAsync(key));
+        }
     }
 
     [Fact]
@@ -245,7 +326,10 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
     {
         await Assert.ThrowsAsync<IOException>(() => _store.PutAsync(new FailingStream(), Cancel));
         Assert.Equal(0, await BlobCountAsync());
-        Assert.Empty(Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories));
+        if (_store is LocalDocumentFileStore)
+        {
+            Assert.Empty(Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories));
+        }
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream stream)
@@ -255,8 +339,8 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
         return copy.ToArray();
     }
 
-    /// <summary>The local store, but the same bytes are put again as soon as a listing ends.</summary>
-    private sealed class PutAgainAfterListing(LocalDocumentFileStore inner, byte[] bytes) : DelegatingFileStore(inner)
+    /// <summary>The store, but the same bytes are put again as soon as a listing ends.</summary>
+    private sealed class PutAgainAfterListing(IDocumentFileStore inner, byte[] bytes) : DelegatingFileStore(inner)
     {
         public override async IAsyncEnumerable<StoredBlobInfo> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -266,6 +350,46 @@ public sealed class DocumentFileStoreTests : IAsyncLifetime
             }
             await Inner.PutAsync(new MemoryStream(bytes), cancellationToken);
         }
+    }
+
+    /// <summary>A long, deterministic, non-seekable byte sequence generated as it is read.</summary>
+    private sealed class PatternStream(long length) : Stream
+    {
+        private long _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            for (var i = 0; i < n; i++)
+            {
+                buffer[offset + i] = (byte)((_position + i) * 31 % 251);
+            }
+            _position += n;
+            return n;
+        }
+
+        public string Sha256()
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var copy = new PatternStream(length);
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = copy.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class FailingStream : Stream

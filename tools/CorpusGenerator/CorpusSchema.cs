@@ -53,5 +53,6 @@ public static class CorpusSchema
     {
         ["StoredFiles"] = "no document files: pages render the Markdown bodies; file downloads are benchmarked by benchmarks/downloads.sh",
         ["DownloadCounts"] = "nothing has been downloaded from a new corpus",
+        ["DataProtectionKeys"] = "the portal creates its Data Protection key ring on first use",
     };
 }

@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -9,8 +10,13 @@ using Portal.Features.Archives;
 
 namespace Portal.Tests.Features.Archives;
 
-public sealed class ArchiveFixture : PortalAppFactory, IAsyncLifetime
+public class ArchiveFixture : PortalAppFactory, IAsyncLifetime
 {
+    public sealed class OnPostgreSql : ArchiveFixture
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    }
+
     public List<(string Symbol, string Sha256)> Uploaded { get; } = [];
 
     public async ValueTask InitializeAsync()
@@ -29,8 +35,12 @@ public sealed class ArchiveFixture : PortalAppFactory, IAsyncLifetime
     }
 }
 
-public class ArchiveTests(ArchiveFixture app) : IClassFixture<ArchiveFixture>
+public abstract class ArchiveTests(ArchiveFixture app)
 {
+    public sealed class OnSqlite(ArchiveFixture app) : ArchiveTests(app), IClassFixture<ArchiveFixture>;
+
+    public sealed class OnPostgreSql(ArchiveFixture.OnPostgreSql app) : ArchiveTests(app), IClassFixture<ArchiveFixture.OnPostgreSql>;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private async Task<(ZipArchive Zip, Manifest Manifest, HttpResponseMessage Response)> GetArchiveAsync(string url)

@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using System.Net;
 using Portal.Tests.Support;
 
@@ -7,9 +8,18 @@ namespace Portal.Tests.Features.Documents;
 /// Every page and permalink through the real app over HTTP: status codes, and the content that must
 /// be in the first (prerendered) HTML response.
 /// </summary>
-public class PageEndpointsTests(PageEndpointsTests.Fixture fixture) : IClassFixture<PageEndpointsTests.Fixture>
+public abstract class PageEndpointsTests(PageEndpointsTests.Fixture fixture)
 {
-    public sealed class Fixture : PortalAppFactory;
+    public sealed class OnSqlite(Fixture fixture) : PageEndpointsTests(fixture), IClassFixture<Fixture>;
+
+    public sealed class OnPostgreSql(PostgreSqlFixture fixture) : PageEndpointsTests(fixture), IClassFixture<PostgreSqlFixture>;
+
+    public class Fixture : PortalAppFactory;
+
+    public sealed class PostgreSqlFixture : Fixture
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    }
 
     private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
     {

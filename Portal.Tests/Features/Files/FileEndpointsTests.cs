@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -10,8 +11,21 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Files;
 
-public sealed class FileEndpointsFixture : PortalAppFactory, IAsyncLifetime
+public class FileEndpointsFixture : PortalAppFactory, IAsyncLifetime
 {
+    public sealed class OnPostgreSql : FileEndpointsFixture
+    {
+        protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    }
+
+    /// <summary>Files in a bucket of the test S3 server: bodies, ranges and 304s come from the object store.</summary>
+    public sealed class OnS3 : FileEndpointsFixture
+    {
+        private readonly string _prefix = S3TestServer.NewPrefix();
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => S3TestServer.PortalSettings(_prefix);
+    }
+
     public const string Symbol = "A/80/123";
     public const string Url = "/A/80/123/en.pdf";
 
@@ -26,8 +40,14 @@ public sealed class FileEndpointsFixture : PortalAppFactory, IAsyncLifetime
     }
 }
 
-public class FileEndpointsTests(FileEndpointsFixture app) : IClassFixture<FileEndpointsFixture>
+public abstract class FileEndpointsTests(FileEndpointsFixture app)
 {
+    public sealed class OnSqlite(FileEndpointsFixture app) : FileEndpointsTests(app), IClassFixture<FileEndpointsFixture>;
+
+    public sealed class OnPostgreSql(FileEndpointsFixture.OnPostgreSql app) : FileEndpointsTests(app), IClassFixture<FileEndpointsFixture.OnPostgreSql>;
+
+    public sealed class OnS3(FileEndpointsFixture.OnS3 app) : FileEndpointsTests(app), IClassFixture<FileEndpointsFixture.OnS3>;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]

@@ -9,15 +9,19 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Sessions;
 
-public class SessionQueriesTests
+public abstract class SessionQueriesTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : SessionQueriesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : SessionQueriesTests(DatabaseProvider.PostgreSql);
+
     private static SessionQueries NewQueries(TestDatabase database, CatalogueVersion? catalogue = null) =>
         new(database, new MemoryCache(new MemoryCacheOptions()), catalogue ?? new CatalogueVersion());
 
     [Fact]
     public async Task ListCountsOnlyWhatTheViewerMaySee()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = NewQueries(database);
 
         var publicCount = (await queries.ListAsync(Viewers.Public)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
@@ -31,7 +35,7 @@ public class SessionQueriesTests
     [Fact]
     public async Task CountsAreCachedUntilTheCatalogueChanges()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var catalogue = new CatalogueVersion();
         var queries = NewQueries(database, catalogue);
         int Count75(IReadOnlyList<SessionRow> sessions) => sessions.Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
@@ -55,7 +59,7 @@ public class SessionQueriesTests
     [Fact]
     public async Task SessionHasItsAgendaItemsWithCountsAndNeighbours()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = NewQueries(database);
 
         var session = await queries.GetAsync(Organ.GeneralAssembly, 75, Viewers.Public);
@@ -73,7 +77,7 @@ public class SessionQueriesTests
     [Fact]
     public async Task SecurityCouncilYearListsItsDocumentsWithoutAgendaItems()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         var year = await NewQueries(database).GetAsync(Organ.SecurityCouncil, 2021, Viewers.Public);
 
@@ -85,7 +89,7 @@ public class SessionQueriesTests
     [Fact]
     public async Task UnknownSessionIsNull()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, Viewers.Public));
     }

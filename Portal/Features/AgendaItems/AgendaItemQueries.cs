@@ -53,11 +53,12 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
 
     private static IQueryable<Document> Sort(IQueryable<Document> documents, DocumentSort sort, bool descending)
     {
-        // Every sort ends on Id so that pages never overlap or skip rows.
+        // Every sort ends on Id so that pages never overlap or skip rows. A missing symbol or title
+        // sorts as "": SQLite puts NULLs first and PostgreSQL last, and lists must not depend on that.
         return (sort, descending) switch
         {
-            (DocumentSort.Symbol, false) => documents.OrderBy(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault()).ThenBy(d => d.Id),
-            (DocumentSort.Symbol, true) => documents.OrderByDescending(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault()).ThenByDescending(d => d.Id),
+            (DocumentSort.Symbol, false) => documents.OrderBy(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault() ?? "").ThenBy(d => d.Id),
+            (DocumentSort.Symbol, true) => documents.OrderByDescending(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault() ?? "").ThenByDescending(d => d.Id),
             (DocumentSort.Title, false) => documents.OrderBy(TitlePreference.DocumentTitle).ThenBy(d => d.Id),
             (DocumentSort.Title, true) => documents.OrderByDescending(TitlePreference.DocumentTitle).ThenByDescending(d => d.Id),
             (DocumentSort.Kind, false) => documents.OrderBy(d => d.Kind).ThenByDescending(d => d.ListedOn).ThenBy(d => d.Id),
