@@ -2,7 +2,15 @@ using Portal;
 using Portal.Components;
 using Portal.Data;
 using Portal.Features.Accounts;
-using Portal.Features.Downloads;
+using Portal.Data.Seed;
+using Portal.Features.Api;
+using Portal.Features.Archives;
+using Portal.Features.Citations;
+using Portal.Features.Feeds;
+using Portal.Features.Files;
+using Portal.Features.Search;
+using Portal.Features.Sitemaps;
+using Portal.Features.Today;
 using Portal.Infrastructure;
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
@@ -12,7 +20,16 @@ var createAdmin = CreateAdminCommand.Match(args);
 var builder = WebApplication.CreateBuilder(createAdmin is null ? args : []);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
 builder.WebHost.UseStaticWebAssets();
-builder.AddPortal();
+try
+{
+    builder.AddPortal();
+}
+catch (PortalStartupException e)
+{
+    // A configuration that cannot work (e.g. a PostgreSQL connection string that is not one): a sentence, not a stack trace.
+    Console.Error.WriteLine($"The portal did not start: {e.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 
@@ -25,13 +42,23 @@ if (!app.Environment.IsDevelopment())
 }
 app.UsePortalClientLimits();
 app.UseResponseCompression();
+app.UseCors();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalAccounts();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
-app.MapDownloadEndpoints();
+app.MapFileEndpoints();
+app.MapArchiveEndpoints();
+app.MapFeedEndpoints();
+app.MapTodayFeed();
+app.MapSearchFeed();
+// One literal address: the default "/openapi/{documentName}.json" echoes any name back in its 404.
+app.MapOpenApi("/openapi/v1.json").RequireCors(PublicReadCors.Policy);
+app.MapApiEndpoints();
+app.MapCitationEndpoints();
+app.MapSitemapEndpoints();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
@@ -39,12 +66,19 @@ app.MapRazorComponents<App>()
 
 try
 {
-    await app.InitializePortalDatabaseAsync();
+    var seeded = await app.InitializePortalDatabaseAsync();
     await AccountRoleSetup.EnsureRolesAsync(app.Services);
+    if (seeded)
+    {
+        await app.Services.GetRequiredService<DemoFiles>().AttachAsync();
+    }
 }
 catch (PortalStartupException e)
 {
     app.Logger.LogCritical("The portal did not start: {Reason}", e.Message);
+    // The console logger writes from a background queue: disposing the host flushes it, so the reason is
+    // printed before the process exits rather than lost with it.
+    await app.DisposeAsync();
     return 1;
 }
 if (createAdmin is not null)

@@ -20,8 +20,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-$(command -v chromium)}"
 # The accessibility tests inject axe-core into pages and run the Nu HTML checker (a Java program) on
-# them. Both come from npm, pinned, into a folder outside the repository; PORTAL_NODE_TOOLS tells the
-# tests where it is. A warm machine skips npm entirely.
+# them; s3rver is the S3-protocol server the object-store tests run against. They come from npm,
+# pinned, into a folder outside the repository; PORTAL_NODE_TOOLS tells the tests where it is. A warm machine skips npm entirely.
 if ! command -v java >/dev/null 2>&1; then
   echo "Installing default-jre-headless from apt..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -29,13 +29,16 @@ if ! command -v java >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
 fi
 export PORTAL_NODE_TOOLS="${PORTAL_NODE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/portal-test-tools}"
-node_tools=(axe-core@4.14.1 vnu-jar@26.9.27)
+node_tools=(axe-core@4.14.1 vnu-jar@26.9.27 s3rver@3.7.1)
 if [ "$(cat "$PORTAL_NODE_TOOLS/.installed" 2>/dev/null)" != "${node_tools[*]}" ]; then
   echo "Installing ${node_tools[*]} from npm into $PORTAL_NODE_TOOLS..."
   mkdir -p "$PORTAL_NODE_TOOLS"
   npm install --prefix "$PORTAL_NODE_TOOLS" --no-audit --no-fund --save-exact "${node_tools[@]}" >/dev/null
   echo "${node_tools[*]}" >"$PORTAL_NODE_TOOLS/.installed"
 fi
+
+# PostgreSQL and an S3-protocol server, throwaway, for the tests that run on them (stopped on exit).
+source scripts/test-services.sh
 
 dotnet tool restore >/dev/null
 dotnet restore Portal.sln

@@ -1,3 +1,4 @@
+using Portal.Infrastructure;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
@@ -9,8 +10,12 @@ namespace Portal.Tests.Data;
 /// The seed letter is held as the real text states it (shared/seed/README.md lists the facts);
 /// these tests compare the structured demo data with the raw text extracted from the PDF.
 /// </summary>
-public partial class DemoDataTests
+public abstract partial class DemoDataTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : DemoDataTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : DemoDataTests(DatabaseProvider.PostgreSql);
+
     private static readonly string RawText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-letter.zh.txt"));
 
     private static async Task<Document> LoadSeedLetterAsync(TestDatabase database)
@@ -31,7 +36,7 @@ public partial class DemoDataTests
     [Fact]
     public async Task SeedLetterIsAJointGeneralAssemblyAndSecurityCouncilLetterWithoutAKnownSymbol()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var letter = await LoadSeedLetterAsync(database);
 
         Assert.Empty(letter.Symbols);
@@ -50,7 +55,7 @@ public partial class DemoDataTests
     [Fact]
     public async Task SeedLetterHasItsChineseTextAnnexSignatoriesAndFootnotes()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var letter = await LoadSeedLetterAsync(database);
 
         var version = Assert.Single(letter.LanguageVersions);
@@ -79,7 +84,7 @@ public partial class DemoDataTests
     [Fact]
     public async Task SeedLetterRepliesToTheAzerbaijaniLetter()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var letter = await LoadSeedLetterAsync(database);
 
         var reference = Assert.Single(letter.References);
@@ -91,7 +96,7 @@ public partial class DemoDataTests
     [Fact]
     public async Task EveryParagraphAndFootnoteOfTheSeedLetterStandsInTheRawText()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var letter = await LoadSeedLetterAsync(database);
         var raw = Normalize(RawText);
         var version = letter.LanguageVersions.Single();
@@ -114,7 +119,7 @@ public partial class DemoDataTests
     [Fact]
     public async Task DemoDataHasTheVarietyBrowsingNeeds()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         await using var db = database.CreateDbContext();
 
         Assert.True(await db.Sessions.CountAsync(s => s.Organ == Organ.GeneralAssembly) >= 3);
@@ -134,8 +139,8 @@ public partial class DemoDataTests
     [Fact]
     public async Task SeedingTwiceDoesNotDuplicate()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
-        await new Portal.Data.DemoDataSeeder(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Data.DemoDataSeeder>.Instance).SeedIfEmptyAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
+        await new Portal.Data.Seed.DemoDataSeeder(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Data.Seed.DemoDataSeeder>.Instance).SeedIfEmptyAsync();
         await using var db = database.CreateDbContext();
 
         Assert.Equal(1, await db.Documents.CountAsync(d => d.Sender == "Armenia"));

@@ -1,4 +1,5 @@
 using Portal.Infrastructure;
+using Portal.Storage;
 
 namespace Portal.Tests.Support;
 
@@ -10,8 +11,6 @@ public abstract class DelegatingFileStore(IDocumentFileStore inner) : IDocumentF
     public virtual Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken = default) => Inner.PutAsync(content, cancellationToken);
 
     public virtual Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default) => Inner.OpenReadAsync(sha256, cancellationToken);
-
-    public virtual Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => Inner.ExistsAsync(sha256, cancellationToken);
 
     public virtual Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default) =>
         Inner.DeleteAsync(sha256, writtenBefore, cancellationToken);

@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Data;
-using Portal.Features.Downloads;
+using Portal.Data.Seed;
+using Portal.Infrastructure;
 
 namespace Portal.Tests.Support;
 
 /// <summary>
-/// The real portal (Program.cs) in Production on a fresh SQLite file in its own temporary data folder,
+/// The real portal (Program.cs) in Production on a fresh SQLite file in its own temporary data folder
+/// (or, when <see cref="Provider"/> says so, a fresh database on the test PostgreSQL cluster),
 /// migrated at start-up and then loaded with the demo data through the same seeder `dotnet run` uses in
 /// Development (the portal itself refuses demo data in Production). <see cref="StartKestrel"/> serves
 /// it on 127.0.0.1 for browser tests; <c>CreateClient()</c> uses the in-memory test server.
@@ -19,11 +21,26 @@ namespace Portal.Tests.Support;
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private bool _kestrel;
+    private string? _postgreSql;
+    private bool _ownsDatabase = true;
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Whether the demo documents and their files are loaded once the portal has started.</summary>
     protected virtual bool SeedDemoData => true;
+
+    /// <summary>The database the portal runs on; PostgreSQL gets a new database per factory (per test class).</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>Runs this portal on an existing PostgreSQL database (another instance's), which it leaves in place.</summary>
+    protected void UsePostgreSqlDatabase(string connectionString)
+    {
+        _postgreSql = connectionString;
+        _ownsDatabase = false;
+    }
+
+    /// <summary>The PostgreSQL database's connection string, when <see cref="Provider"/> is PostgreSQL.</summary>
+    public string? PostgreSqlConnectionString => _postgreSql;
 
     /// <summary>Extra configuration a test class needs, applied after the defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
@@ -32,7 +49,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataPath);
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Portal", "Data Source=portal.db");
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            _postgreSql ??= PostgreSqlTestServer.CreateEmptyDatabase();
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Portal", _postgreSql);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Portal", "Data Source=portal.db");
+        }
         builder.UseSetting("Portal:DataPath", DataPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
@@ -79,6 +105,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_postgreSql is not null && _ownsDatabase)
+            {
+                PostgreSqlTestServer.DropDatabase(_postgreSql);
+            }
             try
             {
                 Directory.Delete(DataPath, recursive: true);

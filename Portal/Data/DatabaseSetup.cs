@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using Portal.Data.Search;
 using Portal.Infrastructure;
 
@@ -19,25 +21,65 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                var connectionString = SqliteConnectionString(configuration, environment);
-                var sqlite = new SqliteConnectionStringBuilder(connectionString);
-                var file = IsInMemory(sqlite) ? null : new SqliteDatabaseFile(sqlite.DataSource);
-                services.AddSingleton<DatabaseLocation>(file is null ? new UncheckedDatabase("in-memory SQLite") : file);
-                IInterceptor[] guard = file is null ? [] : [new MissingDatabaseGuard(file)];
-                // Single queries on purpose: list projections load a document's few symbols and
-                // language titles together, and one round trip beats three for 25 rows.
-                services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
-                    .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                    .AddInterceptors([.. guard, SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()]));
-                services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
-                services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+                AddSqlite(services, configuration, environment);
+                break;
+            case DatabaseProvider.PostgreSql:
+                AddPostgreSql(services, configuration);
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported.");
         }
         // Identity's stores take a context per request or circuit; it comes from the same pool.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        // Data Protection's keys (cookies, antiforgery tokens) live in the database, so every instance
+        // on it reads what another wrote; the fixed application name keeps instances installed in
+        // different folders from isolating their payloads from each other.
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        services.AddDataProtection()
+            .SetApplicationName("un-document-portal")
+            .PersistKeysToDbContext<PortalDbContext>();
         return services;
+    }
+
+    private static void AddSqlite(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = SqliteConnectionString(configuration, environment);
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        var file = IsInMemory(sqlite) ? null : new SqliteDatabaseFile(sqlite.DataSource);
+        services.AddSingleton<DatabaseLocation>(file is null ? new UncheckedDatabase("in-memory SQLite") : file);
+        IInterceptor[] guard = file is null ? [] : [new MissingDatabaseGuard(file)];
+        // Single queries on purpose: list projections load a document's few symbols and
+        // language titles together, and one round trip beats three for 25 rows.
+        services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors([.. guard, SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()]));
+        services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+        services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+    }
+
+    private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Portal");
+        NpgsqlConnectionStringBuilder npgsql;
+        try
+        {
+            npgsql = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PortalStartupException($"ConnectionStrings:Portal is not a PostgreSQL connection string ({e.Message}). Example: Host=db;Database=portal;Username=portal;Password=...");
+        }
+        if (string.IsNullOrEmpty(npgsql.Host) || string.IsNullOrEmpty(npgsql.Database))
+        {
+            throw new PortalStartupException("Database:Provider is PostgreSQL: ConnectionStrings:Portal must name a Host and a Database, e.g. Host=db;Database=portal;Username=portal;Password=...");
+        }
+        services.AddSingleton<DatabaseLocation>(new UncheckedDatabase($"PostgreSQL database {npgsql.Database} on {npgsql.Host}"));
+        services.AddSingleton<PostgreSqlCatalogueNotifier>();
+        services.AddPooledDbContextFactory<PostgreSqlPortalDbContext>((sp, o) => o
+            .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors(sp.GetRequiredService<CatalogueVersion>(), sp.GetRequiredService<PostgreSqlCatalogueNotifier>()));
+        services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgreSqlPortalDbContext>>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgreSqlCatalogueListener>(sp, connectionString!));
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlCatalogueListener>());
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using Portal.Data.Search;
 
 namespace Portal.Data;
 
@@ -11,7 +11,7 @@ namespace Portal.Data;
 /// (<see cref="SqlitePortalDbContext"/>); pages and queries only ever see this type. The accounts
 /// (ASP.NET Core Identity's tables) live in the same database.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
@@ -30,8 +30,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DownloadCount> DownloadCounts => Set<DownloadCount>();
 
-    /// <summary>The hits of the search running on this context's connection; see <see cref="ISearchIndex"/>.</summary>
-    public DbSet<SearchHit> SearchHits => Set<SearchHit>();
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every portal instance on this database (cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -74,4 +74,7 @@ public sealed class FileSweepOptions
 public enum DatabaseProvider
 {
     Sqlite,
+
+    /// <summary>Configured as <c>PostgreSQL</c> (configuration binds enum names case-insensitively).</summary>
+    PostgreSql,
 }

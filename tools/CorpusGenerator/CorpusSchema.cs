@@ -62,5 +62,6 @@ public static class CorpusSchema
         ["AspNetUserLogins"] = "no accounts",
         ["AspNetUserTokens"] = "no accounts",
         ["AspNetRoleClaims"] = "roles carry no claims",
+        ["DataProtectionKeys"] = "the portal creates its Data Protection key ring on first use",
     };
 }

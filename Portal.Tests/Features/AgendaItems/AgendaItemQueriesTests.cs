@@ -5,15 +5,19 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.AgendaItems;
 
-public class AgendaItemQueriesTests
+public abstract class AgendaItemQueriesTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : AgendaItemQueriesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : AgendaItemQueriesTests(DatabaseProvider.PostgreSql);
+
     private static Task<AgendaItemDetail?> Item71Async(TestDatabase database, AgendaItemFilter filter, Viewer? access = null) =>
         new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 71, filter, access ?? Viewers.Public);
 
     [Fact]
     public async Task ListsTheItemsDocumentsNewestFirstWithoutHiddenOnes()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         var detail = await Item71Async(database, new AgendaItemFilter());
 
@@ -29,7 +33,7 @@ public class AgendaItemQueriesTests
     [Fact]
     public async Task FiltersByKindAndLanguage()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         var notes = await Item71Async(database, new AgendaItemFilter(Kind: DocumentKind.NoteVerbale));
         var arabic = await Item71Async(database, new AgendaItemFilter(Language: "ar"));
@@ -43,7 +47,7 @@ public class AgendaItemQueriesTests
     [Fact]
     public async Task SortsBySymbolBothWays()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         var ascending = await Item71Async(database, new AgendaItemFilter(Sort: DocumentSort.Symbol, Descending: false));
         var descending = await Item71Async(database, new AgendaItemFilter(Sort: DocumentSort.Symbol, Descending: true));
@@ -56,7 +60,7 @@ public class AgendaItemQueriesTests
     [Fact]
     public async Task PagesOnTheServerWithoutOverlap()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         var first = await Item71Async(database, new AgendaItemFilter(PageSize: 5, Page: 1) with { PageSize = 5 });
         var all = await Item71Async(database, new AgendaItemFilter());
@@ -72,7 +76,7 @@ public class AgendaItemQueriesTests
     [Fact]
     public async Task PageBeyondTheEndShowsTheLastPage()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         var detail = await Item71Async(database, new AgendaItemFilter(Page: 99));
 
@@ -83,7 +87,7 @@ public class AgendaItemQueriesTests
     [Fact]
     public async Task UnknownItemIsNull()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         Assert.Null(await new AgendaItemQueries(database).GetAsync(Organ.GeneralAssembly, 75, 999, new AgendaItemFilter(), Viewers.Public));
     }

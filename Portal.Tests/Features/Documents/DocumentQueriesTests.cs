@@ -7,8 +7,12 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Documents;
 
-public class DocumentQueriesTests
+public abstract class DocumentQueriesTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : DocumentQueriesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : DocumentQueriesTests(DatabaseProvider.PostgreSql);
+
     private static async Task<int> IdOfAsync(TestDatabase database, string symbol)
     {
         await using var db = database.CreateDbContext();
@@ -28,7 +32,7 @@ public class DocumentQueriesTests
     [InlineData("s/2021/177 A/75/778")]
     public async Task EverySymbolOfAJointDocumentResolvesToIt(string text)
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
 
         var id = await queries.ResolveAsync(UnSymbol.ParseJoint(text), Viewers.Public);
@@ -39,7 +43,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task RestrictedDocumentsAreHiddenFromThePublicButNotFromDelegations()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
         var symbols = UnSymbol.ParseJoint("A/75/R.1");
 
@@ -53,7 +57,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task DraftsAreVisibleOnlyToTheSecretariat()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
         var id = await IdOfAsync(database, "A/75/990");
 
@@ -65,7 +69,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task SeedLetterPageHasItsHeaderBodyAnnexAndReference()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
 
         var detail = await queries.GetAsync(await SeedLetterIdAsync(database), null, Viewers.Public);
@@ -92,7 +96,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task TheCitedDocumentShowsRepliedToBy()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
         var seedId = await SeedLetterIdAsync(database);
 
@@ -107,7 +111,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task ChainedRepliesFormAThreadFromTheFirstLetter()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
 
         // A/75/950 ← A/75/960–S/2021/600 ← A/75/975
@@ -123,7 +127,7 @@ public class DocumentQueriesTests
     [InlineData("A/75/975")] // replies, is not replied to
     public async Task EachEndOfAThreadShowsTheWholeThread(string symbol)
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
 
         var letter = await queries.GetAsync(await IdOfAsync(database, symbol), null, Viewers.Public);
@@ -135,7 +139,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task AReferenceToAnUnheldSymbolLinksToUndocsUntilThatDocumentIsRegistered()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
         var citingId = await IdOfAsync(database, "A/76/120");
 
@@ -161,7 +165,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task ARestrictedCitingDocumentIsNotListedAsReplyForThePublic()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         await using (var db = database.CreateDbContext())
         {
             var secret = new Document { Kind = DocumentKind.Letter, Status = PublicationStatus.Published, Distribution = Distribution.Restricted };
@@ -181,7 +185,7 @@ public class DocumentQueriesTests
     [Fact]
     public async Task RequestedLanguageIsShownWhenHeldAndEnglishOtherwise()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = new DocumentQueries(database);
         var id = await IdOfAsync(database, "A/75/950");
 

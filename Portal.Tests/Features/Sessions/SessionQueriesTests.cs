@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Sessions;
@@ -8,15 +9,19 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Sessions;
 
-public class SessionQueriesTests
+public abstract class SessionQueriesTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : SessionQueriesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : SessionQueriesTests(DatabaseProvider.PostgreSql);
+
     private static SessionQueries NewQueries(TestDatabase database, CatalogueVersion? catalogue = null) =>
         new(database, new MemoryCache(new MemoryCacheOptions()), catalogue ?? new CatalogueVersion());
 
     [Fact]
     public async Task ListCountsOnlyWhatTheViewerMaySee()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = NewQueries(database);
 
         var publicCount = (await queries.ListAsync(Viewers.Public)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
@@ -30,7 +35,7 @@ public class SessionQueriesTests
     [Fact]
     public async Task CountsAreCachedUntilTheCatalogueChanges()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var catalogue = new CatalogueVersion();
         var queries = NewQueries(database, catalogue);
         int Count75(IReadOnlyList<SessionRow> sessions) => sessions.Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
@@ -54,7 +59,7 @@ public class SessionQueriesTests
     [Fact]
     public async Task SessionHasItsAgendaItemsWithCountsAndNeighbours()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
         var queries = NewQueries(database);
 
         var session = await queries.GetAsync(Organ.GeneralAssembly, 75, Viewers.Public);
@@ -72,7 +77,7 @@ public class SessionQueriesTests
     [Fact]
     public async Task SecurityCouncilYearListsItsDocumentsWithoutAgendaItems()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         var year = await NewQueries(database).GetAsync(Organ.SecurityCouncil, 2021, Viewers.Public);
 
@@ -84,34 +89,8 @@ public class SessionQueriesTests
     [Fact]
     public async Task UnknownSessionIsNull()
     {
-        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
 
         Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, Viewers.Public));
-    }
-
-    [Fact]
-    public async Task JournalListsNewestFirstAndHidesRestrictedAndDrafts()
-    {
-        await using var database = await TestDatabase.CreateSeededAsync();
-
-        var recent = await NewQueries(database).ListRecentDocumentsAsync(Viewers.Public, 50);
-
-        var dates = recent.Select(r => r.IssuedOn ?? r.DatedOn ?? DateOnly.MinValue).ToList();
-        Assert.Equal(dates.OrderByDescending(d => d), dates);
-        Assert.Equal("S/2022/50", recent[0].Symbols[0]);
-        Assert.DoesNotContain(recent, r => r.Symbols.Contains("A/75/R.1") || r.Symbols.Contains("A/75/990"));
-        Assert.Contains(recent, r => r.Symbols.Count == 0); // the seed letter, whose symbol is not known
-    }
-
-    [Theory]
-    [InlineData(75, "Seventy-fifth")]
-    [InlineData(76, "Seventy-sixth")]
-    [InlineData(80, "Eightieth")]
-    [InlineData(1, "First")]
-    [InlineData(12, "Twelfth")]
-    [InlineData(41, "Forty-first")]
-    public void SessionsAreNamedInWords(int number, string expected)
-    {
-        Assert.Equal(expected, SessionNames.OrdinalWords(number));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
@@ -38,78 +39,45 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     public async Task<DocumentDetail?> GetAsync(int id, string? language, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
-        var head = await db.Documents.AsNoTracking()
-            .Where(DocumentAccess.VisibleTo(viewer))
-            .Where(d => d.Id == id)
+        // One command for the facts beside the printed header and the languages held (the chosen
+        // language depends on them), then the header as the version prints it.
+        var facts = await PrintedDocumentQueries.Visible(db, id, viewer)
             .Select(d => new
             {
-                d.Id,
                 d.Kind,
-                d.Distribution,
                 d.Status,
-                d.IssuedOn,
-                d.DatedOn,
-                d.OriginalLanguage,
                 d.Sender,
                 d.Addressee,
                 d.CatalogTitle,
-                Symbols = d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(),
-                Sessions = d.Sessions.OrderBy(s => s.Session.Organ).Select(s => new SessionLink(s.Session.Organ, s.Session.Number)).ToList(),
-                Items = d.AgendaItems.OrderBy(a => a.Position).Select(a => new
-                {
-                    a.AgendaItem.Session.Organ,
-                    Session = a.AgendaItem.Session.Number,
-                    a.AgendaItem.Number,
-                    Titles = a.AgendaItem.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList(),
-                }).ToList(),
+                d.OriginalLanguage,
                 Languages = d.LanguageVersions.Select(v => new LanguageAvailability(v.Language, v.Title, v.ReleasedOn)).ToList(),
             })
-            .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        if (head is null)
+        var head = facts is null ? null : await PrintedDocumentQueries.LoadHeadAsync(db, id, viewer, cancellationToken);
+        if (facts is null || head is null)
         {
             return null;
         }
 
-        var languages = head.Languages.OrderBy(l => UnLanguage.OrderOf(l.Language)).ToList();
-        var chosen = ChooseLanguage(language, head.OriginalLanguage, languages);
-        var version = chosen is null ? null : await db.LanguageVersions.AsNoTracking()
-            .Where(v => v.DocumentId == id && v.Language == chosen)
-            .Select(v => new
-            {
-                v.Id,
-                v.Title,
-                v.BodyMarkdown,
-                v.ReleasedOn,
-                v.JobNumber,
-                Annexes = v.Annexes.OrderBy(a => a.Position).Select(a => new { a.Id, a.Position, a.ParentAnnexId, a.Heading, a.Title, a.BodyMarkdown }).ToList(),
-                Signatories = v.Signatories.OrderBy(s => s.Position).Select(s => new { s.AnnexId, View = new SignatoryView(s.Name, s.Function, s.Signed) }).ToList(),
-                Footnotes = v.Footnotes.OrderBy(f => f.Number).Select(f => new { f.AnnexId, f.Number, f.TextMarkdown, f.Urls }).ToList(),
-            })
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-
-        var annexes = version?.Annexes.Select(a => new AnnexView(a.Id, a.Position, a.ParentAnnexId, a.Heading, a.Title, a.BodyMarkdown,
-            version.Signatories.Where(s => s.AnnexId == a.Id).Select(s => s.View).ToList(),
-            version.Footnotes.Where(f => f.AnnexId == a.Id).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList())).ToList() ?? [];
-
-        var itemLanguage = chosen ?? "en";
-        var items = head.Items.Select(i => new AgendaItemLink(i.Organ, i.Session, i.Number,
-            (i.Titles.FirstOrDefault(t => t.Language == itemLanguage) ?? i.Titles.FirstOrDefault(t => t.Language == "en") ?? i.Titles.FirstOrDefault())?.Title ?? "")).ToList();
+        var languages = facts.Languages.OrderBy(l => UnLanguage.OrderOf(l.Language)).ToList();
+        var chosen = ChooseLanguage(language, facts.OriginalLanguage, languages);
+        var printed = chosen is null ? null : await PrintedDocumentQueries.LoadAsync(db, id, head, chosen, cancellationToken);
 
         var references = await GetReferencesAsync(db, id, head.Symbols, viewer, cancellationToken);
 
         return new DocumentDetail(
-            head.Id, head.Symbols, head.Kind, head.Distribution, head.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
-            head.Sender, head.Addressee, head.CatalogTitle, head.Sessions, items, languages,
-            chosen ?? "en",
-            version?.Title ?? DocumentTitles.Pick(head.CatalogTitle, []).Title,
-            version?.BodyMarkdown ?? "",
-            version?.ReleasedOn,
-            version?.JobNumber,
-            version?.Signatories.Where(s => s.AnnexId is null).Select(s => s.View).ToList() ?? [],
-            version?.Footnotes.Where(f => f.AnnexId is null).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList() ?? [],
-            annexes,
+            id, head.Symbols, facts.Kind, head.Distribution, facts.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
+            facts.Sender, facts.Addressee, facts.CatalogTitle, head.Sessions,
+            printed?.AgendaItems ?? head.Items.Select(i => i.Link(TitlePreference.Language)).ToList(),
+            languages,
+            chosen ?? TitlePreference.Language,
+            printed?.Title ?? TitlePreference.Pick(facts.CatalogTitle, []).Title,
+            printed?.BodyMarkdown ?? "",
+            languages.FirstOrDefault(l => l.Language == chosen)?.ReleasedOn,
+            printed?.JobNumber,
+            printed?.Signatories ?? [],
+            printed?.Footnotes ?? [],
+            printed?.Annexes ?? [],
             references);
     }
 
@@ -121,9 +89,9 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         {
             return parsed.Code;
         }
-        if (Holds("en"))
+        if (Holds(TitlePreference.Language))
         {
-            return "en";
+            return TitlePreference.Language;
         }
         if (Holds(original))
         {
@@ -153,10 +121,10 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var sources = await SummariesAsync(db, incoming.Select(i => i.SourceDocumentId), cancellationToken);
 
         var outgoingLinks = outgoing.Select(o => targets.TryGetValue(o.TargetKey, out var t)
-            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols), t.Name)
+            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name)
             : new ReferenceLink(o.Relation, o.TargetSymbol, null, null, null)).ToList();
         var incomingLinks = incoming.Select(i => sources[i.SourceDocumentId]).Zip(incoming, (s, i) =>
-            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, DocumentRoutes.Url(s.Id, s.Symbols), s.Name)).ToList();
+            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, SiteUrls.Document(s.Id, s.Symbols), s.Name)).ToList();
 
         // Most documents neither reply nor are replied to (incoming holds every visible reply): their
         // thread is empty without the two queries that walking it costs.
@@ -192,14 +160,14 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             }
             var resolved = await ResolveKeysAsync(db, [parentRefs.TargetKey], viewer, cancellationToken);
             up = resolved.TryGetValue(parentRefs.TargetKey, out var t)
-                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols), t.Name)
+                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name)
                 : new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, null, null, null);
         }
 
         var self = (await SummariesAsync(db, [id], cancellationToken))[id];
         var entries = ancestors.Select((a, i) => a with { Depth = i }).ToList();
         var selfDepth = entries.Count;
-        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, DocumentRoutes.Url(id, self.Symbols), true, self.Name));
+        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, SiteUrls.Document(id, self.Symbols), true, self.Name));
 
         // Walk down through the replies, depth first.
         async Task AddRepliesAsync(int parentId, IReadOnlyList<string> parentSymbols, int depth)
@@ -222,7 +190,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
                     continue;
                 }
                 var reply = replies[replyId];
-                entries.Add(new ThreadEntry(depth, reply.Symbols.Count == 0 ? "" : UnSymbol.Join(reply.Symbols), replyId, reply.Title, DocumentRoutes.Url(replyId, reply.Symbols), false, reply.Name));
+                entries.Add(new ThreadEntry(depth, reply.Symbols.Count == 0 ? "" : UnSymbol.Join(reply.Symbols), replyId, reply.Title, SiteUrls.Document(replyId, reply.Symbols), false, reply.Name));
                 await AddRepliesAsync(replyId, reply.Symbols, depth + 1);
             }
         }

@@ -1,3 +1,4 @@
+using Portal.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -341,14 +342,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         {
             return null;
         }
-        Organ? organ = parts[0].ToUpperInvariant() switch
-        {
-            "GA" => Organ.GeneralAssembly,
-            "SC" => Organ.SecurityCouncil,
-            "ECOSOC" => Organ.EconomicAndSocialCouncil,
-            _ => null,
-        };
-        return organ is null ? null : await db.AgendaItems.Include(a => a.Session).FirstOrDefaultAsync(a => a.Session.Organ == organ && a.Session.Number == session && a.Number == number, cancellationToken);
+        return !SessionNames.TryParseSlug(parts[0], out var organ) ? null : await db.AgendaItems.Include(a => a.Session).FirstOrDefaultAsync(a => a.Session.Organ == organ && a.Session.Number == session && a.Number == number, cancellationToken);
     }
 
     internal static DocumentDraft ToDraft(Document document) => new()
@@ -363,7 +357,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         Sender = document.Sender,
         Addressee = document.Addressee,
         AgendaItems = string.Join(", ", document.AgendaItems.OrderBy(a => a.Position).Where(a => a.AgendaItem is not null)
-            .Select(a => $"{DemoDataSeeder.OrganKey(a.AgendaItem.Session.Organ)}/{a.AgendaItem.Session.Number}/{a.AgendaItem.Number}")),
+            .Select(a => $"{SessionNames.Slug(a.AgendaItem.Session.Organ).ToUpperInvariant()}/{a.AgendaItem.Session.Number}/{a.AgendaItem.Number}")),
         Versions = [.. document.LanguageVersions.OrderBy(v => UnLanguage.OrderOf(v.Language)).Select(v => new VersionDraft { Language = v.Language, Title = v.Title, Body = v.BodyMarkdown })],
     };
 
