@@ -168,7 +168,11 @@ public abstract class DocumentQueriesTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateSeededAsync(provider);
         await using (var db = database.CreateDbContext())
         {
-            var secret = new Document { Kind = DocumentKind.Letter, Status = PublicationStatus.Published, Distribution = Distribution.Restricted };
+            var secret = new Document
+            {
+                Kind = DocumentKind.Letter, Status = PublicationStatus.Published, Distribution = Distribution.Restricted,
+                MemberStates = [new DocumentMemberState { MemberState = "Demoland" }],
+            };
             secret.SetSymbols([UnSymbol.Parse("A/75/R.2")]);
             secret.AddReference(ReferenceRelation.RepliesTo, "A/75/778");
             secret.LanguageVersions.Add(new LanguageVersion { Language = "en", Title = "Restricted reply", BodyMarkdown = "Secret." });
@@ -180,6 +184,7 @@ public abstract class DocumentQueriesTests(DatabaseProvider provider)
 
         Assert.DoesNotContain((await queries.GetAsync(id, null, Viewers.Public))!.References.Incoming, r => r.Symbol == "A/75/R.2");
         Assert.Contains((await queries.GetAsync(id, null, Viewers.Delegation))!.References.Incoming, r => r.Symbol == "A/75/R.2");
+        Assert.DoesNotContain((await queries.GetAsync(id, null, Viewers.OtherDelegation))!.References.Incoming, r => r.Symbol == "A/75/R.2");
     }
 
     [Fact]
