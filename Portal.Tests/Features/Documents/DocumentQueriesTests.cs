@@ -170,7 +170,9 @@ public abstract class DocumentQueriesTests(DatabaseProvider provider)
         {
             var secret = new Document
             {
-                Kind = DocumentKind.Letter, Status = PublicationStatus.Published, Distribution = Distribution.Restricted,
+                Kind = DocumentKind.Letter,
+                Status = PublicationStatus.Published,
+                Distribution = Distribution.Restricted,
                 MemberStates = [new DocumentMemberState { MemberState = "Demoland" }],
             };
             secret.SetSymbols([UnSymbol.Parse("A/75/R.2")]);
