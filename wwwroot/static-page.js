@@ -1,5 +1,6 @@
 // The buttons of a page served by static server rendering ([ExcludeFromInteractiveRouting], see
-// App.razor): such a page has no circuit, so the menu button and the permalink's copy button work here.
+// App.razor): such a page has no circuit, so the menu button, the permalink's copy button and the search
+// page's Filters button (any [data-disclosure-toggle]) work here.
 // It does what MudBlazor does on an interactive page: below md (960 px) the responsive drawer starts
 // closed and opens over the page; from md up it starts open beside the content. Pages with a circuit
 // (.mud-layout without .portal-static) are left to Blazor.
@@ -51,6 +52,12 @@
             setMenuOpen(layout, !open, true);
         } else if (open && !wide() && !e.target.closest('.mud-drawer')) {
             setMenuOpen(layout, false, true); // a tap beside the menu that covers a phone's page closes it
+        }
+        const disclosure = e.target.closest('[data-disclosure-toggle]');
+        if (disclosure) {
+            const open = disclosure.getAttribute('aria-expanded') !== 'true';
+            disclosure.setAttribute('aria-expanded', String(open));
+            document.getElementById(disclosure.getAttribute('aria-controls'))?.classList.toggle('open', open);
         }
         const copyButton = e.target.closest('[data-copy-text]');
         if (copyButton) {
