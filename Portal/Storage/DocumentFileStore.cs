@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure;
@@ -43,7 +42,6 @@ public interface IDocumentFileStore
 /// </summary>
 public sealed partial class LocalDocumentFileStore : IDocumentFileStore
 {
-    private const int BufferSize = 128 * 1024;
     private readonly string _root;
     private readonly string _temp;
 
@@ -64,22 +62,7 @@ public sealed partial class LocalDocumentFileStore : IDocumentFileStore
         var tempPath = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
         try
         {
-            string hash;
-            long length = 0;
-            await using (var file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
-            {
-                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[BufferSize];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    sha.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    length += read;
-                }
-                await file.FlushAsync(cancellationToken);
-                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            }
+            var (hash, length) = await HashedSpoolFile.WriteAsync(content, tempPath, cancellationToken);
             var finalPath = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
             if (File.Exists(finalPath))

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.Runtime;
@@ -25,7 +24,6 @@ namespace Portal.Storage;
 /// </remarks>
 public sealed class S3DocumentFileStore(IAmazonS3 s3, string bucket, string prefix, string? spoolFolder = null) : IDocumentFileStore
 {
-    private const int BufferSize = 128 * 1024;
     private const long PartSize = 16 * 1024 * 1024;
     private readonly string _spool = spoolFolder ?? Path.Combine(Path.GetTempPath(), "portal-s3-spool");
 
@@ -37,21 +35,7 @@ public sealed class S3DocumentFileStore(IAmazonS3 s3, string bucket, string pref
         var spoolPath = Path.Combine(_spool, Guid.NewGuid().ToString("N"));
         try
         {
-            string hash;
-            long length = 0;
-            await using (var file = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
-            {
-                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[BufferSize];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    sha.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    length += read;
-                }
-                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            }
+            var (hash, length) = await HashedSpoolFile.WriteAsync(content, spoolPath, cancellationToken);
             await UploadAsync(spoolPath, BlobKey(hash), length, cancellationToken);
             return new StoredBlob(hash, length);
         }
