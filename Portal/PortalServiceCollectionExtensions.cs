@@ -12,6 +12,7 @@ using Portal.Features.Downloads;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 namespace Portal;
 
@@ -42,6 +43,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<PublicUrls>();
         services.AddMudServices();
+        services.AddInterfaceLanguages();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

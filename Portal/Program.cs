@@ -3,6 +3,7 @@ using Portal.Components;
 using Portal.Data;
 using Portal.Features.Downloads;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
 LaunchEnvironment.ApplyDefault();
@@ -21,6 +22,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UsePortalClientLimits();
+app.UseInterfaceLanguages();
 app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
