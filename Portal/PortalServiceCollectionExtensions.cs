@@ -9,6 +9,7 @@ using Portal.Data.Search;
 using Portal.Features.AgendaItems;
 using Portal.Features.Documents;
 using Portal.Features.Downloads;
+using Portal.Features.Home;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
@@ -74,6 +75,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();
         services.AddSingleton<DocumentQueries>();
+        services.AddSingleton<DocumentDownloadQueries>();
+        services.AddSingleton<JournalQueries>();
         services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<DocumentQueries>())
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,

@@ -36,7 +36,10 @@ app.MapRazorComponents<App>()
 
 try
 {
-    await app.InitializePortalDatabaseAsync();
+    if (await app.InitializePortalDatabaseAsync())
+    {
+        await app.Services.GetRequiredService<DemoFiles>().AttachAsync();
+    }
 }
 catch (PortalStartupException e)
 {

@@ -109,7 +109,7 @@ public sealed class StartupSafetyTests : IDisposable
         Assert.False(new PortalOptions().SeedDemoData);
         var appsettings = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
         Assert.Contains("\"SeedDemoData\": false", appsettings);
-        var compose = File.ReadAllText(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
+        var compose = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "docker-compose.yml"));
         Assert.DoesNotContain("SeedDemoData", compose);
     }
 
@@ -155,15 +155,6 @@ public sealed class StartupSafetyTests : IDisposable
         return new PortalRun(process.ExitCode, await output + await error);
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portal.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test output folder.");
-    }
 
     private sealed class EmptyPortal : PortalAppFactory
     {

@@ -58,15 +58,6 @@ public class UnSymbolTests
 
         Assert.Equal(SymbolSuffixKind.None, symbol.SuffixKind);
         Assert.Null(symbol.ParentValue);
-        Assert.Equal("A", symbol.Series);
-    }
-
-    [Fact]
-    public void LimitedAndRestrictedSeriesAreRecognised()
-    {
-        Assert.True(UnSymbol.Parse("A/C.3/75/L.12").IsLimitedSeries);
-        Assert.True(UnSymbol.Parse("E/CN.4/2001/R.1").IsRestrictedSeries);
-        Assert.False(UnSymbol.Parse("A/75/778").IsLimitedSeries);
     }
 
     [Theory]

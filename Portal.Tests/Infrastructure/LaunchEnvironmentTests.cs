@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Portal.Tests.Support;
+
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public class LaunchEnvironmentTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root();
 
     [Theory]
     [InlineData("Production", "Production")]
@@ -67,15 +69,4 @@ public class LaunchEnvironmentTests
         Assert.Matches(@"(?m)^ENV\s+(.*\\\n\s+)*ASPNETCORE_ENVIRONMENT=Production\b", runtimeStage);
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Portal.sln not found above the test binaries");
-    }
 }

@@ -11,8 +11,6 @@ public abstract class DelegatingFileStore(IDocumentFileStore inner) : IDocumentF
 
     public virtual Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default) => Inner.OpenReadAsync(sha256, cancellationToken);
 
-    public virtual Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => Inner.ExistsAsync(sha256, cancellationToken);
-
     public virtual Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default) =>
         Inner.DeleteAsync(sha256, writtenBefore, cancellationToken);
 

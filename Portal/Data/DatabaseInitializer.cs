@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Features.Downloads;
 using Portal.Infrastructure;
 
 namespace Portal.Data;
@@ -9,9 +8,10 @@ namespace Portal.Data;
 /// Creates and migrates the database at start-up, as far as the operator allows, and refuses to start
 /// on a database that looks lost: an empty database beside a file store that holds files.
 /// </summary>
+/// <remarks>Returns true when it loaded the demo data into a new database; the caller then adds the demo files.</remarks>
 public static class DatabaseInitializer
 {
-    public static async Task InitializePortalDatabaseAsync(this WebApplication app)
+    public static async Task<bool> InitializePortalDatabaseAsync(this WebApplication app)
     {
         var services = app.Services;
         var options = services.GetRequiredService<IOptions<PortalOptions>>().Value;
@@ -45,7 +45,7 @@ public static class DatabaseInitializer
 
         if (await db.Documents.AnyAsync() || await db.StoredFiles.AnyAsync())
         {
-            return;
+            return false;
         }
         var store = services.GetRequiredService<IDocumentFileStore>();
         var storedFiles = await CountStoredFilesAsync(store);
@@ -56,10 +56,7 @@ public static class DatabaseInitializer
                 "The database was probably lost or replaced: restore it from a backup. The portal will not start, seed demo data " +
                 "or sweep the store until the database and the file store belong together (if the files really are unwanted, move them away).");
         }
-        if (options.SeedDemoData && await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync())
-        {
-            await services.GetRequiredService<DemoFiles>().AttachAsync();
-        }
+        return options.SeedDemoData && await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
     }
 
     private static async Task<int> CountStoredFilesAsync(IDocumentFileStore store)

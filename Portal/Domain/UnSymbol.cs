@@ -41,15 +41,6 @@ public sealed partial record UnSymbol
     /// <summary>The symbol that an addendum, corrigendum, revision or amendment belongs to.</summary>
     public string? ParentValue { get; }
 
-    /// <summary>The organ's series letter: A, S, E, ...</summary>
-    public string Series => Value[..Value.IndexOf('/')];
-
-    /// <summary>True for limited-distribution drafts such as <c>A/C.3/75/L.12</c>.</summary>
-    public bool IsLimitedSeries => Value.Split('/').Any(p => LimitedPart().IsMatch(p));
-
-    /// <summary>True for restricted-series symbols such as <c>E/CN.4/2001/R.1</c>.</summary>
-    public bool IsRestrictedSeries => Value.Split('/').Any(p => RestrictedPart().IsMatch(p));
-
     public override string ToString() => Value;
 
     public static string KeyOf(string symbol) => TryParse(symbol, out var parsed) ? parsed.Key : symbol.Trim().ToUpperInvariant();
@@ -174,9 +165,5 @@ public sealed partial record UnSymbol
     [GeneratedRegex(@"^(add|corr|rev|amend)\.(\d{1,4})$", RegexOptions.IgnoreCase)]
     private static partial Regex SuffixSegmentIgnoreCase();
 
-    [GeneratedRegex(@"^L\.\d+$")]
-    private static partial Regex LimitedPart();
 
-    [GeneratedRegex(@"^R\.\d+$")]
-    private static partial Regex RestrictedPart();
 }

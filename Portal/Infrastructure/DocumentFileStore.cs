@@ -25,8 +25,6 @@ public interface IDocumentFileStore
     /// <summary>A seekable read stream, or null when the store does not hold the key.</summary>
     Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default);
 
-    Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Deletes the blob (or an interrupted put's temporary file) unless it was written or re-put at
     /// or after <paramref name="writtenBefore"/>; returns whether it went. The check keeps the sweep
@@ -59,8 +57,6 @@ public sealed partial class LocalDocumentFileStore : IDocumentFileStore
         _temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(_temp);
     }
-
-    public string Root => _root;
 
     public async Task<StoredBlob> PutAsync(Stream content, CancellationToken cancellationToken = default)
     {
@@ -122,9 +118,6 @@ public sealed partial class LocalDocumentFileStore : IDocumentFileStore
             return Task.FromResult<Stream?>(null);
         }
     }
-
-    public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsKey(sha256) && File.Exists(PathOf(sha256)));
 
     public Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
     {

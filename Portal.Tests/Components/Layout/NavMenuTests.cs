@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Sessions;
@@ -66,7 +67,7 @@ public class NavMenuTests(NavMenuTests.Fixture fixture) : IClassFixture<NavMenuT
         var main = Regex.Match(html, @"<main id=""main"">.*?</main>", RegexOptions.Singleline).Value;
         foreach (var session in sessions)
         {
-            Assert.Contains($@"href=""{SessionNames.Url(session.Organ, session.Number)}""", main);
+            Assert.Contains($@"href=""{SiteUrls.Session(session.Organ, session.Number)}""", main);
         }
         Assert.Equal(sessions.Count, Regex.Matches(main, @"href=""/sessions/(ga|sc|ecosoc)/\d+""").Count);
     }

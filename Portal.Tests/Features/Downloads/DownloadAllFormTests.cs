@@ -1,4 +1,5 @@
 using Bunit;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Features.Downloads;
 using Portal.Tests.Support;

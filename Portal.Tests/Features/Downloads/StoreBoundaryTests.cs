@@ -39,12 +39,6 @@ public sealed class WatchedStore(IDocumentFileStore inner) : DelegatingFileStore
         return stream is not null && _held.TryGetValue(sha256, out var release) ? new HeldStream(stream, release.Task, Reached) : stream;
     }
 
-    public override Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default)
-    {
-        Keys.Enqueue(sha256);
-        return Inner.ExistsAsync(sha256, cancellationToken);
-    }
-
     public override Task<bool> DeleteAsync(string sha256, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
     {
         Keys.Enqueue(sha256);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Data.Search;
 using Portal.Features.Documents;
@@ -152,7 +153,7 @@ public class SearchQueriesTests : IAsyncLifetime
         var demo = await Search("Demo");
         Assert.DoesNotContain(demo.Items, i => i.Row.Symbols.Contains("A/75/R.1") || i.Row.Symbols.Contains("A/75/990"));
         Assert.DoesNotContain(demo.Items.SelectMany(i => i.Snippet), p => p.Text.Contains("restricted", StringComparison.OrdinalIgnoreCase) || p.Text.Contains("not yet published"));
-        var distribution = demo.Facets.Single(f => f.Name == "Distribution");
+        var distribution = demo.Facets.Single(f => f.Key == FacetKey.Distribution);
         Assert.DoesNotContain(distribution.Values, v => v.Label == "Restricted");
         Assert.Equal(demo.TotalCount, distribution.Values.Sum(v => v.Count));
 
@@ -160,7 +161,7 @@ public class SearchQueriesTests : IAsyncLifetime
         var secretariat = await Search("Demo", Viewers.Secretariat);
         Assert.Equal(demo.TotalCount + 1, delegation.TotalCount);
         Assert.Equal(demo.TotalCount + 2, secretariat.TotalCount);
-        Assert.Contains(delegation.Facets.Single(f => f.Name == "Distribution").Values, v => v.Label == "Restricted" && v.Count == 1);
+        Assert.Contains(delegation.Facets.Single(f => f.Key == FacetKey.Distribution).Values, v => v.Label == "Restricted" && v.Count == 1);
         Assert.Equal(1, (await Search("briefing", Viewers.Delegation)).TotalCount);
         Assert.Equal(1, (await Search("Unpublished", Viewers.Secretariat)).TotalCount);
     }
@@ -171,15 +172,15 @@ public class SearchQueriesTests : IAsyncLifetime
         var results = await Search("Demoland");
 
         Assert.True(results.TotalCount >= 4);
-        var kinds = results.Facets.Single(f => f.Name == "Kind");
+        var kinds = results.Facets.Single(f => f.Key == FacetKey.Kind);
         Assert.Equal(results.TotalCount, kinds.Values.Sum(v => v.Count));
-        var sender = results.Facets.Single(f => f.Name == "Sender").Values.Single(v => v.Label == "Demoland");
-        var item = results.Facets.Single(f => f.Name == "Agenda item").Values.First(v => v.Filter.AgendaItem?.Number == 71);
-        var languages = results.Facets.Single(f => f.Name == "Language");
+        var sender = results.Facets.Single(f => f.Key == FacetKey.Sender).Values.Single(v => v.Label == "Demoland");
+        var item = results.Facets.Single(f => f.Key == FacetKey.AgendaItem).Values.First(v => v.Filter.AgendaItem?.Number == 71);
+        var languages = results.Facets.Single(f => f.Key == FacetKey.Language);
         Assert.Contains(languages.Values, v => v.Language == "ar" && v.Label == "العربية");
-        Assert.Contains(results.Facets.Single(f => f.Name == "Year").Values, v => v.Label == "2021");
-        Assert.Contains(results.Facets.Single(f => f.Name == "Organ").Values, v => v.Label == "General Assembly");
-        Assert.Contains(results.Facets.Single(f => f.Name == "Session or year").Values, v => v.Filter.Session?.ToString() == "ga-75");
+        Assert.Contains(results.Facets.Single(f => f.Key == FacetKey.Year).Values, v => v.Label == "2021");
+        Assert.Contains(results.Facets.Single(f => f.Key == FacetKey.Organ).Values, v => v.Label == "General Assembly");
+        Assert.Contains(results.Facets.Single(f => f.Key == FacetKey.Session).Values, v => v.Filter.Session?.ToString() == "ga-75");
 
         var bySender = await _queries.SearchAsync(sender.Filter, 25, Viewers.Public, TestContext.Current.CancellationToken);
         Assert.Equal(sender.Count, bySender.TotalCount);
@@ -223,7 +224,7 @@ public class SearchQueriesTests : IAsyncLifetime
         Assert.True(results.Truncated);
         Assert.Contains(results.Notices, n => n.Contains("most recent"));
         Assert.InRange(results.TotalCount, 1, 3);
-        Assert.Equal(results.TotalCount, results.Facets.Single(f => f.Name == "Kind").Values.Sum(v => v.Count));
+        Assert.Equal(results.TotalCount, results.Facets.Single(f => f.Key == FacetKey.Kind).Values.Sum(v => v.Count));
         // Newest language versions first: the documents holding the highest version ids.
         await using var db = _database.CreateDbContext();
         var newest = await db.LanguageVersions.Where(v => all.Items.Select(i => i.Row.Id).Contains(v.DocumentId))
@@ -252,7 +253,7 @@ public class SearchQueriesTests : IAsyncLifetime
     public async Task ADateRangeFilterKeepsOnlyDocumentsListedInIt()
     {
         var all = await Search("Demo");
-        var year = all.Facets.Single(f => f.Name == "Year").Values.First();
+        var year = all.Facets.Single(f => f.Key == FacetKey.Year).Values.First();
 
         var inYear = await _queries.SearchAsync(year.Filter, 25, Viewers.Public, TestContext.Current.CancellationToken);
 

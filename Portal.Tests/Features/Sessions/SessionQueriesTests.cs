@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Sessions;
@@ -87,31 +88,5 @@ public class SessionQueriesTests
         await using var database = await TestDatabase.CreateSeededAsync();
 
         Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, Viewers.Public));
-    }
-
-    [Fact]
-    public async Task JournalListsNewestFirstAndHidesRestrictedAndDrafts()
-    {
-        await using var database = await TestDatabase.CreateSeededAsync();
-
-        var recent = await NewQueries(database).ListRecentDocumentsAsync(Viewers.Public, 50);
-
-        var dates = recent.Select(r => r.IssuedOn ?? r.DatedOn ?? DateOnly.MinValue).ToList();
-        Assert.Equal(dates.OrderByDescending(d => d), dates);
-        Assert.Equal("S/2022/50", recent[0].Symbols[0]);
-        Assert.DoesNotContain(recent, r => r.Symbols.Contains("A/75/R.1") || r.Symbols.Contains("A/75/990"));
-        Assert.Contains(recent, r => r.Symbols.Count == 0); // the seed letter, whose symbol is not known
-    }
-
-    [Theory]
-    [InlineData(75, "Seventy-fifth")]
-    [InlineData(76, "Seventy-sixth")]
-    [InlineData(80, "Eightieth")]
-    [InlineData(1, "First")]
-    [InlineData(12, "Twelfth")]
-    [InlineData(41, "Forty-first")]
-    public void SessionsAreNamedInWords(int number, string expected)
-    {
-        Assert.Equal(expected, SessionNames.OrdinalWords(number));
     }
 }

@@ -46,10 +46,35 @@ public abstract class PortalComponentBase : ComponentBase, IDisposable
 
     private const string NotFoundKey = "portal:not-found";
 
+    /// <summary>
+    /// A page's state: the one persisted from prerendering when it was loaded for this <paramref name="key"/>
+    /// (the circuit then does not query again), else freshly loaded; a real 404 when it found nothing.
+    /// </summary>
+    protected async Task<TState> LoadPageStateAsync<TState>(TState? persisted, string key, Func<Task<TState>> load)
+        where TState : class, IPageState
+    {
+        var state = persisted?.Key == key ? persisted : await load();
+        if (!state.Found)
+        {
+            SetNotFoundStatus();
+        }
+        return state;
+    }
+
     public void Dispose()
     {
         _cancellation.Cancel();
         _cancellation.Dispose();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>What a page persists from prerendering to the circuit.</summary>
+public interface IPageState
+{
+    /// <summary>What the state was loaded for (route and query values), to tell a stale state from the current one.</summary>
+    string Key { get; }
+
+    /// <summary>False when the page shows a "not found" message, answered with 404.</summary>
+    bool Found { get; }
 }

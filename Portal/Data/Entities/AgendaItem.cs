@@ -1,3 +1,5 @@
+using Portal.Domain;
+
 namespace Portal.Data.Entities;
 
 public class AgendaItem
@@ -16,6 +18,6 @@ public class AgendaItemTitle
 {
     public int Id { get; set; }
     public int AgendaItemId { get; set; }
-    public string Language { get; set; } = "en";
+    public string Language { get; set; } = UnLanguage.English.Code;
     public string Title { get; set; } = "";
 }

@@ -1,3 +1,5 @@
+using Portal.Domain;
+
 namespace Portal.Data.Entities;
 
 /// <summary>
@@ -9,7 +11,7 @@ public class LanguageVersion
     public int Id { get; set; }
     public int DocumentId { get; set; }
     public Document Document { get; set; } = null!;
-    public string Language { get; set; } = "en";
+    public string Language { get; set; } = UnLanguage.English.Code;
     public string Title { get; set; } = "";
     public string BodyMarkdown { get; set; } = "";
     /// <summary>When this language version was released; null when not known.</summary>

@@ -1,3 +1,5 @@
+using Portal.Domain;
+
 namespace Portal.Data.Entities;
 
 /// <summary>The kinds of file a language version can carry.</summary>
@@ -41,7 +43,7 @@ public class StoredFile
 public class DownloadCount
 {
     public int DocumentId { get; set; }
-    public string Language { get; set; } = "en";
+    public string Language { get; set; } = UnLanguage.English.Code;
     public long Count { get; set; }
     public DateTimeOffset LastDownloadedAt { get; set; }
 }

@@ -1,7 +1,5 @@
-using Portal.Infrastructure;
+using Portal.Catalogue;
 using Portal.Data.Entities;
-using Portal.Features.Documents;
-using Portal.Features.Sessions;
 
 namespace Portal.Features.AgendaItems;
 
@@ -31,6 +29,6 @@ public sealed record AgendaItemDetail(
     PagedResult<DocumentRow> Documents)
 {
     public string SessionLabel => SessionNames.Label(Organ, Session);
-    public string SessionUrl => SessionNames.Url(Organ, Session);
-    public string Url => SessionNames.AgendaItemUrl(Organ, Session, Number);
+    public string SessionUrl => SiteUrls.Session(Organ, Session);
+    public string Url => SiteUrls.AgendaItem(Organ, Session, Number);
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.Documents;
 using Portal.Infrastructure;
 
 namespace Portal.Features.AgendaItems;
@@ -47,7 +47,7 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
             .Select(DocumentRow.Projection)
             .ToListAsync(cancellationToken);
 
-        var title = (item.Titles.FirstOrDefault(t => t.Language == "en") ?? item.Titles.FirstOrDefault())?.Title ?? "";
+        var title = TitlePreference.PickItemTitle(item.Titles);
         return new AgendaItemDetail(organ, session, number, title, item.Titles, new PagedResult<DocumentRow>(rows, total, page, pageSize));
     }
 
@@ -58,8 +58,8 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
         {
             (DocumentSort.Symbol, false) => documents.OrderBy(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault()).ThenBy(d => d.Id),
             (DocumentSort.Symbol, true) => documents.OrderByDescending(d => d.Symbols.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault()).ThenByDescending(d => d.Id),
-            (DocumentSort.Title, false) => documents.OrderBy(d => d.CatalogTitle ?? d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Title).FirstOrDefault()).ThenBy(d => d.Id),
-            (DocumentSort.Title, true) => documents.OrderByDescending(d => d.CatalogTitle ?? d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Title).FirstOrDefault()).ThenByDescending(d => d.Id),
+            (DocumentSort.Title, false) => documents.OrderBy(TitlePreference.DocumentTitle).ThenBy(d => d.Id),
+            (DocumentSort.Title, true) => documents.OrderByDescending(TitlePreference.DocumentTitle).ThenByDescending(d => d.Id),
             (DocumentSort.Kind, false) => documents.OrderBy(d => d.Kind).ThenByDescending(d => d.ListedOn).ThenBy(d => d.Id),
             (DocumentSort.Kind, true) => documents.OrderByDescending(d => d.Kind).ThenByDescending(d => d.ListedOn).ThenBy(d => d.Id),
             (_, false) => documents.OrderBy(d => d.ListedOn).ThenBy(d => d.Id),

@@ -1,3 +1,4 @@
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
 
@@ -25,35 +26,14 @@ public static class AgendaItemQueryString
     }
 
     /// <summary>The query string for a filter, without defaults, so URLs stay short and canonical.</summary>
-    public static string Format(AgendaItemFilter filter)
-    {
-        var parts = new List<string>();
-        if (filter.Kind is { } kind)
-        {
-            parts.Add($"kind={kind.ToString().ToLowerInvariant()}");
-        }
-        if (filter.Language is { } language)
-        {
-            parts.Add($"lang={language}");
-        }
-        if (filter.Sort != DocumentSort.Date)
-        {
-            parts.Add($"sort={filter.Sort.ToString().ToLowerInvariant()}");
-        }
-        if (filter.Descending != (filter.Sort == DocumentSort.Date))
-        {
-            parts.Add($"dir={(filter.Descending ? "desc" : "asc")}");
-        }
-        if (filter.Page > 1)
-        {
-            parts.Add($"page={filter.Page}");
-        }
-        return string.Join('&', parts);
-    }
+    public static string Format(AgendaItemFilter filter) => Query(filter).ToString();
 
-    public static string Url(string basePath, AgendaItemFilter filter)
-    {
-        var query = Format(filter);
-        return query.Length == 0 ? basePath : $"{basePath}?{query}";
-    }
+    public static string Url(string basePath, AgendaItemFilter filter) => Query(filter).AppendTo(basePath);
+
+    private static UrlQuery Query(AgendaItemFilter filter) => new UrlQuery()
+        .Add("kind", filter.Kind?.ToString().ToLowerInvariant())
+        .Add("lang", filter.Language)
+        .Add("sort", filter.Sort != DocumentSort.Date ? filter.Sort.ToString().ToLowerInvariant() : null)
+        .Add("dir", filter.Descending != (filter.Sort == DocumentSort.Date) ? (filter.Descending ? "desc" : "asc") : null)
+        .Add("page", filter.Page > 1 ? filter.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
 }

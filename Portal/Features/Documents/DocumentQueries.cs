@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
@@ -93,17 +94,15 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             version.Signatories.Where(s => s.AnnexId == a.Id).Select(s => s.View).ToList(),
             version.Footnotes.Where(f => f.AnnexId == a.Id).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList())).ToList() ?? [];
 
-        var itemLanguage = chosen ?? "en";
-        var items = head.Items.Select(i => new AgendaItemLink(i.Organ, i.Session, i.Number,
-            (i.Titles.FirstOrDefault(t => t.Language == itemLanguage) ?? i.Titles.FirstOrDefault(t => t.Language == "en") ?? i.Titles.FirstOrDefault())?.Title ?? "")).ToList();
+        var items = head.Items.Select(i => new AgendaItemLink(i.Organ, i.Session, i.Number, TitlePreference.PickItemTitle(i.Titles, chosen))).ToList();
 
         var references = await GetReferencesAsync(db, id, head.Symbols, viewer, cancellationToken);
 
         return new DocumentDetail(
             head.Id, head.Symbols, head.Kind, head.Distribution, head.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
             head.Sender, head.Addressee, head.CatalogTitle, head.Sessions, items, languages,
-            chosen ?? "en",
-            version?.Title ?? DocumentTitles.Pick(head.CatalogTitle, []).Title,
+            chosen ?? TitlePreference.Language,
+            version?.Title ?? TitlePreference.Pick(head.CatalogTitle, []).Title,
             version?.BodyMarkdown ?? "",
             version?.ReleasedOn,
             version?.JobNumber,
@@ -121,9 +120,9 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         {
             return parsed.Code;
         }
-        if (Holds("en"))
+        if (Holds(TitlePreference.Language))
         {
-            return "en";
+            return TitlePreference.Language;
         }
         if (Holds(original))
         {
@@ -153,10 +152,10 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var sources = await SummariesAsync(db, incoming.Select(i => i.SourceDocumentId), cancellationToken);
 
         var outgoingLinks = outgoing.Select(o => targets.TryGetValue(o.TargetKey, out var t)
-            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols), t.Name)
+            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name)
             : new ReferenceLink(o.Relation, o.TargetSymbol, null, null, null)).ToList();
         var incomingLinks = incoming.Select(i => sources[i.SourceDocumentId]).Zip(incoming, (s, i) =>
-            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, DocumentRoutes.Url(s.Id, s.Symbols), s.Name)).ToList();
+            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, SiteUrls.Document(s.Id, s.Symbols), s.Name)).ToList();
 
         // Most documents neither reply nor are replied to (incoming holds every visible reply): their
         // thread is empty without the two queries that walking it costs.
@@ -192,14 +191,14 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             }
             var resolved = await ResolveKeysAsync(db, [parentRefs.TargetKey], viewer, cancellationToken);
             up = resolved.TryGetValue(parentRefs.TargetKey, out var t)
-                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, DocumentRoutes.Url(t.Id, t.Symbols), t.Name)
+                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name)
                 : new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, null, null, null);
         }
 
         var self = (await SummariesAsync(db, [id], cancellationToken))[id];
         var entries = ancestors.Select((a, i) => a with { Depth = i }).ToList();
         var selfDepth = entries.Count;
-        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, DocumentRoutes.Url(id, self.Symbols), true, self.Name));
+        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, SiteUrls.Document(id, self.Symbols), true, self.Name));
 
         // Walk down through the replies, depth first.
         async Task AddRepliesAsync(int parentId, IReadOnlyList<string> parentSymbols, int depth)
@@ -222,7 +221,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
                     continue;
                 }
                 var reply = replies[replyId];
-                entries.Add(new ThreadEntry(depth, reply.Symbols.Count == 0 ? "" : UnSymbol.Join(reply.Symbols), replyId, reply.Title, DocumentRoutes.Url(replyId, reply.Symbols), false, reply.Name));
+                entries.Add(new ThreadEntry(depth, reply.Symbols.Count == 0 ? "" : UnSymbol.Join(reply.Symbols), replyId, reply.Title, SiteUrls.Document(replyId, reply.Symbols), false, reply.Name));
                 await AddRepliesAsync(replyId, reply.Symbols, depth + 1);
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
 
@@ -83,7 +84,7 @@ public sealed record HeaderText
     }
 
     public static HeaderText For(string? language) =>
-        language is not null && UnLanguage.TryParse(language, out var parsed) ? Tables[parsed.Code] : Tables["en"];
+        language is not null && UnLanguage.TryParse(language, out var parsed) ? Tables[parsed.Code] : Tables[UnLanguage.English.Code];
 
     private static readonly IReadOnlyDictionary<string, string> EnglishLanguageNames = new Dictionary<string, string>
     {
@@ -112,7 +113,7 @@ public sealed record HeaderText
             [Organ.SecurityCouncil] = "Security Council",
             [Organ.EconomicAndSocialCouncil] = "Economic and Social Council",
         },
-        BlockLanguage = "en",
+        BlockLanguage = UnLanguage.English.Code,
         Distributions = EnglishDistributions,
         Original = "Original: {0}",
         LanguageNames = EnglishLanguageNames,
@@ -130,7 +131,7 @@ public sealed record HeaderText
 
     private static readonly IReadOnlyDictionary<string, HeaderText> Tables = new Dictionary<string, HeaderText>
     {
-        ["en"] = EnglishBlock("en"),
+        [UnLanguage.English.Code] = EnglishBlock(UnLanguage.English.Code),
         ["zh"] = EnglishBlock("zh") with
         {
             VersionLine = "Chinese",

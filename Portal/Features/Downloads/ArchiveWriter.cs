@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Portal.Catalogue;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Downloads;

@@ -3,8 +3,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig;
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Domain;
 
 namespace Portal.Features.Downloads;
 
@@ -30,9 +32,9 @@ public sealed class DemoFiles(IDbContextFactory<PortalDbContext> contextFactory,
             .ToListAsync(cancellationToken);
         foreach (var version in versions)
         {
-            var figure = version.Symbol == FigureSymbol && version.Language == "en" ? DemoFigure.ScannedPage() : null;
+            var figure = version.Symbol == FigureSymbol && version.Language == UnLanguage.English.Code ? DemoFigure.ScannedPage() : null;
             using var docx = CreateDocx(version.Symbol, version.Title, version.BodyMarkdown, version.Language == "ar", figure);
-            await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadRoutes.FileName([version.Symbol], version.Title, version.Language, "docx"),
+            await commands.AttachAsync(version.Id, FileFormat.Docx, DownloadFileNames.FileName([version.Symbol], version.Title, version.Language, "docx"),
                 DownloadFormats.DocxMediaType, docx, cancellationToken: cancellationToken);
         }
         logger.LogInformation("Attached demo Word files to {Count} language versions", versions.Count);

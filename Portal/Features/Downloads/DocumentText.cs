@@ -4,7 +4,6 @@ using Markdig;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Documents;
-using Portal.Features.Sessions;
 
 namespace Portal.Features.Downloads;
 

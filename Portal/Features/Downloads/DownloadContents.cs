@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Features.Documents;
 using Portal.Infrastructure;

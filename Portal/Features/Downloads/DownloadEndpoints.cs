@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Portal.Catalogue;
 using Portal.Domain;
 using Portal.Features.Documents;
-using Portal.Features.Sessions;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Downloads;
@@ -217,7 +217,7 @@ public static class DownloadEndpoints
                 response.Headers.ContentRange = $"bytes {start}-{end}/{length}";
             }
             response.ContentType = "application/zip";
-            response.Headers.ContentDisposition = DownloadRoutes.ContentDisposition(plan.Name, asciiFileName: null);
+            response.Headers.ContentDisposition = AttachmentHeader.ContentDisposition(plan.Name, asciiFileName: null);
             response.ContentLength = end - start + 1;
             if (HttpMethods.IsHead(request.Method))
             {

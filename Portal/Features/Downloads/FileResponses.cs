@@ -55,7 +55,7 @@ public static class FileResponses
         {
             return Missing();
         }
-        http.Response.Headers.ContentDisposition = DownloadRoutes.ContentDisposition(content.FileName, content.AsciiFileName);
+        http.Response.Headers.ContentDisposition = AttachmentHeader.ContentDisposition(content.FileName, content.AsciiFileName);
         return TypedResults.Stream(body, content.MediaType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
     }
 
@@ -164,7 +164,7 @@ public static class FileResponses
             response.Headers.AcceptRanges = "bytes";
             response.Headers.ETag = etag.ToString();
             response.Headers.LastModified = HeaderUtilities.FormatDate(lastModified);
-            response.Headers.ContentDisposition = DownloadRoutes.ContentDisposition(content.FileName, content.AsciiFileName);
+            response.Headers.ContentDisposition = AttachmentHeader.ContentDisposition(content.FileName, content.AsciiFileName);
             var isHead = HttpMethods.IsHead(http.Request.Method);
 
             if (parts.Count == 1)

@@ -1,23 +1,8 @@
-using Portal.Infrastructure;
+using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
-using Portal.Features.Documents;
-using Portal.Features.Sessions;
 
 namespace Portal.Features.Search;
-
-/// <summary>A session or an agenda item as it appears in the URL: <c>ga-75</c>, <c>ga-75-132</c>.</summary>
-public sealed record SessionKey(Organ Organ, int Number)
-{
-    public override string ToString() => $"{SessionNames.Slug(Organ)}-{Number}";
-
-    public string Label => SessionNames.Label(Organ, Number);
-}
-
-public sealed record AgendaItemKey(Organ Organ, int Session, int Number)
-{
-    public override string ToString() => $"{SessionNames.Slug(Organ)}-{Session}-{Number}";
-}
 
 /// <summary>Everything a search is made of; every field comes from the query string.</summary>
 public sealed record SearchFilter(
@@ -45,7 +30,7 @@ public sealed record SnippetPart(string Text, bool IsMatch);
 /// <summary>One found document, shown in the language version that matched best.</summary>
 public sealed record SearchResultItem(DocumentRow Row, string Language, string Title, IReadOnlyList<SnippetPart> Snippet)
 {
-    public string Url => DocumentRoutes.Url(Row.Id, Row.Symbols, Language);
+    public string Url => SiteUrls.Document(Row.Id, Row.Symbols, Language);
 
     public UnLanguage LanguageInfo => UnLanguage.FromCode(Language);
 }
@@ -53,7 +38,34 @@ public sealed record SearchResultItem(DocumentRow Row, string Language, string T
 /// <summary>A facet value: its label, how many found documents have it, and the filter that selects it.</summary>
 public sealed record FacetValue(string Label, int Count, SearchFilter Filter, bool IsSelected, string? Language = null);
 
-public sealed record Facet(string Name, IReadOnlyList<FacetValue> Values);
+/// <summary>What a facet groups the found documents by.</summary>
+public enum FacetKey
+{
+    Session,
+    AgendaItem,
+    Organ,
+    Kind,
+    Sender,
+    Language,
+    Year,
+    Distribution,
+}
+
+public sealed record Facet(FacetKey Key, IReadOnlyList<FacetValue> Values)
+{
+    /// <summary>The facet's heading.</summary>
+    public string Name => Key switch
+    {
+        FacetKey.Session => "Session or year",
+        FacetKey.AgendaItem => "Agenda item",
+        FacetKey.Organ => "Organ",
+        FacetKey.Kind => "Kind",
+        FacetKey.Sender => "Sender",
+        FacetKey.Language => "Language",
+        FacetKey.Year => "Year",
+        _ => "Distribution",
+    };
+}
 
 public sealed record SearchResults(
     SearchFilter Filter,

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Search;
 using Portal.Domain;
 using Portal.Features.Documents;
-using Portal.Features.Sessions;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Search;
@@ -36,7 +36,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             var id = await documents.ResolveAsync(symbols, viewer, cancellationToken);
             if (id is int found)
             {
-                return Empty(filter, [], pageSize) with { RedirectUrl = DocumentRoutes.Url(found, [symbols[0].Value]) };
+                return Empty(filter, [], pageSize) with { RedirectUrl = SiteUrls.Document(found, [symbols[0].Value]) };
             }
         }
 
@@ -202,7 +202,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         var sessions = sessionLinks.GroupBy(l => new SessionKey(l.Organ, l.Number))
             .Select(g => new { Key = g.Key, Count = g.Select(l => l.DocumentId).Distinct().Count() })
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.Key.Number).Take(FacetLength);
-        facets.Add(new Facet("Session or year", sessions.Select(s =>
+        facets.Add(new Facet(FacetKey.Session, sessions.Select(s =>
             new FacetValue(s.Key.Label, s.Count, first with { Session = s.Key }, filter.Session == s.Key)).ToList()));
 
         var itemLinks = await db.DocumentAgendaItems.AsNoTracking()
@@ -221,10 +221,10 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                 a.Session.Organ,
                 Session = a.Session.Number,
                 a.Number,
-                Title = a.Titles.OrderBy(t => t.Language == "en" ? 0 : 1).Select(t => t.Title).FirstOrDefault(),
+                Title = a.Titles.AsQueryable().OrderBy(TitlePreference.EnglishFirst).Select(t => t.Title).FirstOrDefault(),
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
-        facets.Add(new Facet("Agenda item", items.Where(i => itemNames.ContainsKey(i.AgendaItemId)).Select(i =>
+        facets.Add(new Facet(FacetKey.AgendaItem, items.Where(i => itemNames.ContainsKey(i.AgendaItemId)).Select(i =>
         {
             var name = itemNames[i.AgendaItemId];
             var key = new AgendaItemKey(name.Organ, name.Session, name.Number);
@@ -241,12 +241,12 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                 organs.Add(new FacetValue(SessionNames.OrganName(organ), count, first with { Organ = organ }, filter.Organ == organ));
             }
         }
-        facets.Add(new Facet("Organ", organs));
+        facets.Add(new Facet(FacetKey.Organ, organs));
 
-        facets.Add(new Facet("Kind", found.GroupBy(d => d.Kind).OrderByDescending(g => g.Count()).Select(g =>
+        facets.Add(new Facet(FacetKey.Kind, found.GroupBy(d => d.Kind).OrderByDescending(g => g.Count()).Select(g =>
             new FacetValue(DocumentKindNames.Plural(g.Key), g.Count(), first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
 
-        facets.Add(new Facet("Sender", found.Where(d => d.Sender != null).GroupBy(d => d.Sender!)
+        facets.Add(new Facet(FacetKey.Sender, found.Where(d => d.Sender != null).GroupBy(d => d.Sender!)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
             .Select(g => new FacetValue(g.Key, g.Count(), first with { Sender = g.Key }, filter.Sender == g.Key)).ToList()));
 
@@ -254,13 +254,13 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             .Where(v => ids.Contains(v.DocumentId))
             .Select(v => v.Language)
             .ToListAsync(cancellationToken);
-        facets.Add(new Facet("Language", languages.GroupBy(l => l).OrderBy(g => UnLanguage.OrderOf(g.Key)).Select(g =>
+        facets.Add(new Facet(FacetKey.Language, languages.GroupBy(l => l).OrderBy(g => UnLanguage.OrderOf(g.Key)).Select(g =>
         {
             var info = UnLanguage.TryParse(g.Key, out var parsed) ? parsed : null;
             return new FacetValue(info?.NativeName ?? g.Key, g.Count(), first with { Language = g.Key }, filter.Language == g.Key, g.Key);
         }).ToList()));
 
-        facets.Add(new Facet("Year", found.Where(d => d.ListedOn > DateOnly.MinValue).GroupBy(d => d.ListedOn.Year)
+        facets.Add(new Facet(FacetKey.Year, found.Where(d => d.ListedOn > DateOnly.MinValue).GroupBy(d => d.ListedOn.Year)
             .OrderByDescending(g => g.Key).Take(FacetLength).Select(g =>
             {
                 var from = new DateOnly(g.Key, 1, 1);
@@ -268,7 +268,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                 return new FacetValue(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count(), first with { From = from, To = to }, filter.From == from && filter.To == to);
             }).ToList()));
 
-        facets.Add(new Facet("Distribution", found.GroupBy(d => d.Distribution).OrderBy(g => g.Key).Select(g =>
+        facets.Add(new Facet(FacetKey.Distribution, found.GroupBy(d => d.Distribution).OrderBy(g => g.Key).Select(g =>
             new FacetValue(g.Key.ToString(), g.Count(), first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
 
         return facets.Where(f => f.Values.Count > 0).ToList();

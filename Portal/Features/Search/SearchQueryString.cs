@@ -1,7 +1,7 @@
 using System.Globalization;
 using Portal.Data.Entities;
+using Portal.Catalogue;
 using Portal.Domain;
-using Portal.Features.Sessions;
 
 namespace Portal.Features.Search;
 
@@ -11,7 +11,7 @@ namespace Portal.Features.Search;
 /// </summary>
 public static class SearchQueryString
 {
-    public const string Path = "/search";
+    public const string Path = SiteUrls.SearchPath;
 
     public static SearchFilter Parse(string? q, string? session, string? item, string? organ, string? kind, string? sender,
         string? language, string? from, string? to, string? distribution, int? page) => new(
@@ -27,29 +27,19 @@ public static class SearchQueryString
             Distribution: ParseEnum<Distribution>(distribution),
             Page: Math.Clamp(page ?? 1, 1, 10_000));
 
-    public static string Url(SearchFilter filter)
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parts.Add($"{name}={Uri.EscapeDataString(value)}");
-            }
-        }
-        Add("q", filter.Query);
-        Add("session", filter.Session?.ToString());
-        Add("item", filter.AgendaItem?.ToString());
-        Add("organ", filter.Organ is { } organ ? SessionNames.Slug(organ) : null);
-        Add("kind", filter.Kind?.ToString().ToLowerInvariant());
-        Add("sender", filter.Sender);
-        Add("lang", filter.Language);
-        Add("from", filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("distr", filter.Distribution?.ToString().ToLowerInvariant());
-        Add("page", filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null);
-        return parts.Count == 0 ? Path : $"{Path}?{string.Join('&', parts)}";
-    }
+    public static string Url(SearchFilter filter) => new UrlQuery()
+        .Add("q", filter.Query)
+        .Add("session", filter.Session?.ToString())
+        .Add("item", filter.AgendaItem?.ToString())
+        .Add("organ", filter.Organ is { } organ ? SessionNames.Slug(organ) : null)
+        .Add("kind", filter.Kind?.ToString().ToLowerInvariant())
+        .Add("sender", filter.Sender)
+        .Add("lang", filter.Language)
+        .Add("from", filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .Add("to", filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .Add("distr", filter.Distribution?.ToString().ToLowerInvariant())
+        .Add("page", filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null)
+        .AppendTo(Path);
 
     private static SessionKey? ParseSession(string? text)
     {

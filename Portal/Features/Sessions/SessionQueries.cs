@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.Documents;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Sessions;
@@ -96,8 +96,7 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .Select(a => new
             {
                 a.Number,
-                Title = a.Titles.Where(t => t.Language == "en").Select(t => t.Title).FirstOrDefault()
-                    ?? a.Titles.Select(t => t.Title).FirstOrDefault() ?? "",
+                Title = a.Titles.AsQueryable().OrderBy(TitlePreference.EnglishFirst).Select(t => t.Title).FirstOrDefault() ?? "",
                 Count = a.Documents.Count(da => visible.Any(d => d.Id == da.DocumentId)),
             })
             .ToListAsync(cancellationToken);
@@ -126,17 +125,5 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
         return new SessionDetail(session.Row, session.StartsOn, session.EndsOn,
             items.Select(i => new AgendaItemRow(i.Number, i.Title, i.Count)).ToList(),
             new PagedResult<DocumentRow>(unfiledRows, unfiledCount, page, pageSize), previous, next);
-    }
-
-    /// <summary>The documents issued most recently, newest first, as a daily journal lists them.</summary>
-    public async Task<IReadOnlyList<DocumentRow>> ListRecentDocumentsAsync(Viewer viewer, int count, CancellationToken cancellationToken = default)
-    {
-        await using var db = contextFactory.CreateDbContext();
-        return await db.Documents.AsNoTracking()
-            .Where(DocumentAccess.VisibleTo(viewer))
-            .OrderByDescending(d => d.ListedOn).ThenByDescending(d => d.Id)
-            .Take(count)
-            .Select(DocumentRow.Projection)
-            .ToListAsync(cancellationToken);
     }
 }

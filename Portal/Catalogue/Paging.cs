@@ -1,4 +1,4 @@
-namespace Portal.Infrastructure;
+namespace Portal.Catalogue;
 
 /// <summary>The page arithmetic every paged list shares: sizes within bounds, a page that exists.</summary>
 public static class Paging

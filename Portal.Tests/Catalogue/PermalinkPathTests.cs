@@ -1,6 +1,6 @@
-using Portal.Features.Documents;
+using Portal.Catalogue;
 
-namespace Portal.Tests.Features.Documents;
+namespace Portal.Tests.Catalogue;
 
 public class PermalinkPathTests
 {

@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
 
-namespace Portal.Features.Documents;
+namespace Portal.Catalogue;
 
 public static class DocumentKindNames
 {

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Portal.Tests.Support;
 
-namespace Portal.Tests.Features.Pages;
+namespace Portal.Tests.Catalogue;
 
 /// <summary>
 /// Every link on every kind of page has an accessible name, so screen readers and sighted visitors

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Portal.Tests.Support;
 
-namespace Portal.Tests.Features.Pages;
+namespace Portal.Tests.Features.Home;
 
 /// <summary>The home page caches its per-session counts; a document saved through the portal shows at once.</summary>
 public class HomePageCountsTests(HomePageCountsTests.Fixture fixture) : IClassFixture<HomePageCountsTests.Fixture>

@@ -1,7 +1,7 @@
 using System.Net;
 using Portal.Tests.Support;
 
-namespace Portal.Tests.Features.Pages;
+namespace Portal.Tests.Features.Documents;
 
 /// <summary>
 /// Every page and permalink through the real app over HTTP: status codes, and the content that must

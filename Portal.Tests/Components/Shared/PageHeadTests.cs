@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
 
-namespace Portal.Tests.Features.Pages;
+namespace Portal.Tests.Components.Shared;
 
 /// <summary>Favicon, meta descriptions and absolute canonical links in the first HTML response (issue #12).</summary>
 public partial class PageHeadTests(PageHeadTests.Fixture fixture) : IClassFixture<PageHeadTests.Fixture>

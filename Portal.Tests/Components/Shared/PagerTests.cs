@@ -2,7 +2,7 @@ using Bunit;
 using Portal.Components.Shared;
 using Portal.Tests.Support;
 
-namespace Portal.Tests.Components;
+namespace Portal.Tests.Components.Shared;
 
 public class PagerTests : MudTestContext
 {

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Portal.Tests.Support;
 
-namespace Portal.Tests.Features.Pages;
+namespace Portal.Tests.Components.Shared;
 
 /// <summary>What a delegate reads on the way to a document: breadcrumbs, counts and agenda item rows, over HTTP.</summary>
 public class NavigationTextTests(NavigationTextTests.Fixture fixture) : IClassFixture<NavigationTextTests.Fixture>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Portal.Data.Entities;
 using Portal.Domain;
 
-namespace Portal.Features.Documents;
+namespace Portal.Catalogue;
 
 /// <summary>
 /// The one visible name of a document wherever it is linked: its symbol(s) when it has any; otherwise

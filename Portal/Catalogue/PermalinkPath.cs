@@ -1,6 +1,6 @@
 using Portal.Domain;
 
-namespace Portal.Features.Documents;
+namespace Portal.Catalogue;
 
 /// <summary>
 /// Reads a permalink path the way undocs.org does: <c>A/75/778</c>, <c>zh/A/75/778</c>,

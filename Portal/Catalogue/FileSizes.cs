@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Portal.Features.Downloads;
+namespace Portal.Catalogue;
 
 public static class FileSizes
 {

@@ -1,0 +1,82 @@
+using Portal.Data.Entities;
+
+namespace Portal.Catalogue;
+
+/// <summary>What a download URL can ask for: the files as issued, and renditions of the structured text.</summary>
+public enum DownloadFormat
+{
+    Pdf,
+    Docx,
+    Original,
+    Markdown,
+    Text,
+}
+
+public static class DownloadFormats
+{
+    public static IReadOnlyList<DownloadFormat> All { get; } = Enum.GetValues<DownloadFormat>();
+
+    /// <summary>The extension in URLs: <c>pdf</c>, <c>docx</c>, <c>original</c>, <c>md</c>, <c>txt</c>.</summary>
+    public static string Extension(DownloadFormat format) => format switch
+    {
+        DownloadFormat.Pdf => "pdf",
+        DownloadFormat.Docx => "docx",
+        DownloadFormat.Original => "original",
+        DownloadFormat.Markdown => "md",
+        _ => "txt",
+    };
+
+    public static string Label(DownloadFormat format) => format switch
+    {
+        DownloadFormat.Pdf => "PDF",
+        DownloadFormat.Docx => "Word",
+        DownloadFormat.Original => "Original",
+        DownloadFormat.Markdown => "Markdown",
+        _ => "Plain text",
+    };
+
+    public static bool TryParse(string? text, out DownloadFormat format)
+    {
+        format = default;
+        var normalized = text?.Trim().ToLowerInvariant();
+        foreach (var candidate in All)
+        {
+            if (Extension(candidate) == normalized)
+            {
+                format = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static FileFormat? StoredAs(DownloadFormat format) => format switch
+    {
+        DownloadFormat.Pdf => FileFormat.Pdf,
+        DownloadFormat.Docx => FileFormat.Docx,
+        DownloadFormat.Original => FileFormat.Original,
+        _ => null,
+    };
+
+    public const string PdfMediaType = "application/pdf";
+    public const string DocxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string MarkdownMediaType = "text/markdown; charset=utf-8";
+    public const string TextMediaType = "text/plain; charset=utf-8";
+
+    /// <summary>Formats that are compressed already (ZIP containers, PDF streams, images): a ZIP stores them as they are.</summary>
+    public static bool IsCompressed(string mediaType, string fileName)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        return mediaType.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase)
+            || mediaType.StartsWith("application/vnd.openxmlformats", StringComparison.OrdinalIgnoreCase)
+            || mediaType.StartsWith("application/vnd.oasis.opendocument", StringComparison.OrdinalIgnoreCase)
+            || mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+            || mediaType is "application/zip" or "application/gzip"
+            || extension is ".pdf" or ".docx" or ".xlsx" or ".pptx" or ".odt" or ".zip" or ".gz" or ".jpg" or ".jpeg" or ".png";
+    }
+}
+
+/// <summary>One file offered for download; <see cref="Length"/> is null when it is made on request.</summary>
+public sealed record DownloadLink(string Language, DownloadFormat Format, string Url, long? Length);
+
+public sealed record LanguageDownloads(string Language, IReadOnlyList<DownloadLink> Links);

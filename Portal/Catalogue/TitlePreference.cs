@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using Portal.Data.Entities;
+using Portal.Domain;
+
+namespace Portal.Catalogue;
+
+/// <summary>
+/// Which title names a document or an agenda item in lists, sorts and breadcrumbs: the English one
+/// (the catalogue's title, else the English version's), else the first held in UN order. The
+/// expressions are the same rule for EF queries, which translate them to SQL.
+/// </summary>
+public static class TitlePreference
+{
+    public static string Language => UnLanguage.English.Code;
+
+    /// <summary>For EF sorts: the catalogue title, else the English version's, else any version's.</summary>
+    public static readonly Expression<Func<Document, string?>> DocumentTitle = d =>
+        d.CatalogTitle ?? d.LanguageVersions.OrderBy(v => v.Language == UnLanguage.English.Code ? 0 : 1).Select(v => v.Title).FirstOrDefault();
+
+    /// <summary>For EF projections of agenda items: <c>a.Titles.AsQueryable().OrderBy(EnglishFirst)</c>.</summary>
+    public static readonly Expression<Func<AgendaItemTitle, int>> EnglishFirst = t => t.Language == UnLanguage.English.Code ? 0 : 1;
+
+    /// <summary>The English catalogue title, else the English version's, else the first version's in UN order.</summary>
+    public static VersionTitle Pick(string? catalogTitle, IReadOnlyList<VersionTitle> versions)
+    {
+        if (!string.IsNullOrWhiteSpace(catalogTitle))
+        {
+            return new VersionTitle(Language, catalogTitle);
+        }
+        return versions.FirstOrDefault(v => v.Language == Language)
+            ?? versions.OrderBy(v => UnLanguage.OrderOf(v.Language)).FirstOrDefault()
+            ?? new VersionTitle(Language, "(untitled)");
+    }
+
+    /// <summary>An agenda item's title in <paramref name="language"/> when known, else in English, else any; "" when it has none.</summary>
+    public static string PickItemTitle(IReadOnlyList<VersionTitle> titles, string? language = null) =>
+        (titles.FirstOrDefault(t => t.Language == language) ?? titles.FirstOrDefault(t => t.Language == Language) ?? titles.FirstOrDefault())?.Title ?? "";
+}
