@@ -14,5 +14,8 @@ public static class AccessibilityPages
         "/zh/A/75/950",
         "/search?q=Demoland",
         "/no-such-page",
+        // The interface in Arabic, right to left (issue 17).
+        "/sessions/ga/75?ui=ar",
+        "/A/75/778?ui=ar",
     ];
 }

@@ -58,6 +58,8 @@ public class InterfaceLanguageBrowserTests(BrowserFixture browser) : IClassFixtu
 
         Assert.Equal(("ltr", "ltr"), (english.HtmlDirection, english.BodyDirection));
         Assert.Equal(("rtl", "rtl"), (arabic.HtmlDirection, arabic.BodyDirection));
+        // Symbols stay whole, left to right, inside Arabic lines.
+        Assert.Equal("ltr isolate", arabic.SymbolBidi);
 
         // English: menu button, then the title, from the left; the drawer on the left of the content.
         Assert.True(english.MenuButton.X < english.Brand.X, "en: the menu button is left of the title");
@@ -76,7 +78,7 @@ public class InterfaceLanguageBrowserTests(BrowserFixture browser) : IClassFixtu
 
     private const int Width = 1280;
 
-    private sealed record Layout(string HtmlDirection, string BodyDirection, LocatorBoundingBoxResult MenuButton, LocatorBoundingBoxResult Brand,
+    private sealed record Layout(string HtmlDirection, string BodyDirection, string SymbolBidi, LocatorBoundingBoxResult MenuButton, LocatorBoundingBoxResult Brand,
         LocatorBoundingBoxResult Drawer, LocatorBoundingBoxResult Main, double[] HeadingText);
 
     private async Task<Layout> MeasureAsync(string language)
@@ -103,6 +105,7 @@ public class InterfaceLanguageBrowserTests(BrowserFixture browser) : IClassFixtu
         var layout = new Layout(
             await page.EvaluateAsync<string>("document.documentElement.dir"),
             await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"),
+            await page.EvaluateAsync<string>("(() => { const s = getComputedStyle(document.querySelector('main#main .symbol')); return s.direction + ' ' + s.unicodeBidi; })()"),
             await Box("header.mud-appbar .mud-icon-button"),
             await Box(".portal-brand"),
             await Box(".mud-drawer"),

@@ -59,6 +59,20 @@ public partial class InterfaceLanguageTests(InterfaceLanguageTests.Fixture fixtu
         Assert.Null(CultureCookie(response));
     }
 
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("zh")]
+    [InlineData("fr")]
+    [InlineData("ru")]
+    [InlineData("es")]
+    public void NegativeNumbersKeepAPlainMinusSoMarkupStaysValid(string language)
+    {
+        var culture = InterfaceLanguage.FormattingCulture(Portal.Domain.UnLanguage.FromCode(language));
+
+        Assert.Equal("-1", (-1).ToString(culture));
+        Assert.Equal("2021", 2021.ToString(culture));
+    }
+
     [Fact]
     public async Task AUiParameterWinsOverAcceptLanguageAndIsRememberedForTheLivePage()
     {

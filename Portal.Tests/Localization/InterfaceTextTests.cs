@@ -4,6 +4,7 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using Portal.Domain;
 using Portal.Localization;
+using Portal.Tests.Support;
 
 namespace Portal.Tests.Localization;
 
@@ -79,7 +80,7 @@ public partial class InterfaceTextTests
     [Fact]
     public void EveryKeyTheComponentsAskForExists()
     {
-        var portal = Path.Combine(RepositoryRoot(), "Portal");
+        var portal = Path.Combine(RepositoryPaths.Root(), "Portal");
         var used = Directory.EnumerateFiles(portal, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -97,16 +98,6 @@ public partial class InterfaceTextTests
     }
 
     private static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Distinct().Order()];
-
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portal.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test output folder.");
-    }
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -38,14 +38,44 @@ public static class InterfaceLanguage
     /// How dates and numbers are written: British English for English, as the UN writes it
     /// ("30 March 2021"); the language's own conventions otherwise (Gregorian calendar for Arabic).
     /// </summary>
-    public static CultureInfo FormattingCulture(UnLanguage language) =>
-        CultureInfo.GetCultureInfo(language == UnLanguage.English ? "en-GB" : language.Code);
+    public static CultureInfo FormattingCulture(UnLanguage language) => FormattingCultures[language.Code];
+
+    private static readonly IReadOnlyDictionary<string, CultureInfo> FormattingCultures =
+        UnLanguage.All.ToDictionary(l => l.Code, l => l == UnLanguage.English ? CultureInfo.GetCultureInfo("en-GB") : WithPlainSigns(l.Code));
+
+    /// <summary>
+    /// ICU's Arabic signs carry an Arabic letter mark ("\u061C-1"): every integer the page renders went
+    /// out that way, markup too (MudBlazor's tabindex="-1" became an invalid attribute value). Plain
+    /// signs keep numbers valid wherever they land; the mark is for running text, where bidi isolation
+    /// does the same work.
+    /// </summary>
+    private static CultureInfo WithPlainSigns(string name)
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(name).Clone();
+        culture.NumberFormat.NegativeSign = "-";
+        culture.NumberFormat.PositiveSign = "+";
+        return CultureInfo.ReadOnly(culture);
+    }
 
     public static CultureInfo InterfaceCulture(UnLanguage language) => CultureInfo.GetCultureInfo(language.Code);
+
+    /// <summary>A date in running text, in the current interface language: "15 September 2020", "2020年9月15日", "15 de septiembre de 2020".</summary>
+    public static string LongDate(DateOnly date)
+    {
+        var language = Current;
+        var pattern = language.Code switch
+        {
+            "zh" => "yyyy'年'M'月'd'日'",
+            "es" => "d 'de' MMMM 'de' yyyy",
+            _ => "d MMMM yyyy",
+        };
+        return date.ToString(pattern, FormattingCulture(language));
+    }
 
     public static IServiceCollection AddInterfaceLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(FormattingCulture(UnLanguage.English), InterfaceCulture(UnLanguage.English));
