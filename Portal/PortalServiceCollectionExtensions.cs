@@ -6,14 +6,22 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Search;
+using Portal.Data.Seed;
 using Portal.Features.AgendaItems;
+using Portal.Features.Api;
+using Portal.Features.Archives;
+using Portal.Features.Citations;
 using Portal.Features.Documents;
-using Portal.Features.Downloads;
+using Portal.Features.Feeds;
+using Portal.Features.Files;
 using Portal.Features.Home;
+using Portal.Features.Rendering;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
+using Portal.Features.Today;
 using Portal.Infrastructure;
 using Portal.Localization;
+using Portal.Storage;
 
 namespace Portal;
 
@@ -77,19 +85,29 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DocumentQueries>();
         services.AddSingleton<DocumentDownloadQueries>();
         services.AddSingleton<JournalQueries>();
+        services.AddSingleton<PrintedDocumentQueries>();
         services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<DocumentQueries>())
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
         });
 
+        services.AddSingleton<TodayQueries>();
+        services.AddSingleton<FeedQueries>();
+        services.AddSingleton<ApiQueries>();
+        services.AddSingleton<CitationQueries>();
+        // The OpenAPI document describes the open API only, not the pages, files and feeds.
+        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        services.AddPublicReadCors();
+
         services.AddSingleton<IDocumentFileStore, LocalDocumentFileStore>();
         services.AddSingleton<DocumentFileCommands>();
         services.AddSingleton<StoredFileSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StoredFileSweeper>());
-        services.AddSingleton<DownloadQueries>();
+        services.AddSingleton<FileQueries>();
         services.AddSingleton<DocumentPdfRenderer>();
         services.AddHostedService(sp => sp.GetRequiredService<DocumentPdfRenderer>());
         services.AddSingleton<DownloadContents>();
+        services.AddSingleton<ArchiveQueries>();
         services.AddSingleton<ArchiveWriter>();
         services.AddSingleton<DownloadCounter>();
         services.AddHostedService(sp => sp.GetRequiredService<DownloadCounter>());

@@ -1,7 +1,15 @@
 using Portal;
 using Portal.Components;
 using Portal.Data;
-using Portal.Features.Downloads;
+using Portal.Data.Seed;
+using Portal.Features.Api;
+using Portal.Features.Archives;
+using Portal.Features.Citations;
+using Portal.Features.Feeds;
+using Portal.Features.Files;
+using Portal.Features.Search;
+using Portal.Features.Sitemaps;
+using Portal.Features.Today;
 using Portal.Infrastructure;
 using Portal.Localization;
 
@@ -24,12 +32,22 @@ if (!app.Environment.IsDevelopment())
 app.UsePortalClientLimits();
 app.UseInterfaceLanguages();
 app.UseResponseCompression();
+app.UseCors();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
-app.MapDownloadEndpoints();
+app.MapFileEndpoints();
+app.MapArchiveEndpoints();
+app.MapFeedEndpoints();
+app.MapTodayFeed();
+app.MapSearchFeed();
+// One literal address: the default "/openapi/{documentName}.json" echoes any name back in its 404.
+app.MapOpenApi("/openapi/v1.json").RequireCors(PublicReadCors.Policy);
+app.MapApiEndpoints();
+app.MapCitationEndpoints();
+app.MapSitemapEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AnswerHeadLikeGet();
@@ -44,6 +62,9 @@ try
 catch (PortalStartupException e)
 {
     app.Logger.LogCritical("The portal did not start: {Reason}", e.Message);
+    // The console logger writes from a background queue: disposing the host flushes it, so the reason is
+    // printed before the process exits rather than lost with it.
+    await app.DisposeAsync();
     return 1;
 }
 app.Run();

@@ -2,11 +2,19 @@
 # Lighthouse performance for BENCHMARKS.md ("## Lighthouse"), on 127.0.0.1 only. Not part of scripts/test.sh.
 #   bash benchmarks/lighthouse.sh                         # publishes the working tree, then measures
 #   PORTAL_APP=/tmp/pub-old bash benchmarks/lighthouse.sh # measures an already published portal
-# The published portal runs in Development only so that it loads the demo data into a throwaway data
-# folder (Production refuses demo data); static assets are served from the publish output exactly as in
-# Production (same endpoints manifest, precompressed files, fingerprinted URLs). Each page is measured
+#   COMPARE_APP="/tmp/pub-a /tmp/pub-b" bash benchmarks/lighthouse.sh
+#                                                         # other published builds too, runs interleaved
+#   DB=/work/corpora/search/corpus-10000.db bash benchmarks/lighthouse.sh
+#                                                         # a synthetic corpus (benchmarks/search.sh makes it),
+#                                                         # in Production, read from that file
+#   FACTORS=mobile RUNS=2 KEEP=/tmp/reports ...           # one form factor; keep the JSON reports
+# Without DB the published portal runs in Development only so that it loads the demo data into a throwaway
+# data folder (Production refuses demo data); static assets are served from the publish output exactly as
+# in Production (same endpoints manifest, precompressed files, fingerprinted URLs). Each page is measured
 # RUNS times per form factor (mobile: Lighthouse's default simulated slow 4G and 4x CPU slowdown;
-# desktop: --preset=desktop) and the median score and first contentful paint are printed.
+# desktop: --preset=desktop) and the median score, first contentful paint and total blocking time are
+# printed. With several builds, run i of every build follows run i-1 of all of them, so a load spike from
+# other work on the machine hits the builds alike.
 # Lighthouse 12.2.3 (13.x needs Node 22) is installed once into $LH_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +23,22 @@ RUNS=${RUNS:-3}
 PORT=${PORT:-5197}
 LH_DIR=${LH_DIR:-"${XDG_CACHE_HOME:-$HOME/.cache}/portal-lighthouse"}
 CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
+DB=${DB:-}
+FACTORS=${FACTORS:-"mobile desktop"}
+KEEP=${KEEP:-}
+if [ -n "$DB" ]; then
+  # The corpus's busiest General Assembly agenda item and its first public document.
+  item=$(sqlite3 -batch -noheader "$DB" "SELECT s.Number || '/items/' || a.Number FROM AgendaItems a JOIN Sessions s ON s.Id = a.SessionId JOIN DocumentAgendaItems d ON d.AgendaItemId = a.Id WHERE s.Organ = 1 GROUP BY a.Id ORDER BY count(*) DESC, a.Id LIMIT 1")
+  document=$(sqlite3 -batch -noheader "$DB" "SELECT min(Id) FROM Documents WHERE Distribution = 1 AND Status = 2")
+  PAGES=${PAGES:-"/ /sessions/ga/$item /documents/$document /search?q=refugees"}
+fi
 PAGES=${PAGES:-"/ /sessions/ga/75/items/71 /documents/1 /search?q=Demoland"}
-BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-lighthouse.XXXXXX")
 APP=${PORTAL_APP:-"$WORK/app"}
-portal_pid=""
+read -r -a APPS <<<"$APP ${COMPARE_APP:-}"
+pids=()
 cleanup() {
-  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -29,34 +46,57 @@ trap cleanup EXIT
 [ -x "$LH_DIR/node_modules/.bin/lighthouse" ] || npm install --prefix "$LH_DIR" -E lighthouse@12.2.3 --no-audit --no-fund >/dev/null
 [ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
 
-mkdir -p "$WORK/data"
-(cd "$APP" && ASPNETCORE_ENVIRONMENT=Development Portal__DataPath="$WORK/data" \
-  ConnectionStrings__Portal="Data Source=$WORK/data/portal.db" Logging__LogLevel__Default=Warning \
-  exec dotnet Portal.dll --urls "$BASE") >"$WORK/portal.log" 2>&1 &
-portal_pid=$!
-for _ in $(seq 120); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 1; done
-# Warm every measured page first: a page's first request after start-up JIT-compiles its code path
-# (0.3-0.7 s of server time, which Lighthouse's simulation adds to FCP and LCP); a serving portal is warm.
-for path in $PAGES; do curl -fs "$BASE$path" >/dev/null; curl -fs "$BASE$path" >/dev/null; done
+for i in "${!APPS[@]}"; do
+  base="http://127.0.0.1:$((PORT + i))"
+  mkdir -p "$WORK/data-$i"
+  if [ -n "$DB" ]; then
+    (cd "${APPS[$i]}" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Portal="Data Source=$DB" \
+      Portal__SeedDemoData=false Logging__LogLevel__Default=Warning \
+      exec dotnet Portal.dll --urls "$base") >"$WORK/portal-$i.log" 2>&1 &
+  else
+    (cd "${APPS[$i]}" && ASPNETCORE_ENVIRONMENT=Development Portal__DataPath="$WORK/data-$i" \
+      ConnectionStrings__Portal="Data Source=$WORK/data-$i/portal.db" Logging__LogLevel__Default=Warning \
+      exec dotnet Portal.dll --urls "$base") >"$WORK/portal-$i.log" 2>&1 &
+  fi
+  pids+=($!)
+done
+for i in "${!APPS[@]}"; do
+  base="http://127.0.0.1:$((PORT + i))"
+  for _ in $(seq 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
+  # Warm every measured page first: a page's first request after start-up JIT-compiles its code path
+  # (0.3-0.7 s of server time, which Lighthouse's simulation adds to FCP and LCP); a serving portal is warm.
+  for path in $PAGES; do curl -fs "$base$path" >/dev/null; curl -fs "$base$path" >/dev/null; done
+done
 
-echo "| page | form factor | performance (median of $RUNS) | first contentful paint |"
-echo "| --- | --- | ---: | ---: |"
+echo "Lighthouse $(date -Is), load average $(cut -d' ' -f1-3 /proc/loadavg), ${DB:-demo data}"
+echo "| build | page | form factor | performance (median of $RUNS) | first contentful paint | total blocking time |"
+echo "| --- | --- | --- | ---: | ---: | ---: |"
 for path in $PAGES; do
-  for factor in mobile desktop; do
+  for factor in $FACTORS; do
     preset=(); [ "$factor" = desktop ] && preset=(--preset=desktop)
     for run in $(seq "$RUNS"); do
-      CHROME_PATH="$CHROME_PATH" "$LH_DIR/node_modules/.bin/lighthouse" "$BASE$path" "${preset[@]}" \
-        --only-categories=performance --chrome-flags="--headless --no-sandbox --disable-gpu" \
-        --output=json --output-path="$WORK/lh-$run.json" --quiet
+      for i in "${!APPS[@]}"; do
+        CHROME_PATH="$CHROME_PATH" "$LH_DIR/node_modules/.bin/lighthouse" "http://127.0.0.1:$((PORT + i))$path" "${preset[@]}" \
+          --only-categories=performance --chrome-flags="--headless --no-sandbox --disable-gpu" \
+          --output=json --output-path="$WORK/lh-$i-$run.json" --quiet
+      done
     done
-    python3 - "$path" "$factor" "$WORK"/lh-*.json <<'PY'
+    for i in "${!APPS[@]}"; do
+      python3 - "${APPS[$i]}" "$path" "$factor" "$WORK"/lh-"$i"-*.json <<'PY'
 import json, statistics, sys
-path, factor, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+app, path, factor, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 reports = [json.load(open(f)) for f in files]
 score = statistics.median(r["categories"]["performance"]["score"] * 100 for r in reports)
 fcp = statistics.median(r["audits"]["first-contentful-paint"]["numericValue"] for r in reports) / 1000
-print(f"| `{path}` | {factor} | {score:.0f} | {fcp:.1f} s |")
+tbt = statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in reports)
+runs = " ".join(f'{r["categories"]["performance"]["score"] * 100:.0f}' for r in reports)
+print(f"| {app} | `{path}` | {factor} | {score:.0f} ({runs}) | {fcp:.1f} s | {tbt:.0f} ms |")
 PY
+      if [ -n "$KEEP" ]; then
+        mkdir -p "$KEEP"
+        for f in "$WORK"/lh-"$i"-*.json; do mv "$f" "$KEEP/$i$(echo "$path" | tr -c 'A-Za-z0-9' _)-$factor-$(basename "$f")"; done
+      fi
+    done
     rm -f "$WORK"/lh-*.json
   done
 done

@@ -62,9 +62,13 @@ measure() { # base path -> "bytes|p50|p95|statuses"
 sample() { sqlite3 -batch -noheader "$1" "$2"; }
 doc=$(sample "$DB" "SELECT Id FROM Documents WHERE Distribution = 1 AND Status = 2 AND Id % 997 = 3 LIMIT 1")
 item=$(sample "$DB" "SELECT '/sessions/ga/' || s.Number || '/items/' || a.Number FROM AgendaItems a JOIN Sessions s ON s.Id = a.SessionId WHERE s.Organ = 1 AND a.Id IN (SELECT AgendaItemId FROM DocumentAgendaItems WHERE DocumentId % 499 = 7) LIMIT 1")
-# The same kinds of page on the demo data: the seed letter, GA 75 item 71.
+# A busy day of releases, for "issued today".
+day=$(sample "$DB" "SELECT ReleasedOn FROM LanguageVersions WHERE ReleasedOn IS NOT NULL GROUP BY ReleasedOn ORDER BY count(*) DESC LIMIT 1")
+# The same kinds of page on the demo data: the seed letter, GA 75 item 71, A/75/950's release day.
 targets=("/healthz|/healthz" "/app.css|/app.css" "/not-found|/not-found" "/|/" "/sessions|/sessions"
-  "$item|/sessions/ga/75/items/71" "/documents/$doc|/documents/1")
+  "$item|/sessions/ga/75/items/71" "/documents/$doc|/documents/1"
+  "/api/v1/documents/$doc|/api/v1/documents/1" "/api/v1/documents?limit=50|/api/v1/documents?limit=50"
+  "/today?date=$day|/today?date=2021-05-07" "/feeds/sessions/ga/75|/feeds/sessions/ga/75")
 
 start corpus 5195 "$DB"; corpus_pid=$started
 if [ -n "${COMPARE_APP:-}" ]; then

@@ -13,6 +13,7 @@ public static class AccessibilityPages
         "/documents/1",
         "/zh/A/75/950",
         "/search?q=Demoland",
+        "/today?date=2021-06-14",
         "/no-such-page",
         // The interface in Arabic, right to left (issue 17).
         "/sessions/ga/75?ui=ar",

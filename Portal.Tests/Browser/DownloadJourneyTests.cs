@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Features.Downloads;
 using Portal.Tests.Support;
+using Portal.Features.Archives;
 
 namespace Portal.Tests.Browser;
 

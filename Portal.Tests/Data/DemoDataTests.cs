@@ -135,7 +135,7 @@ public partial class DemoDataTests
     public async Task SeedingTwiceDoesNotDuplicate()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        await new Portal.Data.DemoDataSeeder(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Data.DemoDataSeeder>.Instance).SeedIfEmptyAsync();
+        await new Portal.Data.Seed.DemoDataSeeder(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Data.Seed.DemoDataSeeder>.Instance).SeedIfEmptyAsync();
         await using var db = database.CreateDbContext();
 
         Assert.Equal(1, await db.Documents.CountAsync(d => d.Sender == "Armenia"));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
+using Portal.Storage;
 
 namespace Portal.Tests.Data;
 

@@ -190,8 +190,24 @@ public partial class HostileInputTests(HostileInputTests.Fixture fixture) : ICla
             var label = $"{request.Method} {Shorten(request.RequestUri!.PathAndQuery)}{(request.Headers.Any() ? $" [{string.Join("; ", request.Headers.Select(h => h.Key))}]" : "")}";
             using var _ = request;
             request.RequestUri = new UriBuilder(request.RequestUri!) { Port = fixture.Address.Port }.Uri;
-            using var response = await client.SendAsync(request, token);
-            var body = await response.Content.ReadAsStringAsync(token);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            HttpResponseMessage response;
+            string body;
+            try
+            {
+                response = await client.SendAsync(request, token);
+                body = await response.Content.ReadAsStringAsync(token);
+            }
+            catch (TaskCanceledException)
+            {
+                failures.Enqueue($"{label} → no answer after {started.Elapsed.TotalSeconds:0} s");
+                return;
+            }
+            using var __ = response;
+            if (started.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                TestContext.Current.SendDiagnosticMessage($"{label} took {started.Elapsed.TotalSeconds:0} s");
+            }
             if ((int)response.StatusCode >= 500)
             {
                 failures.Enqueue($"{label} → {(int)response.StatusCode}");

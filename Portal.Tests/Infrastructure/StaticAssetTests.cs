@@ -22,7 +22,7 @@ public partial class StaticAssetTests(StaticAssetTests.Fixture fixture) : IClass
         protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("ReloadStaticAssetsAtRuntime", "false")];
     }
 
-    [GeneratedRegex("""(?:href|src)="(?<url>[^"]*_content/MudBlazor/MudBlazor\.min\.[a-z0-9]+\.(?:css|js))""")]
+    [GeneratedRegex("""(?:href|src)="(?<url>[^"]*(?:_content/MudBlazor/MudBlazor\.min|mudblazor\.trimmed)\.[a-z0-9]+\.(?:css|js))""")]
     private static partial Regex MudBlazorAssetUrl();
 
     private async Task<string[]> LinkedMudBlazorUrlsAsync()
@@ -30,7 +30,7 @@ public partial class StaticAssetTests(StaticAssetTests.Fixture fixture) : IClass
         using var client = fixture.CreateClient();
         var html = await client.GetStringAsync("/");
         var urls = MudBlazorAssetUrl().Matches(html).Select(m => "/" + m.Groups["url"].Value.TrimStart('/')).ToArray();
-        Assert.Equal(2, urls.Length); // MudBlazor.min.<fingerprint>.css and .js, linked through @Assets[...]
+        Assert.Equal(2, urls.Length); // mudblazor.trimmed.<fingerprint>.css and MudBlazor.min.<fingerprint>.js, linked through @Assets[...]
         return urls;
     }
 

@@ -39,9 +39,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Waits until the Blazor circuit is connected, after which clicks on buttons work.</summary>
+    /// <summary>
+    /// Waits until clicks on buttons work: the Blazor circuit has rendered, or on a statically rendered page
+    /// static-page.js handles its buttons and every interactive island (.portal-island) has connected.
+    /// </summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("#portal-interactive[data-ready='true']", new() { State = WaitForSelectorState.Attached });
+        page.WaitForFunctionAsync("() => document.querySelector(\"#portal-interactive[data-ready='true']\") && !document.querySelector(\".portal-island[data-ready='false']\")");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Portal.Infrastructure;
+using Portal.Storage;
 
 namespace Portal.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Portal.Infrastructure;
+using Portal.Storage;
 
 namespace Portal.Tests.Support;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Data;
-using Portal.Features.Downloads;
+using Portal.Data.Seed;
 
 namespace Portal.Tests.Support;
 

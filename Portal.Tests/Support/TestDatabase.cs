@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
 using Portal.Data.Search;
+using Portal.Data.Seed;
 
 namespace Portal.Tests.Support;
 

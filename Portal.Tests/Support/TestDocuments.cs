@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
-using Portal.Features.Downloads;
+using Portal.Storage;
 
 namespace Portal.Tests.Support;
 

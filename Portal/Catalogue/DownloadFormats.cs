@@ -1,4 +1,5 @@
 using Portal.Data.Entities;
+using Portal.Localization;
 
 namespace Portal.Catalogue;
 
@@ -35,6 +36,14 @@ public static class DownloadFormats
         _ => "Plain text",
     };
 
+    /// <summary>The format's name in the interface language: PDF, Word and Markdown are the same in every language.</summary>
+    public static string InterfaceLabel(DownloadFormat format) => format switch
+    {
+        DownloadFormat.Original => InterfaceText.Get("Format_Original"),
+        DownloadFormat.Text => InterfaceText.Get("Format_PlainText"),
+        _ => Label(format),
+    };
+
     public static bool TryParse(string? text, out DownloadFormat format)
     {
         format = default;
@@ -57,11 +66,6 @@ public static class DownloadFormats
         DownloadFormat.Original => FileFormat.Original,
         _ => null,
     };
-
-    public const string PdfMediaType = "application/pdf";
-    public const string DocxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string MarkdownMediaType = "text/markdown; charset=utf-8";
-    public const string TextMediaType = "text/plain; charset=utf-8";
 
     /// <summary>Formats that are compressed already (ZIP containers, PDF streams, images): a ZIP stores them as they are.</summary>
     public static bool IsCompressed(string mediaType, string fileName)

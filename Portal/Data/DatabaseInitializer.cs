@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Data.Seed;
 using Portal.Infrastructure;
+using Portal.Storage;
 
 namespace Portal.Data;
 

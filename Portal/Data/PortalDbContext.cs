@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using Portal.Data.Search;
 
 namespace Portal.Data;
 
@@ -24,9 +23,6 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<CrossReference> CrossReferences => Set<CrossReference>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DownloadCount> DownloadCounts => Set<DownloadCount>();
-
-    /// <summary>The hits of the search running on this context's connection; see <see cref="ISearchIndex"/>.</summary>
-    public DbSet<SearchHit> SearchHits => Set<SearchHit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -28,6 +28,13 @@ public sealed class ClientLimitsOptions
     [Range(0, 10_000_000)]
     public int RequestsPerMinutePerClient { get; set; } = 60_000;
 
+    /// <summary>
+    /// Requests to the open API (<c>/api/v1</c>) per anonymous client address and minute, on top of the
+    /// general limit: programs can ask far faster than people. Default 1,200; 0 turns it off.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int ApiRequestsPerMinutePerClient { get; set; } = 1_200;
+
     /// <summary>The <c>Retry-After</c> a refused client is given when the limiter cannot say, in seconds. Default 30.</summary>
     [Range(1, 3_600)]
     public int RetryAfterSeconds { get; set; } = 30;
@@ -51,6 +58,9 @@ public static class ClientLimits
 {
     private const string HubPath = "/_blazor";
 
+    /// <summary>The rate-limiting policy of the open API's endpoints (<see cref="ClientLimitsOptions.ApiRequestsPerMinutePerClient"/>).</summary>
+    public const string ApiPolicy = "api";
+
     /// <summary>Binds <see cref="ClientLimitsOptions"/>, applies them to Blazor's circuits and sets up the per-address limiter.</summary>
     public static IServiceCollection AddPortalClientLimits(this IServiceCollection services)
     {
@@ -69,6 +79,7 @@ public static class ClientLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (bool Circuit, string Client)>(Partition);
             options.OnRejected = RejectAsync;
+            options.AddPolicy<(bool, string), ApiRateLimitPolicy>(ApiPolicy);
         });
         return services;
     }
@@ -87,7 +98,7 @@ public static class ClientLimits
     private static RateLimitPartition<(bool, string)> Partition(HttpContext context)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<ClientLimitsOptions>>().Value;
-        var client = context.Connection.RemoteIpAddress is { } address ? Normalize(address) : "unknown";
+        var client = ClientAddress(context);
         if (IsCircuitConnection(context.Request))
         {
             return RateLimitPartition.GetConcurrencyLimiter((true, client), _ => new ConcurrencyLimiterOptions
@@ -111,6 +122,10 @@ public static class ClientLimits
         });
     }
 
+    /// <summary>The client address requests are counted under.</summary>
+    public static string ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address ? Normalize(address) : "unknown";
+
     // IPv4 clients on a dual-stack socket arrive as ::ffff:a.b.c.d; one address, one partition.
     private static string Normalize(IPAddress address) =>
         (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
@@ -128,5 +143,45 @@ public static class ClientLimits
             ? $"Too many open portal pages from your network address: at most {limits.CircuitsPerClient} can be live at once. Close some portal tabs, or try again in {retryAfter} seconds."
             : $"Too many requests from your network address: at most {limits.RequestsPerMinutePerClient} a minute. Please try again in {retryAfter} seconds.";
         await context.Response.WriteAsync(message, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The open API's own budget per anonymous client address: a token bucket like the general one, refused with
+/// 429, <c>Retry-After</c> and a problem+json body a program can read. Signed-in callers (API tokens, once
+/// accounts exist) are not limited here; the general limit still applies to them.
+/// </summary>
+public sealed class ApiRateLimitPolicy(IOptions<ClientLimitsOptions> options) : IRateLimiterPolicy<(bool, string)>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
+
+    public RateLimitPartition<(bool, string)> GetPartition(HttpContext httpContext)
+    {
+        var perMinute = options.Value.ApiRequestsPerMinutePerClient;
+        if (perMinute == 0 || httpContext.User.Identity?.IsAuthenticated == true)
+        {
+            return RateLimitPartition.GetNoLimiter((false, ""));
+        }
+        return RateLimitPartition.GetTokenBucketLimiter((true, ClientLimits.ClientAddress(httpContext)), _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = Math.Max(1, perMinute / 10),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(6),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+            : options.Value.RetryAfterSeconds;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(
+            detail: $"Too many API requests from your network address: at most {options.Value.ApiRequestsPerMinutePerClient} a minute. Please try again in {retryAfter} seconds.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(context);
     }
 }

@@ -57,6 +57,9 @@ public static class InterfaceLanguage
         return CultureInfo.ReadOnly(culture);
     }
 
+    /// <summary>A language's name in the current interface language: "French", "français", "法文" (its own name is <see cref="UnLanguage.NativeName"/>).</summary>
+    public static string NameOf(UnLanguage language) => InterfaceText.Get("Language_" + language.Code);
+
     public static CultureInfo InterfaceCulture(UnLanguage language) => CultureInfo.GetCultureInfo(language.Code);
 
     /// <summary>A date in running text, in the current interface language: "15 September 2020", "2020年9月15日", "15 de septiembre de 2020".</summary>

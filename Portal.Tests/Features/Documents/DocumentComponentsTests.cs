@@ -32,7 +32,7 @@ public class DocumentComponentsTests : MudTestContext
     {
         var detail = await SeedLetterAsync();
 
-        var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
+        var header = Render<DocumentHeader>(p => p.Add(c => c.Document, detail.Printed()));
 
         Assert.Equal("zh", detail.Language);
         Assert.Equal("联合国", header.Find(".un-name").TextContent);
@@ -58,7 +58,7 @@ public class DocumentComponentsTests : MudTestContext
     {
         var detail = await BySymbolAsync("A/75/950", "ar");
 
-        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+        var view = Render<DocumentView>(p => p.Add(c => c.Document, detail.Printed()));
 
         Assert.Equal("rtl", view.Find("article.un-document").GetAttribute("dir"));
         Assert.Equal("الأمم المتحدة", view.Find(".un-name").TextContent);
@@ -78,7 +78,7 @@ public class DocumentComponentsTests : MudTestContext
     {
         var detail = await BySymbolAsync("A/75/950", "fr");
 
-        var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
+        var header = Render<DocumentHeader>(p => p.Add(c => c.Document, detail.Printed()));
 
         Assert.Equal("Assemblée générale", header.Find(".un-organ").TextContent);
         Assert.Equal("Soixante-quinzième session", header.Find(".un-sessions").TextContent.Trim());
@@ -93,7 +93,7 @@ public class DocumentComponentsTests : MudTestContext
     {
         var detail = await BySymbolAsync("A/75/960");
 
-        var header = Render<DocumentHeader>(p => p.Add(c => c.Detail, detail));
+        var header = Render<DocumentHeader>(p => p.Add(c => c.Document, detail.Printed()));
 
         Assert.Equal("A/75/960\u2013S/2021/600", header.Find(".un-symbols .symbol").TextContent);
         Assert.Equal("Original: Spanish", header.Find(".un-original").TextContent);
@@ -157,7 +157,7 @@ public class DocumentComponentsTests : MudTestContext
     {
         var detail = await BySymbolAsync("A/75/950", "ar");
 
-        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+        var view = Render<DocumentView>(p => p.Add(c => c.Document, detail.Printed()));
 
         var article = view.Find("article.un-document");
         Assert.Equal("rtl", article.GetAttribute("dir"));
@@ -170,7 +170,7 @@ public class DocumentComponentsTests : MudTestContext
     {
         var detail = await SeedLetterAsync();
 
-        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+        var view = Render<DocumentView>(p => p.Add(c => c.Document, detail.Printed()));
 
         Assert.Equal(["米海尔·马尔加良", "大卫·巴巴扬"], view.FindAll(".signatory .name").Select(e => e.TextContent));
         Assert.Contains("(签名)", view.Find(".signatory").TextContent);
@@ -188,8 +188,8 @@ public class DocumentComponentsTests : MudTestContext
         var seedLetter = await SeedLetterAsync();
         var demoLetter = await BySymbolAsync("A/75/950", "en");
 
-        var letter = Render<DocumentView>(p => p.Add(c => c.Detail, seedLetter));
-        var demo = Render<DocumentView>(p => p.Add(c => c.Detail, demoLetter));
+        var letter = Render<DocumentView>(p => p.Add(c => c.Document, seedLetter.Printed()));
+        var demo = Render<DocumentView>(p => p.Add(c => c.Document, demoLetter.Printed()));
 
         foreach (var (view, scope, count) in new[] { (letter, "annex1", 7), (demo, "annex1", 1) })
         {
@@ -241,7 +241,7 @@ public class DocumentComponentsTests : MudTestContext
     {
         var detail = await BySymbolAsync("A/75/960");
 
-        var view = Render<DocumentView>(p => p.Add(c => c.Detail, detail));
+        var view = Render<DocumentView>(p => p.Add(c => c.Document, detail.Printed()));
 
         var annex = view.Find("section.annex:not(.enclosure)");
         var enclosure = annex.QuerySelector("section.annex.enclosure");

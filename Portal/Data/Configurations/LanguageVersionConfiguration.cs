@@ -12,6 +12,8 @@ public sealed class LanguageVersionConfiguration : IEntityTypeConfiguration<Lang
         builder.Property(v => v.Title).HasMaxLength(1000);
         builder.Property(v => v.JobNumber).HasMaxLength(40);
         builder.HasIndex(v => new { v.DocumentId, v.Language }).IsUnique();
+        // "Issued today" and its previous/next day walk this index instead of every version.
+        builder.HasIndex(v => v.ReleasedOn);
         builder.HasMany(v => v.Annexes).WithOne(a => a.LanguageVersion).HasForeignKey(a => a.LanguageVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Signatories).WithOne().HasForeignKey(s => s.LanguageVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Footnotes).WithOne().HasForeignKey(f => f.LanguageVersionId).OnDelete(DeleteBehavior.Cascade);

@@ -1,26 +1,26 @@
 namespace Portal.Data.Search;
 
 /// <summary>
-/// The full-text index of a database provider. SQLite uses FTS5 (<see cref="SqliteSearchIndex"/>);
-/// a PostgreSQL implementation would use its own full-text and trigram indexes behind the same
-/// three calls. The access rules and facets stay in LINQ, shared by every provider.
+/// The full-text index of a database provider, as a stateless question and answer: a
+/// <see cref="SearchRequest"/> in, a bounded <see cref="SearchHits"/> out, and the indexed texts of
+/// the versions found for snippets. SQLite answers with FTS5 (<see cref="SqliteSearchIndex"/>); another
+/// engine (PostgreSQL <c>tsvector</c>, an inverted index) implements the same two calls in its own way and
+/// must pass the same behaviour suite (<c>Portal.Tests/Features/Search/SearchBehaviourTests.cs</c>).
+/// <para>
+/// The index returns only documents the request's viewer may see and its filters allow
+/// (<see cref="SearchRequest.AllowedDocuments"/> says which, through the one access rule); facets,
+/// pages, document rows and snippets are made from the hits by the caller, the same for every engine.
+/// </para>
 /// </summary>
 public interface ISearchIndex
 {
     /// <summary>
-    /// Fills <see cref="PortalDbContext.SearchHits"/> on the context's (now open) connection with one
-    /// row per document that has a language version containing every term, limited to
-    /// <paramref name="language"/> when given. With <paramref name="versionIds"/>, only those language
-    /// versions are looked at (a filtered search, all of them checked); without, the newest matches are
-    /// taken up to <paramref name="limit"/> language versions. Returns whether that limit cut the matches
-    /// short. Visibility is not applied here.
+    /// The documents that have a language version containing every term, best first, one hit per document
+    /// (its best-matching version). At most <see cref="SearchRequest.Limit"/> matches are read; an engine that
+    /// stops there says so with <see cref="SearchHits.Truncated"/>.
     /// </summary>
-    Task<bool> CollectHitsAsync(PortalDbContext db, IReadOnlyList<SearchTerm> terms, string? language,
-        IReadOnlyCollection<int>? versionIds, int limit, CancellationToken cancellationToken);
-
-    /// <summary>Empties the hit table so a pooled connection carries nothing into the next search.</summary>
-    Task ReleaseHitsAsync(PortalDbContext db);
+    Task<SearchHits> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
 
     /// <summary>The indexed text of the given language versions, for snippets.</summary>
-    Task<IReadOnlyList<IndexedText>> ReadTextsAsync(PortalDbContext db, IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken);
 }

@@ -2,26 +2,20 @@ namespace Portal.Data.Search;
 
 public enum SearchTermKind
 {
-    /// <summary>Three characters or more: found anywhere, inside words too (trigram index).</summary>
+    /// <summary>
+    /// Three characters or more, found as written anywhere in the text, inside words too; a term with
+    /// spaces is a quoted phrase (<see cref="SearchTerm.IsPhrase"/>).
+    /// </summary>
     Substring,
 
-    /// <summary>One or two Chinese/Japanese/Korean characters, matched against the bigram index.</summary>
+    /// <summary>One or two Chinese/Japanese/Korean characters: a whole word in Chinese (地雷), found inside longer runs too.</summary>
     ShortCjk,
 }
 
 /// <summary>One thing every hit must contain, already folded with <see cref="SearchText.Fold"/>.</summary>
-public sealed record SearchTerm(string Text, SearchTermKind Kind);
-
-/// <summary>
-/// A document found by the index: the best-ranked language version and its score (lower is
-/// better, as bm25 gives it). Rows live in a table local to the database connection of one
-/// search, so the facets and the page can be counted with ordinary LINQ and the access rules.
-/// </summary>
-public sealed class SearchHit
+public sealed record SearchTerm(string Text, SearchTermKind Kind)
 {
-    public int DocumentId { get; set; }
-    public int VersionId { get; set; }
-    public double Score { get; set; }
+    public bool IsPhrase => Text.Contains(' ');
 }
 
 /// <summary>The indexed text of a language version, as snippets are cut from.</summary>

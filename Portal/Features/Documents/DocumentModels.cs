@@ -98,4 +98,9 @@ public sealed record DocumentDetail(
 
     /// <summary>Its symbol, else a name from kind, date and sender (<see cref="DocumentNames"/>).</summary>
     public string Name => DocumentNames.Of(Symbols, Kind, DatedOn, IssuedOn, Sender, CatalogTitle ?? Title);
+
+    /// <summary>The version as <see cref="DocumentView"/> prints it (a method, so the page's persisted state does not carry the text twice).</summary>
+    public PrintedDocument Printed() => new(
+        Id, Symbols, Distribution, IssuedOn, DatedOn, OriginalLanguage, Sessions, AgendaItems,
+        Language, Title, BodyMarkdown, JobNumber, Signatories, Footnotes, Annexes);
 }

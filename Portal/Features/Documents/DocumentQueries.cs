@@ -39,76 +39,45 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     public async Task<DocumentDetail?> GetAsync(int id, string? language, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = contextFactory.CreateDbContext();
-        var head = await db.Documents.AsNoTracking()
-            .Where(DocumentAccess.VisibleTo(viewer))
-            .Where(d => d.Id == id)
+        // One command for the facts beside the printed header and the languages held (the chosen
+        // language depends on them), then the header as the version prints it.
+        var facts = await PrintedDocumentQueries.Visible(db, id, viewer)
             .Select(d => new
             {
-                d.Id,
                 d.Kind,
-                d.Distribution,
                 d.Status,
-                d.IssuedOn,
-                d.DatedOn,
-                d.OriginalLanguage,
                 d.Sender,
                 d.Addressee,
                 d.CatalogTitle,
-                Symbols = d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(),
-                Sessions = d.Sessions.OrderBy(s => s.Session.Organ).Select(s => new SessionLink(s.Session.Organ, s.Session.Number)).ToList(),
-                Items = d.AgendaItems.OrderBy(a => a.Position).Select(a => new
-                {
-                    a.AgendaItem.Session.Organ,
-                    Session = a.AgendaItem.Session.Number,
-                    a.AgendaItem.Number,
-                    Titles = a.AgendaItem.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList(),
-                }).ToList(),
+                d.OriginalLanguage,
                 Languages = d.LanguageVersions.Select(v => new LanguageAvailability(v.Language, v.Title, v.ReleasedOn)).ToList(),
             })
-            .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        if (head is null)
+        var head = facts is null ? null : await PrintedDocumentQueries.LoadHeadAsync(db, id, viewer, cancellationToken);
+        if (facts is null || head is null)
         {
             return null;
         }
 
-        var languages = head.Languages.OrderBy(l => UnLanguage.OrderOf(l.Language)).ToList();
-        var chosen = ChooseLanguage(language, head.OriginalLanguage, languages);
-        var version = chosen is null ? null : await db.LanguageVersions.AsNoTracking()
-            .Where(v => v.DocumentId == id && v.Language == chosen)
-            .Select(v => new
-            {
-                v.Id,
-                v.Title,
-                v.BodyMarkdown,
-                v.ReleasedOn,
-                v.JobNumber,
-                Annexes = v.Annexes.OrderBy(a => a.Position).Select(a => new { a.Id, a.Position, a.ParentAnnexId, a.Heading, a.Title, a.BodyMarkdown }).ToList(),
-                Signatories = v.Signatories.OrderBy(s => s.Position).Select(s => new { s.AnnexId, View = new SignatoryView(s.Name, s.Function, s.Signed) }).ToList(),
-                Footnotes = v.Footnotes.OrderBy(f => f.Number).Select(f => new { f.AnnexId, f.Number, f.TextMarkdown, f.Urls }).ToList(),
-            })
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-
-        var annexes = version?.Annexes.Select(a => new AnnexView(a.Id, a.Position, a.ParentAnnexId, a.Heading, a.Title, a.BodyMarkdown,
-            version.Signatories.Where(s => s.AnnexId == a.Id).Select(s => s.View).ToList(),
-            version.Footnotes.Where(f => f.AnnexId == a.Id).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList())).ToList() ?? [];
-
-        var items = head.Items.Select(i => new AgendaItemLink(i.Organ, i.Session, i.Number, TitlePreference.PickItemTitle(i.Titles, chosen))).ToList();
+        var languages = facts.Languages.OrderBy(l => UnLanguage.OrderOf(l.Language)).ToList();
+        var chosen = ChooseLanguage(language, facts.OriginalLanguage, languages);
+        var printed = chosen is null ? null : await PrintedDocumentQueries.LoadAsync(db, id, head, chosen, cancellationToken);
 
         var references = await GetReferencesAsync(db, id, head.Symbols, viewer, cancellationToken);
 
         return new DocumentDetail(
-            head.Id, head.Symbols, head.Kind, head.Distribution, head.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
-            head.Sender, head.Addressee, head.CatalogTitle, head.Sessions, items, languages,
+            id, head.Symbols, facts.Kind, head.Distribution, facts.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
+            facts.Sender, facts.Addressee, facts.CatalogTitle, head.Sessions,
+            printed?.AgendaItems ?? head.Items.Select(i => i.Link(TitlePreference.Language)).ToList(),
+            languages,
             chosen ?? TitlePreference.Language,
-            version?.Title ?? TitlePreference.Pick(head.CatalogTitle, []).Title,
-            version?.BodyMarkdown ?? "",
-            version?.ReleasedOn,
-            version?.JobNumber,
-            version?.Signatories.Where(s => s.AnnexId is null).Select(s => s.View).ToList() ?? [],
-            version?.Footnotes.Where(f => f.AnnexId is null).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList() ?? [],
-            annexes,
+            printed?.Title ?? TitlePreference.Pick(facts.CatalogTitle, []).Title,
+            printed?.BodyMarkdown ?? "",
+            languages.FirstOrDefault(l => l.Language == chosen)?.ReleasedOn,
+            printed?.JobNumber,
+            printed?.Signatories ?? [],
+            printed?.Footnotes ?? [],
+            printed?.Annexes ?? [],
             references);
     }
 

@@ -6,6 +6,7 @@ using Portal.Data.Search;
 using Portal.Domain;
 using Portal.Features.Documents;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 namespace Portal.Features.Search;
 
@@ -14,19 +15,15 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     private const int FacetLength = 12;
 
     /// <summary>
-    /// How many matching language versions a search reads from the index, newest first. It bounds the
-    /// work (ranking, counting, facets) whatever the size of the corpus; beyond it the counts say "at least".
+    /// How many matching language versions a search asks the index to read (<see cref="SearchRequest.Limit"/>).
+    /// It bounds the work (ranking, counting, facets) whatever the size of the corpus; beyond it the counts say "at least".
     /// </summary>
     public int MaxMatchedVersions { get; init; } = PortalOptions.DefaultSearchMatchLimit;
 
-    /// <summary>Up to this many documents, a filtered search checks each one the filters allow.</summary>
-    public int MaxFilteredDocuments { get; init; } = 2_000;
-
     /// <summary>
     /// Runs a search: a symbol goes straight to its document (<see cref="SearchResults.RedirectUrl"/>);
-    /// other text is looked up in the full-text index, then filtered, counted per facet, ranked and
-    /// paged through the same access rules as every list, so nothing the viewer may not see is
-    /// counted, shown or quoted.
+    /// other text goes to the full-text index with the filters and the viewer, which returns only
+    /// documents the viewer may see; the hits are then counted per facet, paged and quoted.
     /// </summary>
     public async Task<SearchResults> SearchAsync(SearchFilter filter, int pageSize, Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -53,147 +50,87 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         }
 
         await using var db = contextFactory.CreateDbContext();
-        try
+        var scope = await ScopeAsync(db, filter, cancellationToken);
+        var hits = scope is null ? SearchHits.None
+            : await index.SearchAsync(new SearchRequest(input.Terms, scope, viewer, MaxMatchedVersions), cancellationToken);
+        if (hits.Truncated)
         {
-            // A filtered search looks only at the documents the filters and access rules allow, when
-            // they are few enough to check one by one; then every match among them is found.
-            IReadOnlyCollection<int>? versionIds = null;
-            var filtersTooWide = false;
-            if (filter.HasDocumentFilters)
-            {
-                var candidates = await Filtered(Narrowest(db, filter).Where(DocumentAccess.VisibleTo(viewer)), filter)
-                    .OrderByDescending(d => d.Id).Select(d => d.Id).Take(MaxFilteredDocuments + 1).ToListAsync(cancellationToken);
-                if (candidates.Count <= MaxFilteredDocuments)
-                {
-                    versionIds = await db.LanguageVersions.AsNoTracking()
-                        .Where(v => candidates.Contains(v.DocumentId) && (filter.Language == null || v.Language == filter.Language))
-                        .Select(v => v.Id).ToListAsync(cancellationToken);
-                }
-                else
-                {
-                    filtersTooWide = true;
-                }
-            }
-            var truncated = await index.CollectHitsAsync(db, input.Terms, filter.Language, versionIds, MaxMatchedVersions, cancellationToken);
-            if (truncated)
-            {
-                notices.Add(filtersTooWide
-                    ? $"Many documents match: only the {MaxMatchedVersions:N0} most recent matching texts were counted and then filtered. Add words to the search to find older documents."
-                    : $"Many documents match: the most recent ones are shown and counted (up to {MaxMatchedVersions:N0} matching texts). Add words or filters to narrow the search.");
-            }
-            return await ReadResultsAsync(db, filter, input, notices, pageSize, viewer, cancellationToken) with { UnknownSymbol = unknownSymbol, Truncated = truncated };
+            notices.Add(filter.HasDocumentFilters
+                ? $"Many documents match: only the {MaxMatchedVersions:N0} most recent matching texts were counted and then filtered. Add words to the search to find older documents."
+                : $"Many documents match: the most recent ones are shown and counted (up to {MaxMatchedVersions:N0} matching texts). Add words or filters to narrow the search.");
         }
-        finally
-        {
-            await index.ReleaseHitsAsync(db);
-        }
+        return await ReadResultsAsync(db, filter, input, hits, notices, pageSize, cancellationToken) with { UnknownSymbol = unknownSymbol };
     }
 
-    private async Task<SearchResults> ReadResultsAsync(PortalDbContext db, SearchFilter filter, SearchInput input, List<string> notices,
-        int pageSize, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>The filters as the index takes them: the session and agenda item by id; null when one of them does not exist.</summary>
+    private static async Task<SearchScope?> ScopeAsync(PortalDbContext db, SearchFilter filter, CancellationToken cancellationToken)
     {
-        // The hits are few (the index bounds them), so they are read once and every query below starts
-        // from their ids: SQLite seeks those rows by key instead of planning from the big tables, where a
-        // join with a temporary table it has no statistics for can lead it to read every document.
-        var hits = await db.SearchHits.AsNoTracking().Select(h => new { h.DocumentId, h.VersionId, h.Score }).ToListAsync(cancellationToken);
-        var hitIds = hits.Select(h => h.DocumentId).ToList();
-        var documents = await Filtered(db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)), filter)
-            .Where(d => hitIds.Contains(d.Id))
-            .Select(d => new FoundDocument(d.Id, d.Kind, d.Sender, d.Distribution, d.ListedOn))
-            .ToDictionaryAsync(d => d.Id, cancellationToken);
-        var matched = hits.Where(h => documents.ContainsKey(h.DocumentId)).OrderBy(h => h.Score).ThenBy(h => h.DocumentId).ToList();
+        int? sessionId = null;
+        int? agendaItemId = null;
+        if (filter.Session is { } session)
+        {
+            sessionId = await db.Sessions.Where(s => s.Organ == session.Organ && s.Number == session.Number)
+                .Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            if (sessionId is null)
+            {
+                return null;
+            }
+        }
+        if (filter.AgendaItem is { } item)
+        {
+            agendaItemId = await db.AgendaItems.Where(a => a.Number == item.Number && a.Session.Organ == item.Organ && a.Session.Number == item.Session)
+                .Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (agendaItemId is null)
+            {
+                return null;
+            }
+        }
+        return new SearchScope(sessionId, agendaItemId, filter.Organ, filter.Kind, filter.Sender, filter.Language,
+            filter.From, filter.To, filter.Distribution);
+    }
 
-        var total = matched.Count;
-        var page = Paging.ClampPage(filter.Page, total, pageSize);
-        var pageHits = matched.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+    private async Task<SearchResults> ReadResultsAsync(PortalDbContext db, SearchFilter filter, SearchInput input, SearchHits hits,
+        List<string> notices, int pageSize, CancellationToken cancellationToken)
+    {
+        // The hits are few (the index bounds them) and every one is a document the viewer may see, so every
+        // query below starts from their ids: SQLite seeks those rows by key.
+        var page = Paging.ClampPage(filter.Page, hits.Hits.Count, pageSize);
+        var pageHits = hits.Hits.Skip((page - 1) * pageSize).Take(pageSize).ToList();
 
         var ids = pageHits.Select(h => h.DocumentId).ToList();
         var rows = await db.Documents.AsNoTracking()
             .Where(d => ids.Contains(d.Id))
             .Select(DocumentRow.Projection)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        var texts = (await index.ReadTextsAsync(db, pageHits.Select(h => h.VersionId).ToList(), cancellationToken)).ToDictionary(t => t.VersionId);
+        var texts = (await index.ReadTextsAsync(pageHits.Select(h => h.VersionId).ToList(), cancellationToken)).ToDictionary(t => t.VersionId);
         var items = pageHits
             .Where(h => rows.ContainsKey(h.DocumentId) && texts.ContainsKey(h.VersionId))
             .Select(h =>
             {
                 var text = texts[h.VersionId];
                 var row = rows[h.DocumentId];
-                var title = row.Versions.FirstOrDefault(v => v.Language == text.Language)?.Title ?? row.Title;
-                return new SearchResultItem(row, text.Language, title, SnippetBuilder.Build(text, input.Terms));
+                var title = row.Versions.FirstOrDefault(v => v.Language == h.Language)?.Title ?? row.Title;
+                return new SearchResultItem(row, h.Language, title, SnippetBuilder.Build(text, input.Terms));
             })
             .ToList();
 
-        var facets = total == 0 ? [] : await FacetsAsync(db, matched.Select(h => documents[h.DocumentId]).ToList(), filter, cancellationToken);
-        return new SearchResults(filter, notices, total, page, pageSize, items, facets);
+        var facets = hits.Hits.Count == 0 ? [] : await FacetsAsync(db, hits.Hits.Select(h => h.DocumentId).ToList(), filter, cancellationToken);
+        return new SearchResults(filter, notices, hits.Total, page, pageSize, items, facets, Truncated: hits.Truncated,
+            TotalIsExact: hits.TotalIsExact, RankedCount: hits.Hits.Count);
     }
 
     /// <summary>
-    /// The documents to start a filtered search from: those of the agenda item or session when one is
-    /// chosen, found through the link tables' indexes ("Id IN (...)" lets SQLite seek by primary key),
-    /// rather than every document tested one by one.
+    /// Counts per facet over the documents found (all of them visible to the viewer), from the catalogue
+    /// rather than the index: every engine returns document ids, and the labels live in the database.
     /// </summary>
-    private static IQueryable<Document> Narrowest(PortalDbContext db, SearchFilter filter)
-    {
-        var documents = db.Documents.AsNoTracking();
-        if (filter.AgendaItem is { } item)
-        {
-            var ids = db.DocumentAgendaItems.Where(l => l.AgendaItem.Number == item.Number
-                && l.AgendaItem.Session.Organ == item.Organ && l.AgendaItem.Session.Number == item.Session).Select(l => l.DocumentId);
-            return documents.Where(d => ids.Contains(d.Id));
-        }
-        if (filter.Session is { } session)
-        {
-            var ids = db.DocumentSessions.Where(l => l.Session.Organ == session.Organ && l.Session.Number == session.Number).Select(l => l.DocumentId);
-            return documents.Where(d => ids.Contains(d.Id));
-        }
-        return documents;
-    }
-
-    private static IQueryable<Document> Filtered(IQueryable<Document> documents, SearchFilter filter)
-    {
-        if (filter.Session is { } session)
-        {
-            documents = documents.Where(d => d.Sessions.Any(s => s.Session.Organ == session.Organ && s.Session.Number == session.Number));
-        }
-        if (filter.AgendaItem is { } item)
-        {
-            documents = documents.Where(d => d.AgendaItems.Any(a => a.AgendaItem.Number == item.Number
-                && a.AgendaItem.Session.Organ == item.Organ && a.AgendaItem.Session.Number == item.Session));
-        }
-        if (filter.Organ is { } organ)
-        {
-            documents = documents.Where(d => d.Sessions.Any(s => s.Session.Organ == organ));
-        }
-        if (filter.Kind is { } kind)
-        {
-            documents = documents.Where(d => d.Kind == kind);
-        }
-        if (filter.Sender is { } sender)
-        {
-            documents = documents.Where(d => d.Sender == sender);
-        }
-        if (filter.From is { } from)
-        {
-            documents = documents.Where(d => d.ListedOn >= from);
-        }
-        if (filter.To is { } to)
-        {
-            documents = documents.Where(d => d.ListedOn <= to);
-        }
-        if (filter.Distribution is { } distribution)
-        {
-            documents = documents.Where(d => d.Distribution == distribution);
-        }
-        return documents;
-    }
-
-    /// <summary>Counts per facet over the documents found (all of them visible to the viewer).</summary>
-    private static async Task<IReadOnlyList<Facet>> FacetsAsync(PortalDbContext db, List<FoundDocument> found, SearchFilter filter, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Facet>> FacetsAsync(PortalDbContext db, List<int> ids, SearchFilter filter, CancellationToken cancellationToken)
     {
         var facets = new List<Facet>();
         var first = filter with { Page = 1 };
-        var ids = found.Select(d => d.Id).ToList();
+        var found = await db.Documents.AsNoTracking()
+            .Where(d => ids.Contains(d.Id))
+            .Select(d => new FoundDocument(d.Id, d.Kind, d.Sender, d.Distribution, d.ListedOn))
+            .ToListAsync(cancellationToken);
 
         var sessionLinks = await db.DocumentSessions.AsNoTracking()
             .Where(l => ids.Contains(l.DocumentId))
@@ -244,7 +181,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         facets.Add(new Facet(FacetKey.Organ, organs));
 
         facets.Add(new Facet(FacetKey.Kind, found.GroupBy(d => d.Kind).OrderByDescending(g => g.Count()).Select(g =>
-            new FacetValue(DocumentKindNames.Plural(g.Key), g.Count(), first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
+            new FacetValue(InterfaceNames.Kinds(g.Key), g.Count(), first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
 
         facets.Add(new Facet(FacetKey.Sender, found.Where(d => d.Sender != null).GroupBy(d => d.Sender!)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
@@ -269,7 +206,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             }).ToList()));
 
         facets.Add(new Facet(FacetKey.Distribution, found.GroupBy(d => d.Distribution).OrderBy(g => g.Key).Select(g =>
-            new FacetValue(g.Key.ToString(), g.Count(), first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
+            new FacetValue(InterfaceNames.Distribution(g.Key), g.Count(), first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
 
         return facets.Where(f => f.Values.Count > 0).ToList();
     }

@@ -339,6 +339,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReleasedOn");
+
                     b.HasIndex("DocumentId", "Language")
                         .IsUnique();
 

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Infrastructure;
+
+namespace Portal.Data.Search;
+
+/// <summary>
+/// What a search may return besides matching the terms: filters on the document and on the language of
+/// the text. Sessions and agenda items are named by their database ids, which every engine can index.
+/// </summary>
+public sealed record SearchScope(
+    int? SessionId = null,
+    int? AgendaItemId = null,
+    Organ? Organ = null,
+    DocumentKind? Kind = null,
+    string? Sender = null,
+    string? Language = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    Distribution? Distribution = null)
+{
+    public static SearchScope Everything { get; } = new();
+
+    /// <summary>Filters on the document itself, as opposed to the language of the text.</summary>
+    public bool HasDocumentFilters => SessionId is not null || AgendaItemId is not null || Organ is not null || Kind is not null
+        || Sender is not null || From is not null || To is not null || Distribution is not null;
+}
+
+/// <summary>One search as an index receives it: the parsed terms, the filters, who is asking, and a bound.</summary>
+/// <param name="Terms">Every term a hit must contain (<c>SearchInput.Parse</c> makes them).</param>
+/// <param name="Limit">The most matching language versions the index reads; past it the hits are <see cref="SearchHits.Truncated"/>.</param>
+public sealed record SearchRequest(IReadOnlyList<SearchTerm> Terms, SearchScope Scope, Viewer Viewer, int Limit)
+{
+    /// <summary>
+    /// The documents this search may return: those the viewer may see (<see cref="DocumentAccess.VisibleTo"/>,
+    /// the portal's one access rule) and the document filters allow. An agenda item or session is taken
+    /// from its link table's index ("Id IN (...)" lets SQLite seek by primary key) rather than tested per document.
+    /// </summary>
+    public IQueryable<Document> AllowedDocuments(PortalDbContext db)
+    {
+        var documents = db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(Viewer));
+        if (Scope.AgendaItemId is { } item)
+        {
+            var ids = db.DocumentAgendaItems.Where(l => l.AgendaItemId == item).Select(l => l.DocumentId);
+            documents = documents.Where(d => ids.Contains(d.Id));
+        }
+        if (Scope.SessionId is { } session)
+        {
+            var ids = db.DocumentSessions.Where(l => l.SessionId == session).Select(l => l.DocumentId);
+            documents = documents.Where(d => ids.Contains(d.Id));
+        }
+        if (Scope.Organ is { } organ)
+        {
+            documents = documents.Where(d => d.Sessions.Any(s => s.Session.Organ == organ));
+        }
+        if (Scope.Kind is { } kind)
+        {
+            documents = documents.Where(d => d.Kind == kind);
+        }
+        if (Scope.Sender is { } sender)
+        {
+            documents = documents.Where(d => d.Sender == sender);
+        }
+        if (Scope.From is { } from)
+        {
+            documents = documents.Where(d => d.ListedOn >= from);
+        }
+        if (Scope.To is { } to)
+        {
+            documents = documents.Where(d => d.ListedOn <= to);
+        }
+        if (Scope.Distribution is { } distribution)
+        {
+            documents = documents.Where(d => d.Distribution == distribution);
+        }
+        return documents;
+    }
+}
+
+/// <summary>A document found: its best-matching language version, and a rank (higher is better, comparable within one answer).</summary>
+public sealed record SearchHit(int DocumentId, int VersionId, string Language, double Rank);
+
+/// <summary>
+/// An index's answer. <paramref name="Hits"/> are best first (rank, then document id), one per document,
+/// every one allowed by <see cref="SearchRequest.AllowedDocuments"/>.
+/// </summary>
+/// <param name="Truncated">The index stopped at the request's limit: more documents match than the hits hold.</param>
+/// <param name="Total">How many documents match: exact, or when <paramref name="TotalIsExact"/> is false, a lower bound.</param>
+public sealed record SearchHits(IReadOnlyList<SearchHit> Hits, bool Truncated, int Total, bool TotalIsExact)
+{
+    public static SearchHits None { get; } = new([], false, 0, true);
+
+    /// <summary>Hits in order, all of them: nothing was cut, so the total is their count.</summary>
+    public static SearchHits Complete(IReadOnlyList<SearchHit> hits) => new(hits, false, hits.Count, true);
+}

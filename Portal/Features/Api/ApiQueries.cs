@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Catalogue;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Api;
+
+/// <summary>Filters of <c>/api/v1/documents</c>, already validated.</summary>
+public sealed record ApiDocumentFilter(
+    (Organ Organ, int Number)? Session = null,
+    (Organ Organ, int Session, int Number)? AgendaItem = null,
+    Organ? Organ = null,
+    DocumentKind? Kind = null,
+    Distribution? Distribution = null,
+    string? Sender = null,
+    string? Language = null,
+    DateOnly? From = null,
+    DateOnly? To = null);
+
+/// <summary>What the API reads, always through <see cref="DocumentAccess.VisibleTo"/>.</summary>
+public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory)
+{
+    /// <summary>
+    /// Documents in id order after <paramref name="afterId"/>: ids never change and new documents get higher
+    /// ones, so a client that walks the cursor to the end has seen every document, even while others are added.
+    /// </summary>
+    public async Task<(IReadOnlyList<DocumentRow> Rows, bool HasMore)> ListDocumentsAsync(ApiDocumentFilter filter, int afterId, int limit, Viewer viewer, CancellationToken cancellationToken)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var documents = db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)).Where(d => d.Id > afterId);
+        if (filter.AgendaItem is { } item)
+        {
+            var inItem = db.DocumentAgendaItems.Where(l => l.AgendaItem.Number == item.Number && l.AgendaItem.Session.Organ == item.Organ && l.AgendaItem.Session.Number == item.Session).Select(l => l.DocumentId);
+            documents = documents.Where(d => inItem.Contains(d.Id));
+        }
+        if (filter.Session is { } session)
+        {
+            var inSession = db.DocumentSessions.Where(l => l.Session.Organ == session.Organ && l.Session.Number == session.Number).Select(l => l.DocumentId);
+            documents = documents.Where(d => inSession.Contains(d.Id));
+        }
+        if (filter.Organ is { } organ)
+        {
+            documents = documents.Where(d => d.Sessions.Any(s => s.Session.Organ == organ));
+        }
+        if (filter.Kind is { } kind)
+        {
+            documents = documents.Where(d => d.Kind == kind);
+        }
+        if (filter.Distribution is { } distribution)
+        {
+            documents = documents.Where(d => d.Distribution == distribution);
+        }
+        if (filter.Sender is { } sender)
+        {
+            documents = documents.Where(d => d.Sender == sender);
+        }
+        if (filter.Language is { } language)
+        {
+            documents = documents.Where(d => d.LanguageVersions.Any(v => v.Language == language));
+        }
+        if (filter.From is { } from)
+        {
+            documents = documents.Where(d => d.ListedOn >= from);
+        }
+        if (filter.To is { } to)
+        {
+            documents = documents.Where(d => d.ListedOn <= to);
+        }
+        var rows = await documents.OrderBy(d => d.Id).Take(limit + 1).Select(DocumentRow.Projection).ToListAsync(cancellationToken);
+        return (rows.Take(limit).ToList(), rows.Count > limit);
+    }
+
+    /// <summary>The id of the visible document that carries any of the symbols, or null.</summary>
+    public async Task<int?> ResolveAsync(IReadOnlyList<UnSymbol> symbols, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var keys = symbols.Select(s => s.Key).ToList();
+        await using var db = contextFactory.CreateDbContext();
+        return await db.DocumentSymbols.AsNoTracking().Where(s => keys.Contains(s.Key)).Select(s => s.Document)
+            .Where(DocumentAccess.VisibleTo(viewer)).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<DocumentRecord?> GetDocumentAsync(int id, Viewer viewer, CancellationToken cancellationToken)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var document = await db.Documents.AsNoTracking()
+            .Where(DocumentAccess.VisibleTo(viewer))
+            .Where(d => d.Id == id)
+            .Select(d => new DocumentRecord(
+                new DocumentRow(d.Id, d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(), d.IssuedOn, d.DatedOn, d.Kind, d.Distribution, d.CatalogTitle,
+                    d.LanguageVersions.Select(v => new VersionTitle(v.Language, v.Title)).ToList(), d.Sender),
+                d.Status,
+                d.OriginalLanguage,
+                d.Addressee,
+                d.Sessions.OrderBy(s => s.Session.Organ).ThenBy(s => s.Session.Number).Select(s => new SessionRecord(s.Session.Organ, s.Session.Number)).ToList(),
+                d.AgendaItems.OrderBy(a => a.Position).Select(a => new AgendaItemRecord(a.AgendaItem.Session.Organ, a.AgendaItem.Session.Number, a.AgendaItem.Number,
+                    a.AgendaItem.Titles.OrderBy(t => t.Language == "en" ? 0 : 1).Select(t => t.Title).FirstOrDefault() ?? "")).ToList(),
+                d.LanguageVersions.Select(v => new VersionRecord(v.Language, v.Title, v.ReleasedOn, v.JobNumber,
+                    v.Files.Select(f => new FileRecord(f.Format, f.MediaType, f.Length, f.Sha256, f.GeneratedFrom != null)).ToList())).ToList(),
+                new List<ReferenceRecord>(),
+                new List<ReferenceRecord>()))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var visible = db.Documents.Where(DocumentAccess.VisibleTo(viewer));
+        var outgoing = await db.CrossReferences.AsNoTracking().Where(r => r.SourceDocumentId == id).OrderBy(r => r.Id)
+            .Select(r => new { r.Relation, r.TargetSymbol, r.TargetKey }).ToListAsync(cancellationToken);
+        var targetKeys = outgoing.Select(r => r.TargetKey).Distinct().ToList();
+        var held = await db.DocumentSymbols.AsNoTracking().Where(s => targetKeys.Contains(s.Key) && visible.Any(d => d.Id == s.DocumentId))
+            .Select(s => new { s.Key, s.DocumentId }).ToDictionaryAsync(s => s.Key, s => s.DocumentId, cancellationToken);
+
+        var ownKeys = document.Row.Symbols.Select(UnSymbol.KeyOf).ToList();
+        var incoming = ownKeys.Count == 0 ? [] : await db.CrossReferences.AsNoTracking()
+            .Where(r => ownKeys.Contains(r.TargetKey) && r.SourceDocumentId != id && visible.Any(d => d.Id == r.SourceDocumentId))
+            .OrderBy(r => r.SourceDocumentId)
+            .Select(r => new ReferenceRecord(r.Relation, r.SourceDocument.Symbols.OrderBy(s => s.Position).Select(s => s.Value).FirstOrDefault() ?? "", r.SourceDocumentId))
+            .ToListAsync(cancellationToken);
+
+        return document with
+        {
+            References = outgoing.Select(r => new ReferenceRecord(r.Relation, r.TargetSymbol, held.TryGetValue(r.TargetKey, out var target) ? target : null)).ToList(),
+            ReferencedBy = incoming,
+        };
+    }
+
+    public async Task<IReadOnlyList<SessionRecordWithDates>> ListSessionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        return await db.Sessions.AsNoTracking().OrderBy(s => s.Organ).ThenByDescending(s => s.Number)
+            .Select(s => new SessionRecordWithDates(s.Organ, s.Number, s.StartsOn, s.EndsOn)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<(SessionRecordWithDates Session, IReadOnlyList<NumberedItemTitles> Items)?> GetSessionAsync(Organ organ, int number, CancellationToken cancellationToken)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Organ == organ && s.Number == number)
+            .Select(s => new { s.Id, Record = new SessionRecordWithDates(s.Organ, s.Number, s.StartsOn, s.EndsOn) }).FirstOrDefaultAsync(cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+        var items = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == session.Id).OrderBy(a => a.Number)
+            .Select(a => new NumberedItemTitles(a.Number, a.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList())).ToListAsync(cancellationToken);
+        return (session.Record, items);
+    }
+}
+
+public sealed record SessionRecord(Organ Organ, int Number);
+
+public sealed record SessionRecordWithDates(Organ Organ, int Number, DateOnly? StartsOn, DateOnly? EndsOn);
+
+public sealed record AgendaItemRecord(Organ Organ, int Session, int Number, string Title);
+
+public sealed record NumberedItemTitles(int Number, IReadOnlyList<VersionTitle> Titles);
+
+public sealed record FileRecord(FileFormat Format, string MediaType, long Length, string Sha256, bool Generated);
+
+public sealed record VersionRecord(string Language, string Title, DateOnly? ReleasedOn, string? JobNumber, IReadOnlyList<FileRecord> Files);
+
+public sealed record ReferenceRecord(ReferenceRelation Relation, string Symbol, int? DocumentId);
+
+public sealed record DocumentRecord(
+    DocumentRow Row,
+    PublicationStatus Status,
+    string? OriginalLanguage,
+    string? Addressee,
+    IReadOnlyList<SessionRecord> Sessions,
+    IReadOnlyList<AgendaItemRecord> AgendaItems,
+    IReadOnlyList<VersionRecord> Versions,
+    IReadOnlyList<ReferenceRecord> References,
+    IReadOnlyList<ReferenceRecord> ReferencedBy);
