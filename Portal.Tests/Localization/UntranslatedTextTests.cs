@@ -20,6 +20,19 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
 
     private static readonly string[] TextAttributes = ["aria-label", "title", "placeholder", "alt"];
 
+    /// <summary>Messages and controls the pages above do not show: filters in force, empty results, the search's introduction, a day with nothing released.</summary>
+    private static readonly string[] StatesOfPages =
+    [
+        "/search",
+        "/search?q=Demoland&organ=ga&lang=fr&kind=letter",
+        "/search?q=zzqqxxnothing",
+        "/search?q=a+or+NOT",
+        "/sessions/ga/75/items/71?kind=resolution&lang=ru",
+        "/today?date=2021-05-07&organ=ga&lang=en",
+        "/today?date=not-a-date",
+        "/fr/A/75/950",
+    ];
+
     public static TheoryData<string, string> PagesInEachLanguage
     {
         get
@@ -27,7 +40,7 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
             var data = new TheoryData<string, string>();
             foreach (var language in UnLanguage.All.Where(l => l != UnLanguage.English))
             {
-                foreach (var path in AccessibilityPages.All.Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)))
+                foreach (var path in AccessibilityPages.All.Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Concat(StatesOfPages))
                 {
                     data.Add(language.Code, path);
                 }

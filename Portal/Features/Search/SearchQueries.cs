@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
 using Portal.Data;
@@ -44,7 +45,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         {
             if (input.Text.Length > 0 && notices.Count == 0)
             {
-                notices.Add("Type a word of three letters or more, a Chinese word, or a document symbol such as A/75/778.");
+                notices.Add(InterfaceText.Get("NoticeTooShortQuery"));
             }
             return Empty(filter, notices, pageSize) with { UnknownSymbol = unknownSymbol, Blank = input.Text.Length == 0 };
         }
@@ -56,8 +57,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         if (hits.Truncated)
         {
             notices.Add(filter.HasDocumentFilters
-                ? $"Many documents match: only the {MaxMatchedVersions:N0} most recent matching texts were counted and then filtered. Add words to the search to find older documents."
-                : $"Many documents match: the most recent ones are shown and counted (up to {MaxMatchedVersions:N0} matching texts). Add words or filters to narrow the search.");
+                ? InterfaceText.Format("NoticeManyMatchesFiltered", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture))
+                : InterfaceText.Format("NoticeManyMatches", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
         }
         return await ReadResultsAsync(db, filter, input, hits, notices, pageSize, cancellationToken) with { UnknownSymbol = unknownSymbol };
     }
@@ -165,7 +166,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         {
             var name = itemNames[i.AgendaItemId];
             var key = new AgendaItemKey(name.Organ, name.Session, name.Number);
-            var label = $"{SessionNames.Label(name.Organ, name.Session)}, item {name.Number}: {name.Title}";
+            var label = InterfaceText.Format("SessionItemTitle", SessionNames.Label(name.Organ, name.Session), name.Number, name.Title ?? "");
             return new FacetValue(label, i.Count, first with { AgendaItem = key }, filter.AgendaItem == key);
         }).ToList()));
 
