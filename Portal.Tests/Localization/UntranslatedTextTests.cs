@@ -31,6 +31,7 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
         "/today?date=2021-05-07&organ=ga&lang=en",
         "/today?date=not-a-date",
         "/fr/A/75/950",
+        "/A/75/300/compare?left=en&right=zh",
     ];
 
     public static TheoryData<string, string> PagesInEachLanguage
