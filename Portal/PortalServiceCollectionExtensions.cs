@@ -21,6 +21,7 @@ using Portal.Features.Search;
 using Portal.Features.Sessions;
 using Portal.Features.Today;
 using Portal.Infrastructure;
+using Portal.Localization;
 using Portal.Storage;
 
 namespace Portal;
@@ -52,6 +53,7 @@ public static class PortalServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<PublicUrls>();
         services.AddMudServices();
+        services.AddInterfaceLanguages();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -12,6 +12,7 @@ using Portal.Features.Search;
 using Portal.Features.Sitemaps;
 using Portal.Features.Today;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
 LaunchEnvironment.ApplyDefault();
@@ -41,6 +42,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UsePortalClientLimits();
+app.UseInterfaceLanguages();
 app.UseResponseCompression();
 app.UseCors();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

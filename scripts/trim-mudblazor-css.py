@@ -16,7 +16,7 @@ browser test beside it fails when a page shows a MudBlazor class whose rules wer
 What is kept:
 - every rule without a class selector (html, body, scrollbars, keyframes...);
 - a rule's selector when each of its classes is kept: a mud-* class unless it belongs to a family in
-  UNUSED_FAMILIES (nor a mud-drawer variant the portal's responsive left drawer never takes, nor a colour
+  UNUSED_FAMILIES (nor a mud-drawer variant the portal's responsive start drawer never takes, nor a colour
   the portal's buttons, chips and menu never have),
   any other class (the utilities: ma-2, d-flex, ...) only when it appears as a word in the portal's
   sources or in a string of MudBlazor.dll (the classes its components write into their markup).
@@ -35,11 +35,12 @@ UNUSED_FAMILIES = """
 autocomplete avatar badge card carousel chart charts clock collapse datagrid data day donut drop drag expand
 expansion fab file hour image menu minute onclock pagination picker progress radio range rating resizer resizing
 skeleton slider split step stepper stepper__center stepper__horizontal stepper__vertical swipearea switch tab
-tablepager tabs time timeline timepicker toggle tooltip treeview simple-table button-group application-layout-rtl
+tablepager tabs time timeline timepicker toggle tooltip treeview simple-table button-group
 """.split()
 
-# The portal has one drawer: DrawerVariant.Responsive, anchored at the start (left), breakpoint Md.
-DRAWER_UNUSED = re.compile(r"^mud-drawer.*(-(xs|sm|lg|xl|xxl)(-|$)|mini|persistent|-(right|end|top|bottom)$|-pos-(right|top|bottom))")
+# The portal has one drawer: DrawerVariant.Responsive, anchored at the start, breakpoint Md. The start is the
+# left, or the right in an Arabic interface (MudRTLProvider, mud-application-layout-rtl).
+DRAWER_UNUSED = re.compile(r"^mud-drawer.*(-(xs|sm|lg|xl|xxl)(-|$)|mini|persistent|-(end|top|bottom)$|-pos-(top|bottom))")
 
 
 # Buttons, chips and the nav menu appear only in the primary, default, inherit and warning colours.

@@ -16,7 +16,9 @@
         drawer.classList.toggle('mud-drawer--initial', !animate);
         drawer.classList.toggle('mud-drawer--open', open);
         drawer.classList.toggle('mud-drawer--closed', !open);
-        layout.classList.toggle('mud-drawer-open-responsive-md-left', open);
+        // The start of the page: the left, or the right in an Arabic interface (MudRTLProvider).
+        const side = drawer.classList.contains('mud-drawer-pos-right') ? 'right' : 'left';
+        layout.classList.toggle(`mud-drawer-open-responsive-md-${side}`, open);
     };
 
     // The server renders the drawer open; app.css hides it on phones until this has run.
@@ -30,14 +32,15 @@
         document.getElementById('portal-interactive')?.setAttribute('data-ready', 'true');
     };
 
+    // The words come with the button (data-copied, data-copy-failed), in the interface language.
     const copy = async button => {
         const status = button.parentElement.querySelector('.copy-status');
         try {
             await navigator.clipboard.writeText(button.dataset.copyText);
-            status.textContent = 'Link copied';
+            status.textContent = button.dataset.copied;
         } catch {
             // No clipboard (an insecure origin, or permission refused): the link stays there to select.
-            status.textContent = 'Could not copy; select the link instead';
+            status.textContent = button.dataset.copyFailed;
         }
     };
 

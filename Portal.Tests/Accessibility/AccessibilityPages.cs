@@ -15,5 +15,8 @@ public static class AccessibilityPages
         "/search?q=Demoland",
         "/today?date=2021-06-14",
         "/no-such-page",
+        // The interface in Arabic, right to left (issue 17).
+        "/sessions/ga/75?ui=ar",
+        "/A/75/778?ui=ar",
     ];
 }

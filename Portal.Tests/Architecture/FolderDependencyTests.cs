@@ -3,12 +3,12 @@ using Portal.Tests.Support;
 namespace Portal.Tests.Architecture;
 
 /// <summary>
-/// Feature folders use Data/, Domain/, Infrastructure/, Catalogue/ (the shared vocabulary) and
-/// Components/Shared/, and each other only without cycles; none of those shared folders uses a feature.
+/// Feature folders use Data/, Domain/, Infrastructure/, Catalogue/ (the shared vocabulary), Localization/
+/// (the interface's words) and Components/Shared/, and each other only without cycles; none of those shared folders uses a feature.
 /// </summary>
 public class FolderDependencyTests
 {
-    private static readonly string[] SharedFolders = ["Data", "Domain", "Infrastructure", "Catalogue", "Components/Shared"];
+    private static readonly string[] SharedFolders = ["Data", "Domain", "Infrastructure", "Catalogue", "Localization", "Components/Shared"];
 
     private static bool IsFeature(string folder) => folder.StartsWith("Features/", StringComparison.Ordinal);
 

@@ -13,6 +13,7 @@ public abstract class MudTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddLocalization();
         Services.AddSingleton<MarkdownRenderer>();
         AddAuthorization();
         Services.AddScoped<CurrentViewer>();

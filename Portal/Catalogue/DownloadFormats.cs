@@ -1,4 +1,5 @@
 using Portal.Data.Entities;
+using Portal.Localization;
 
 namespace Portal.Catalogue;
 
@@ -33,6 +34,14 @@ public static class DownloadFormats
         DownloadFormat.Original => "Original",
         DownloadFormat.Markdown => "Markdown",
         _ => "Plain text",
+    };
+
+    /// <summary>The format's name in the interface language: PDF, Word and Markdown are the same in every language.</summary>
+    public static string InterfaceLabel(DownloadFormat format) => format switch
+    {
+        DownloadFormat.Original => InterfaceText.Get("Format_Original"),
+        DownloadFormat.Text => InterfaceText.Get("Format_PlainText"),
+        _ => Label(format),
     };
 
     public static bool TryParse(string? text, out DownloadFormat format)

@@ -12,6 +12,11 @@ public static class SiteUrls
 {
     public const string SearchPath = "/search";
 
+    /// <summary><c>/A/75/778/compare?left=en&amp;right=zh</c>: two language versions side by side (documents with a symbol).</summary>
+    public static string Compare(string symbol, string left, string right) => $"{ComparePath(symbol)}?left={left}&right={right}";
+
+    public static string ComparePath(string symbol) => $"/{EncodeSymbol(symbol)}/compare";
+
     public static string Document(int id, IReadOnlyList<string> symbols, string? language = null)
     {
         if (symbols.Count == 0)

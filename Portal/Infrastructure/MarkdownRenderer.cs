@@ -48,6 +48,23 @@ public sealed class MarkdownRenderer
         return document.ToHtml(_pipeline);
     }
 
+    /// <summary>
+    /// The body's top-level blocks (paragraphs, headings, lists, tables) as Markdown, in order: the units the
+    /// side-by-side view aligns, since the language versions of a UN document keep the same paragraphs.
+    /// </summary>
+    public IReadOnlyList<string> Blocks(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+        return Markdown.Parse(markdown, _pipeline)
+            .Where(block => block.Span.Length > 0)
+            .Select(block => markdown.Substring(block.Span.Start, block.Span.Length))
+            .Where(text => !string.IsNullOrWhiteSpace(text))
+            .ToList();
+    }
+
     /// <summary>Renders a short text (a footnote, a title) without the surrounding paragraph.</summary>
     public string RenderInline(string? markdown)
     {

@@ -4,7 +4,7 @@ using Portal.Features.Documents;
 
 namespace Portal.Tests.Features.Documents;
 
-/// <summary>The header wording of each language version, and the ordinal words its session and year lines need.</summary>
+/// <summary>The header wording of each language version (the ordinal words themselves: OrdinalWordsTests).</summary>
 public class HeaderTextTests
 {
     [Theory]
@@ -70,47 +70,4 @@ public class HeaderTextTests
         Assert.Equal("zh", HeaderText.For("ch").Language);
         Assert.Equal("en", HeaderText.For("xx").Language);
     }
-
-    [Theory]
-    [InlineData(1, "一")]
-    [InlineData(10, "十")]
-    [InlineData(16, "十六")]
-    [InlineData(20, "二十")]
-    [InlineData(75, "七十五")]
-    public void ChineseNumerals(int n, string expected) => Assert.Equal(expected, HeaderOrdinals.Chinese(n));
-
-    [Theory]
-    [InlineData(1, "الأولى")]
-    [InlineData(10, "العاشرة")]
-    [InlineData(11, "الحادية عشرة")]
-    [InlineData(21, "الحادية والعشرون")]
-    [InlineData(30, "الثلاثون")]
-    [InlineData(76, "السادسة والسبعون")]
-    public void ArabicFeminineOrdinals(int n, string expected) => Assert.Equal(expected, HeaderOrdinals.ArabicFeminine(n));
-
-    [Theory]
-    [InlineData(1, "première")]
-    [InlineData(5, "cinquième")]
-    [InlineData(9, "neuvième")]
-    [InlineData(21, "vingt et unième")]
-    [InlineData(71, "soixante et onzième")]
-    [InlineData(80, "quatre-vingtième")]
-    [InlineData(99, "quatre-vingt-dix-neuvième")]
-    public void FrenchOrdinals(int n, string expected) => Assert.Equal(expected, HeaderOrdinals.French(n));
-
-    [Theory]
-    [InlineData(3, true, "третья")]
-    [InlineData(23, true, "двадцать третья")]
-    [InlineData(40, true, "сороковая")]
-    [InlineData(11, false, "одиннадцатый")]
-    [InlineData(80, false, "восьмидесятый")]
-    public void RussianOrdinals(int n, bool feminine, string expected) => Assert.Equal(expected, HeaderOrdinals.Russian(n, feminine));
-
-    [Theory]
-    [InlineData(1, "primer")]
-    [InlineData(13, "decimotercer")]
-    [InlineData(18, "decimoctavo")]
-    [InlineData(20, "vigésimo")]
-    [InlineData(76, "septuagésimo sexto")]
-    public void SpanishOrdinals(int n, string expected) => Assert.Equal(expected, HeaderOrdinals.Spanish(n));
 }

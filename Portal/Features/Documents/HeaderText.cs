@@ -124,8 +124,8 @@ public sealed record HeaderText
         AgendaItems = "Agenda items {0}",
         ListSeparator = ", ",
         ListLast = " and ",
-        GeneralAssemblySession = n => $"{SessionNames.OrdinalWords(n)} session",
-        SecurityCouncilYear = n => $"{SessionNames.OrdinalWords(n)} year",
+        GeneralAssemblySession = n => $"{OrdinalWords.Capitalize(OrdinalWords.English(n))} session",
+        SecurityCouncilYear = n => $"{OrdinalWords.Capitalize(OrdinalWords.English(n))} year",
         EconomicAndSocialCouncilSession = year => $"{year} session",
     };
 
@@ -146,8 +146,8 @@ public sealed record HeaderText
             AgendaItems = "议程项目 {0}",
             ListSeparator = "、",
             ListLast = " 和 ",
-            GeneralAssemblySession = n => $"第{HeaderOrdinals.Chinese(n)}届会议",
-            SecurityCouncilYear = n => $"第{HeaderOrdinals.Chinese(n)}年",
+            GeneralAssemblySession = n => $"第{OrdinalWords.Chinese(n)}届会议",
+            SecurityCouncilYear = n => $"第{OrdinalWords.Chinese(n)}年",
             EconomicAndSocialCouncilSession = year => $"{year}年届会",
         },
         ["ar"] = EnglishBlock("ar") with
@@ -164,8 +164,8 @@ public sealed record HeaderText
             AgendaItems = "البنود {0} من جدول الأعمال",
             ListSeparator = " و ",
             ListLast = " و ",
-            GeneralAssemblySession = n => $"الدورة {HeaderOrdinals.ArabicFeminine(n)}",
-            SecurityCouncilYear = n => $"السنة {HeaderOrdinals.ArabicFeminine(n)}",
+            GeneralAssemblySession = n => $"الدورة {OrdinalWords.ArabicFeminine(n)}",
+            SecurityCouncilYear = n => $"السنة {OrdinalWords.ArabicFeminine(n)}",
             EconomicAndSocialCouncilSession = year => $"دورة عام {year}",
         },
         ["ru"] = EnglishBlock("ru") with
@@ -181,8 +181,8 @@ public sealed record HeaderText
             AgendaItem = "Пункт {0} повестки дня",
             AgendaItems = "Пункты {0} повестки дня",
             ListLast = " и ",
-            GeneralAssemblySession = n => $"{HeaderOrdinals.Capitalize(HeaderOrdinals.Russian(n, feminine: true))} сессия",
-            SecurityCouncilYear = n => $"{HeaderOrdinals.Capitalize(HeaderOrdinals.Russian(n, feminine: false))} год",
+            GeneralAssemblySession = n => $"{OrdinalWords.Capitalize(OrdinalWords.Russian(n, feminine: true))} сессия",
+            SecurityCouncilYear = n => $"{OrdinalWords.Capitalize(OrdinalWords.Russian(n, feminine: false))} год",
             EconomicAndSocialCouncilSession = year => $"Сессия {year} года",
         },
         ["fr"] = EnglishBlock("fr") with
@@ -217,8 +217,8 @@ public sealed record HeaderText
             AgendaItem = "Point {0} de l’ordre du jour",
             AgendaItems = "Points {0} de l’ordre du jour",
             ListLast = " et ",
-            GeneralAssemblySession = n => $"{HeaderOrdinals.Capitalize(HeaderOrdinals.French(n))} session",
-            SecurityCouncilYear = n => $"{HeaderOrdinals.Capitalize(HeaderOrdinals.French(n))} année",
+            GeneralAssemblySession = n => $"{OrdinalWords.Capitalize(OrdinalWords.French(n))} session",
+            SecurityCouncilYear = n => $"{OrdinalWords.Capitalize(OrdinalWords.French(n))} année",
             EconomicAndSocialCouncilSession = year => $"Session de {year}",
         },
         ["es"] = EnglishBlock("es") with
@@ -253,133 +253,9 @@ public sealed record HeaderText
             AgendaItem = "Tema {0} del programa",
             AgendaItems = "Temas {0} del programa",
             ListLast = " y ",
-            GeneralAssemblySession = n => $"{HeaderOrdinals.Capitalize(HeaderOrdinals.Spanish(n))} período de sesiones",
-            SecurityCouncilYear = n => $"{HeaderOrdinals.Capitalize(HeaderOrdinals.Spanish(n))} año",
+            GeneralAssemblySession = n => $"{OrdinalWords.Capitalize(OrdinalWords.Spanish(n))} período de sesiones",
+            SecurityCouncilYear = n => $"{OrdinalWords.Capitalize(OrdinalWords.Spanish(n))} año",
             EconomicAndSocialCouncilSession = year => $"Período de sesiones de {year}",
         },
     };
-}
-
-/// <summary>Ordinal words for session and year lines, 1 to 99; other numbers fall back to digits.</summary>
-public static class HeaderOrdinals
-{
-    private static readonly string[] ChineseDigits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-    /// <summary>75 → 七十五, 10 → 十, 16 → 十六, 20 → 二十.</summary>
-    public static string Chinese(int n)
-    {
-        if (n is <= 0 or >= 100)
-        {
-            return n.ToString(CultureInfo.InvariantCulture);
-        }
-        var (tens, units) = (n / 10, n % 10);
-        return tens == 0 ? ChineseDigits[units] : (tens == 1 ? "" : ChineseDigits[tens]) + "十" + ChineseDigits[units];
-    }
-
-    private static readonly string[] ArabicUnits = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة"];
-    private static readonly string[] ArabicTens = ["", "", "العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون", "التسعون"];
-
-    /// <summary>The feminine ordinal (الدورة, السنة): 75 → الخامسة والسبعون, 11 → الحادية عشرة.</summary>
-    public static string ArabicFeminine(int n)
-    {
-        if (n is <= 0 or >= 100)
-        {
-            return n.ToString(CultureInfo.InvariantCulture);
-        }
-        var (tens, units) = (n / 10, n % 10);
-        var unit = units == 1 && n > 10 ? "الحادية" : ArabicUnits[units];
-        return tens switch
-        {
-            0 => unit,
-            1 => units == 0 ? "العاشرة" : $"{unit} عشرة",
-            _ => units == 0 ? ArabicTens[tens] : $"{unit} و{ArabicTens[tens]}",
-        };
-    }
-
-    private static readonly string[] RussianUnits = ["", "первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый"];
-    private static readonly string[] RussianTeens = ["десятый", "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый", "пятнадцатый", "шестнадцатый", "семнадцатый", "восемнадцатый", "девятнадцатый"];
-    private static readonly string[] RussianTensOrdinal = ["", "", "двадцатый", "тридцатый", "сороковой", "пятидесятый", "шестидесятый", "семидесятый", "восьмидесятый", "девяностый"];
-    private static readonly string[] RussianTens = ["", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"];
-
-    /// <summary>75 → семьдесят пятая (сессия, feminine), 76 → семьдесят шестой (год, masculine).</summary>
-    public static string Russian(int n, bool feminine)
-    {
-        if (n is <= 0 or >= 100)
-        {
-            return n.ToString(CultureInfo.InvariantCulture);
-        }
-        var (tens, units) = (n / 10, n % 10);
-        var masculine = tens switch
-        {
-            0 => RussianUnits[units],
-            1 => RussianTeens[units],
-            _ => units == 0 ? RussianTensOrdinal[tens] : $"{RussianTens[tens]} {RussianUnits[units]}",
-        };
-        if (!feminine)
-        {
-            return masculine;
-        }
-        return masculine.EndsWith("третий", StringComparison.Ordinal) ? masculine[..^2] + "ья" : masculine[..^2] + "ая";
-    }
-
-    private static readonly string[] FrenchUnits = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-        "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"];
-    private static readonly string[] FrenchTens = ["", "", "vingt", "trente", "quarante", "cinquante", "soixante"];
-
-    /// <summary>75 → soixante-quinzième, 71 → soixante et onzième, 80 → quatre-vingtième, 1 → première (session, année).</summary>
-    public static string French(int n)
-    {
-        if (n is <= 0 or >= 100)
-        {
-            return n.ToString(CultureInfo.InvariantCulture);
-        }
-        if (n == 1)
-        {
-            return "première";
-        }
-        var (tens, units) = (n / 10, n % 10);
-        var cardinal = n switch
-        {
-            < 20 => FrenchUnits[n],
-            < 70 => units switch { 0 => FrenchTens[tens], 1 => $"{FrenchTens[tens]} et un", _ => $"{FrenchTens[tens]}-{FrenchUnits[units]}" },
-            71 => "soixante et onze",
-            < 80 => $"soixante-{FrenchUnits[n - 60]}",
-            80 => "quatre-vingt",
-            _ => $"quatre-vingt-{FrenchUnits[n - 80]}",
-        };
-        if (cardinal.EndsWith("cinq", StringComparison.Ordinal))
-        {
-            return cardinal + "uième";
-        }
-        if (cardinal.EndsWith("neuf", StringComparison.Ordinal))
-        {
-            return cardinal[..^1] + "vième";
-        }
-        return (cardinal.EndsWith('e') ? cardinal[..^1] : cardinal) + "ième";
-    }
-
-    private static readonly string[] SpanishUnits = ["", "primer", "segundo", "tercer", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno"];
-    private static readonly string[] SpanishTens = ["", "décimo", "vigésimo", "trigésimo", "cuadragésimo", "quincuagésimo", "sexagésimo", "septuagésimo", "octogésimo", "nonagésimo"];
-
-    /// <summary>Before a masculine noun (período, año): 75 → septuagésimo quinto, 1 → primer, 13 → decimotercer.</summary>
-    public static string Spanish(int n)
-    {
-        if (n is <= 0 or >= 100)
-        {
-            return n.ToString(CultureInfo.InvariantCulture);
-        }
-        var (tens, units) = (n / 10, n % 10);
-        return (tens, units) switch
-        {
-            (0, _) => SpanishUnits[units],
-            (1, 1) => "undécimo",
-            (1, 2) => "duodécimo",
-            (1, 8) => "decimoctavo",
-            (1, > 2) => "decimo" + SpanishUnits[units],
-            (_, 0) => SpanishTens[tens],
-            _ => $"{SpanishTens[tens]} {SpanishUnits[units]}",
-        };
-    }
-
-    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

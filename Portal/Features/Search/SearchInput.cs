@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Portal.Data.Search;
+using Portal.Localization;
 
 namespace Portal.Features.Search;
 
@@ -27,14 +28,14 @@ public sealed partial record SearchInput(string Text, IReadOnlyList<SearchTerm> 
         {
             var cut = char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
             text = text[..cut].TrimEnd();
-            notices.Add($"Your search was longer than {MaxLength} characters; only the beginning was used.");
+            notices.Add(InterfaceText.Format("NoticeTooLong", MaxLength));
         }
 
         var pieces = new List<string>();
         var quotes = text.Count(c => c == '"');
         if (quotes % 2 != 0)
         {
-            notices.Add("The quotation marks did not pair up, so they were ignored.");
+            notices.Add(InterfaceText.Get("NoticeQuotes"));
             pieces.AddRange(text.Replace('"', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
         else
@@ -96,17 +97,17 @@ public sealed partial record SearchInput(string Text, IReadOnlyList<SearchTerm> 
 
         if (droppedOperators)
         {
-            notices.Add("Search operators (AND, OR, NOT, NEAR, *, ^, :) are not supported: every word you type must appear.");
+            notices.Add(InterfaceText.Get("NoticeOperators"));
         }
         if (tooShort.Count > 0)
         {
-            notices.Add($"Words shorter than three letters are not searched: {string.Join(", ", tooShort.Distinct().Select(t => $"“{t}”"))}.");
+            notices.Add(InterfaceText.Format("NoticeShortWords", string.Join(", ", tooShort.Distinct().Select(t => $"“{t}”"))));
         }
         var distinct = terms.Distinct().ToList();
         if (distinct.Count > MaxTerms)
         {
             distinct = distinct[..MaxTerms];
-            notices.Add($"Only the first {MaxTerms} words were searched.");
+            notices.Add(InterfaceText.Format("NoticeFirstWords", MaxTerms));
         }
         return new SearchInput(text, distinct, notices);
     }

@@ -1,6 +1,7 @@
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Localization;
 
 namespace Portal.Features.Search;
 
@@ -56,14 +57,14 @@ public sealed record Facet(FacetKey Key, IReadOnlyList<FacetValue> Values)
     /// <summary>The facet's heading.</summary>
     public string Name => Key switch
     {
-        FacetKey.Session => "Session or year",
-        FacetKey.AgendaItem => "Agenda item",
-        FacetKey.Organ => "Organ",
-        FacetKey.Kind => "Kind",
-        FacetKey.Sender => "Sender",
-        FacetKey.Language => "Language",
-        FacetKey.Year => "Year",
-        _ => "Distribution",
+        FacetKey.Session => InterfaceText.Get("FacetSession"),
+        FacetKey.AgendaItem => InterfaceText.Get("FacetAgendaItem"),
+        FacetKey.Organ => InterfaceText.Get("Organ"),
+        FacetKey.Kind => InterfaceText.Get("Kind"),
+        FacetKey.Sender => InterfaceText.Get("Sender"),
+        FacetKey.Language => InterfaceText.Get("Language"),
+        FacetKey.Year => InterfaceText.Get("Year"),
+        _ => InterfaceText.Get("Distribution"),
     };
 }
 

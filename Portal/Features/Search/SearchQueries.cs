@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
 using Portal.Data;
@@ -6,6 +7,7 @@ using Portal.Data.Search;
 using Portal.Domain;
 using Portal.Features.Documents;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 namespace Portal.Features.Search;
 
@@ -43,7 +45,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         {
             if (input.Text.Length > 0 && notices.Count == 0)
             {
-                notices.Add("Type a word of three letters or more, a Chinese word, or a document symbol such as A/75/778.");
+                notices.Add(InterfaceText.Get("NoticeTooShortQuery"));
             }
             return Empty(filter, notices, pageSize) with { UnknownSymbol = unknownSymbol, Blank = input.Text.Length == 0 };
         }
@@ -55,8 +57,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         if (hits.Truncated)
         {
             notices.Add(filter.HasDocumentFilters
-                ? $"Many documents match: only the {MaxMatchedVersions:N0} most recent matching texts were counted and then filtered. Add words to the search to find older documents."
-                : $"Many documents match: the most recent ones are shown and counted (up to {MaxMatchedVersions:N0} matching texts). Add words or filters to narrow the search.");
+                ? InterfaceText.Format("NoticeManyMatchesFiltered", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture))
+                : InterfaceText.Format("NoticeManyMatches", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
         }
         return await ReadResultsAsync(db, filter, input, hits, notices, pageSize, cancellationToken) with { UnknownSymbol = unknownSymbol };
     }
@@ -164,7 +166,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         {
             var name = itemNames[i.AgendaItemId];
             var key = new AgendaItemKey(name.Organ, name.Session, name.Number);
-            var label = $"{SessionNames.Label(name.Organ, name.Session)}, item {name.Number}: {name.Title}";
+            var label = InterfaceText.Format("SessionItemTitle", SessionNames.Label(name.Organ, name.Session), name.Number, name.Title ?? "");
             return new FacetValue(label, i.Count, first with { AgendaItem = key }, filter.AgendaItem == key);
         }).ToList()));
 
@@ -180,7 +182,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         facets.Add(new Facet(FacetKey.Organ, organs));
 
         facets.Add(new Facet(FacetKey.Kind, found.GroupBy(d => d.Kind).OrderByDescending(g => g.Count()).Select(g =>
-            new FacetValue(DocumentKindNames.Plural(g.Key), g.Count(), first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
+            new FacetValue(InterfaceNames.Kinds(g.Key), g.Count(), first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
 
         facets.Add(new Facet(FacetKey.Sender, found.Where(d => d.Sender != null).GroupBy(d => d.Sender!)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
@@ -205,7 +207,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             }).ToList()));
 
         facets.Add(new Facet(FacetKey.Distribution, found.GroupBy(d => d.Distribution).OrderBy(g => g.Key).Select(g =>
-            new FacetValue(g.Key.ToString(), g.Count(), first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
+            new FacetValue(InterfaceNames.Distribution(g.Key), g.Count(), first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
 
         return facets.Where(f => f.Values.Count > 0).ToList();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Portal.Catalogue;
 using Portal.Domain;
 using Portal.Features.Sessions;
+using Portal.Localization;
 
 namespace Portal.Features.Today;
 
@@ -30,7 +31,7 @@ public static class TodayQueryString
             }
             else
             {
-                problem = $"“{Infrastructure.InputEcho.Shorten(date)}” is not a date such as 2021-03-30; showing today instead.";
+                problem = InterfaceText.Format("NotADate", Infrastructure.InputEcho.Shorten(date));
             }
         }
         return new TodayFilter(day,

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Portal.Domain;
+using Portal.Tests.Accessibility;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Localization;
+
+/// <summary>
+/// Every kind of page, rendered in each of the five other interface languages, shows none of the
+/// English resource file's strings (as text or in aria-label, title, placeholder and alt) where the
+/// language's own file has other words. Text marked with another language (a document's English
+/// version, a language's own name) is the document's or the language's, not the interface's.
+/// </summary>
+public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture) : IClassFixture<UntranslatedTextTests.Fixture>
+{
+    public sealed class Fixture : PortalAppFactory;
+
+    private static readonly string[] TextAttributes = ["aria-label", "title", "placeholder", "alt"];
+
+    /// <summary>Messages and controls the pages above do not show: filters in force, empty results, the search's introduction, a day with nothing released.</summary>
+    private static readonly string[] StatesOfPages =
+    [
+        "/search",
+        "/search?q=Demoland&organ=ga&lang=fr&kind=letter",
+        "/search?q=zzqqxxnothing",
+        "/search?q=a+or+NOT",
+        "/sessions/ga/75/items/71?kind=resolution&lang=ru",
+        "/today?date=2021-05-07&organ=ga&lang=en",
+        "/today?date=not-a-date",
+        "/fr/A/75/950",
+        "/A/75/300/compare?left=en&right=zh",
+    ];
+
+    public static TheoryData<string, string> PagesInEachLanguage
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var language in UnLanguage.All.Where(l => l != UnLanguage.English))
+            {
+                foreach (var path in AccessibilityPages.All.Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Concat(StatesOfPages))
+                {
+                    data.Add(language.Code, path);
+                }
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesInEachLanguage))]
+    public async Task NoEnglishInterfaceTextIsLeftOnThePage(string language, string path)
+    {
+        using var client = fixture.CreateClient(new() { HandleCookies = false });
+        using var response = await client.GetAsync(path + (path.Contains('?') ? "&" : "?") + "ui=" + language);
+        var html = await response.Content.ReadAsStringAsync();
+        var document = new HtmlParser().ParseDocument(html);
+        Assert.Equal(language, document.DocumentElement.GetAttribute("lang"));
+
+        var untranslated = UntranslatedStrings(language);
+        var found = InterfaceTexts(document, language)
+            .Where(text => untranslated.Any(pattern => pattern.IsMatch(text)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(found.Count == 0, $"{path} in {language} shows English: {string.Join(" | ", found)}");
+    }
+
+    /// <summary>The rendered interface's own text: text nodes and text attributes outside any element marked with another language.</summary>
+    private static IEnumerable<string> InterfaceTexts(IDocument document, string language)
+    {
+        bool Foreign(IElement element) =>
+            element.Closest("[lang]")?.GetAttribute("lang") is { } lang && !lang.Equals(language, StringComparison.OrdinalIgnoreCase);
+
+        foreach (var element in document.Body!.QuerySelectorAll("*").Where(e => e.LocalName is not ("script" or "style" or "template")))
+        {
+            if (Foreign(element))
+            {
+                continue;
+            }
+            foreach (var node in element.ChildNodes.OfType<IText>())
+            {
+                if (node.Data.Trim() is { Length: > 0 } text)
+                {
+                    yield return text;
+                }
+            }
+            foreach (var attribute in TextAttributes)
+            {
+                if (element.GetAttribute(attribute)?.Trim() is { Length: > 0 } value)
+                {
+                    yield return value;
+                }
+            }
+        }
+        if (document.Title is { Length: > 0 } title)
+        {
+            yield return title.Trim();
+        }
+    }
+
+    /// <summary>
+    /// English strings the language's own file does not also use (French "{0} documents" is French too),
+    /// as whole-text patterns: a placeholder stands for
+    /// anything, or for a number in a counted noun ("{0} documents"). Formats that are only
+    /// placeholders and punctuation ("{0}, {1}") say nothing about the language and are left out.
+    /// </summary>
+    private static List<Regex> UntranslatedStrings(string language)
+    {
+        var translated = InterfaceTextTests.Strings(CultureInfo.GetCultureInfo(language));
+        var ownWords = translated.Values.ToHashSet();
+        return InterfaceTextTests.English
+            .Where(e => !ownWords.Contains(e.Value))
+            .Where(e => Placeholder().Replace(e.Value, "").Any(char.IsLetter))
+            .Select(e => new Regex(
+                "^" + string.Join(e.Key.Contains('.') ? @"[\d\s.,\u00A0\u202F]+" : ".+?", Placeholder().Split(e.Value.Trim()).Select(Regex.Escape)) + "$",
+                RegexOptions.CultureInvariant))
+            .ToList();
+    }
+
+    [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
