@@ -112,6 +112,9 @@ namespace Portal.Data.Migrations.PostgreSql
         // What a version's row holds, computed from the catalogue: the backfill and every reindex read it.
         // Words holds each text twice, stemmed by its language's configuration (a word's other forms match)
         // and unstemmed (a word matches as the start of what was typed, as the SQLite index finds it).
+        // Two transactions that change parts of one version reindex it one after the other: the advisory
+        // lock (held to the end of the transaction) makes the second wait, and its next statements, each
+        // with a new snapshot, read what the first committed instead of replacing it with an older state.
         // A tsvector is limited to 1 MB, so the vectors are made from the first 250,000 characters of each
         // part (the stored texts are whole); a longer text is indexed up to there rather than refused.
         private const string Source = """
@@ -142,6 +145,7 @@ namespace Portal.Data.Migrations.PostgreSql
             CREATE FUNCTION portal_search_reindex(version_id integer) RETURNS void
                 LANGUAGE sql
                 AS $$
+                SELECT pg_advisory_xact_lock(5318, version_id);
                 DELETE FROM "SearchText" WHERE "VersionId" = version_id;
                 INSERT INTO "SearchText" SELECT * FROM "SearchTextSource" WHERE "VersionId" = version_id;
                 $$;
