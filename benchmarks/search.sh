@@ -2,6 +2,10 @@
 # Search and page benchmarks for BENCHMARKS.md ("## Search"), on 127.0.0.1 only. Not part of scripts/test.sh.
 #   bash benchmarks/search.sh                      # 10k and 1M documents
 #   SIZES="10000" bash benchmarks/search.sh        # one size
+#   PROVIDERS="Sqlite PostgreSQL" POSTGRES="host=127.0.0.1 port=5432 user=postgres" SIZES=10000 bash benchmarks/search.sh
+#                                                  # both providers, one after the other in the same run; the
+#                                                  # SQLite corpus is copied into a new PostgreSQL database on that
+#                                                  # server (benchmarks/load-postgres.sh) before it is measured
 # Corpora are generated once by tools/CorpusGenerator (schema from the portal's migrations) and cached
 # outside the repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~30 minutes and ~47 GB.
 # For each size the portal is published in Release, started in Production on the corpus, and every
@@ -13,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10000 1000000"}
+PROVIDERS=${PROVIDERS:-Sqlite}
+POSTGRES=${POSTGRES:-}
 RUNS=${RUNS:-60}
 WARMUP=${WARMUP:-5}
 PORT=${PORT:-5191}
@@ -53,10 +59,16 @@ corpus() { # size -> path; generates it (timed, under the lock) when missing
   echo "$db"
 }
 
-start_portal() { # db
+npgsql_connection() { # libpq "key=value" string -> Npgsql connection string
+  echo "$1" | tr ' ' '\n' | awk -F= 'BEGIN { split("host=Host port=Port user=Username dbname=Database password=Password", m, " "); for (i in m) { split(m[i], kv, "="); name[kv[1]] = kv[2] } } NF == 2 && ($1 in name) { printf "%s=%s;", name[$1], $2 }'
+}
+
+start_portal() { # db [provider]
+  local provider=${2:-Sqlite} connection="Data Source=$1"
+  [ "$provider" = PostgreSQL ] && connection=$(npgsql_connection "$1")
   (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
-    ConnectionStrings__Portal="Data Source=$1" Portal__SeedDemoData=false \
-    Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
+    Database__Provider="$provider" ConnectionStrings__Portal="$connection" Portal__SeedDemoData=false \
+    Portal__DataPath="$WORK/data-$provider" Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
   portal_pid=$!
   for _ in $(seq 1 240); do curl -s -o /dev/null "$BASE/not-found" && return 0; sleep 0.5; done
   echo "portal did not start"; cat "$WORK/portal.log"; exit 1
@@ -112,10 +124,23 @@ for size in $SIZES; do
   zh2=(); for w in 地雷 难民 人权 反恐 移民; do zh2+=("/search?q=$(urlencode "$w")"); done
   zh4=(); for w in 气候变化 粮食安全 文化遗产 外层空间 持续渔业; do zh4+=("/search?q=$(urlencode "$w")"); done
 
+  for provider in $PROVIDERS; do
   exec 9>"$LOCK"; flock 9 # no other heavy run while this one measures
-  start_portal "$db"
+  target=$db size_note="$(du -h "$db" | cut -f1) SQLite database"
+  if [ "$provider" = PostgreSQL ]; then
+    [ -n "$POSTGRES" ] || { echo "PROVIDERS has PostgreSQL: set POSTGRES (libpq key=value, e.g. host=127.0.0.1 port=5432 user=postgres)"; exit 1; }
+    pg_db="portal_bench_$size"
+    psql -X -q "$POSTGRES dbname=postgres" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)"
+    psql -X -q "$POSTGRES dbname=postgres" -c "CREATE DATABASE $pg_db"
+    target="$POSTGRES dbname=$pg_db"
+    start_portal "$target" PostgreSQL # migrates the empty database
+    stop_portal
+    bash benchmarks/load-postgres.sh "$db" "$target" | tee -a "$RESULTS"
+    size_note="PostgreSQL $(psql -X -At "$target" -c 'SHOW server_version' | cut -d' ' -f1), $(psql -X -At "$target" -c 'SELECT pg_size_pretty(pg_database_size(current_database()))')"
+  fi
+  start_portal "$target" "$provider"
   echo "" | tee -a "$RESULTS"
-  echo "## $count documents ($(du -h "$db" | cut -f1) database)" | tee -a "$RESULTS"
+  echo "## $count documents ($size_note)" | tee -a "$RESULTS"
   echo "| target | p50 ms | p95 ms | p95 ÷ trivial p95 | statuses | 5xx or cut |" | tee -a "$RESULTS"
   echo "| --- | ---: | ---: | ---: | --- | ---: |" | tee -a "$RESULTS"
   # One untimed pass over every target first: JIT, connection pools and SQLite's page cache are warm
@@ -136,6 +161,7 @@ for size in $SIZES; do
   } | awk -F'|' 'NR == 1 { floor = $3 } { printf "| %s | %s | %s | %.2f | %s | %s |\n", $1, $2, $3, $3 / floor, $4, $5 }' | tee -a "$RESULTS"
   stop_portal
   flock -u 9; exec 9>&-
+  done
 done
 [ -f "$CORPORA/generation-times.txt" ] && { echo ""; echo "Generation times:"; cat "$CORPORA/generation-times.txt"; } | tee -a "$RESULTS"
 echo "Results written to $RESULTS"

@@ -78,6 +78,7 @@ public static class DatabaseSetup
             .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(sp.GetRequiredService<CatalogueVersion>(), sp.GetRequiredService<PostgreSqlCatalogueNotifier>()));
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgreSqlPortalDbContext>>();
+        services.AddSingleton<ISearchIndex, PostgreSqlSearchIndex>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgreSqlCatalogueListener>(sp, connectionString!));
         services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlCatalogueListener>());
     }

@@ -1,0 +1,17 @@
+using Portal.Infrastructure;
+using Portal.Data.Search;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Features.Search;
+
+/// <summary>The PostgreSQL tsvector index over a real database on the test cluster, migrated by the app's PostgreSQL migrations.</summary>
+public sealed class PostgreSqlSearchEngine : SearchEngineFixture
+{
+    public override async Task<SearchEngine> CreateSeededAsync()
+    {
+        var database = await TestDatabase.CreateSeededAsync(DatabaseProvider.PostgreSql);
+        return new SearchEngine(database, new PostgreSqlSearchIndex(database), database);
+    }
+}
+
+public sealed class PostgreSqlSearchBehaviourTests(PostgreSqlSearchEngine engine) : SearchBehaviourTests<PostgreSqlSearchEngine>(engine);

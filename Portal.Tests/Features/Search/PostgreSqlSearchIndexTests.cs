@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Features.Search;
+using Portal.Infrastructure;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Features.Search;
+
+/// <summary>What the PostgreSQL index does beyond the behaviour every engine shares: concurrent writers.</summary>
+public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : IClassFixture<PostgreSqlSearchEngine>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// SQLite has one writer; PostgreSQL lets two transactions change one language version at once. The
+    /// second one's reindex must wait for the first and then read what it committed: both changes are found,
+    /// and neither write fails on the index's key.
+    /// </summary>
+    [Fact]
+    public async Task TwoTransactionsChangingOneVersionAtOnceBothReachTheIndex()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+        int versionId;
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            versionId = await db.LanguageVersions.Where(v => v.Document.Symbols.Any(s => s.Key == "A/74/600") && v.Language == "en").Select(v => v.Id).SingleAsync(Cancel);
+        }
+
+        await using var first = scratch.Database.CreateDbContext();
+        await using var transaction = await first.Database.BeginTransactionAsync(Cancel);
+        first.Annexes.Add(new Annex { LanguageVersionId = versionId, Position = 7, Heading = "Annex", BodyMarkdown = "A xylophonist's statement." });
+        await first.SaveChangesAsync(Cancel);
+
+        var second = Task.Run(async () =>
+        {
+            await using var db = scratch.Database.CreateDbContext();
+            db.Signatories.Add(new Signatory { LanguageVersionId = versionId, Position = 9, Name = "Quetzalcoatlus Tester" });
+            await db.SaveChangesAsync(Cancel);
+        }, Cancel);
+        await using (var watcher = scratch.Database.CreateDbContext())
+        {
+            // The second writer is waiting on the first (a lock not granted in this database), or has already failed.
+            while (!second.IsCompleted && await watcher.Database.SqlQueryRaw<int>(
+                "SELECT count(*)::int AS \"Value\" FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()").SingleAsync(Cancel) == 0)
+            {
+                await Task.Delay(20, Cancel);
+            }
+        }
+        await transaction.CommitAsync(Cancel);
+        await second;
+
+        Task<SearchResults> Find(string query) => scratch.Queries().SearchAsync(new SearchFilter(query), 25, Viewers.Public, Cancel);
+        Assert.Single((await Find("xylophonist")).Items);
+        Assert.Single((await Find("Quetzalcoatlus")).Items);
+        Assert.Single((await Find("disarmament")).Items);
+    }
+}
