@@ -80,7 +80,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<CurrentViewer>();
-        services.AddPortalAccounts(builder.Configuration, builder.Environment);
+        services.AddPortalAccounts();
         services.AddSingleton<Portal.Features.Administration.AccountDirectory>();
         services.AddSingleton<Portal.Features.Editing.DocumentEditor>();
         services.AddSingleton<Portal.Features.Editing.ManagedDocumentQueries>();

@@ -32,7 +32,8 @@ public static class DatabaseSetup
         // Identity's stores take a context per request or circuit; it comes from the same pool.
         // Data Protection's keys (cookies, antiforgery tokens) live in the database, so every instance
         // on it reads what another wrote; the fixed application name keeps instances installed in
-        // different folders from isolating their payloads from each other.
+        // different folders from isolating their payloads from each other. The one-time link that
+        // `create-admin` prints in its own process is valid in the portal's for the same reason.
         services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         services.AddDataProtection()
             .SetApplicationName("un-document-portal")

@@ -64,4 +64,7 @@ public static class CorpusSchema
         ["AspNetRoleClaims"] = "roles carry no claims",
         ["DataProtectionKeys"] = "the portal creates its Data Protection key ring on first use",
     };
+
+    /// <summary>Tables of <see cref="LeftEmpty"/> that the portal fills itself once it runs on a corpus.</summary>
+    public static IReadOnlySet<string> FilledByThePortal { get; } = new HashSet<string> { "AspNetRoles", "DataProtectionKeys" };
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Portal.Data;
@@ -25,7 +24,7 @@ public static class AccountServices
     /// <summary>Delegation focal points, who manage their own mission's accounts.</summary>
     public const string FocalPointPolicy = "FocalPoint";
 
-    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
         services.AddScoped<AccountRedirects>();
         services.AddScoped<AuthenticationStateProvider, AccountRevalidatingAuthenticationStateProvider>();
@@ -74,13 +73,6 @@ public static class AccountServices
         });
         // A role taken away or a password reset reaches the cookies of open sessions within minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
-
-        // Keys under the data folder: cookies survive a restart, and the one-time link `create-admin`
-        // prints in its own process is valid in the portal's.
-        var dataPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration[$"{PortalOptions.SectionName}:DataPath"] ?? "data"));
-        services.AddDataProtection()
-            .SetApplicationName("un-document-portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
 
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMailSender, SmtpMailSender>();
