@@ -90,7 +90,7 @@ public static partial class DocumentExtractor
         Set(confidence, "letter_date", letterDate, Sure);
         var parties = title is null ? new TitleLineRules.Parties(null, null) : TitleLineRules.SenderAndAddressee(title);
         var addressee = TitleLineRules.CanonicalAddressee(parties.Addressee);
-        Set(confidence, "addressee", addressee, addressee == parties.Addressee ? Derived : Sure);
+        Set(confidence, "addressee", addressee, TitleLineRules.IsKnownAddressee(parties.Addressee) ? Sure : Derived);
 
         // Body: everything after the title line (or the header), without page furniture.
         var bodyFrom = titleIndex >= 0 ? titleEnd + 1 : headerTo;
@@ -256,16 +256,21 @@ public static partial class DocumentExtractor
         {
             return ([], Derived);
         }
-        var titleLines = new List<string>();
+        // The titles follow the item numbers, on the same line when the header was flattened, up to the
+        // next organ name that starts a session or year ("Security Council / Seventy-sixth year").
+        var tail = new List<string> { HeaderRules.TitleAfterAgendaList(lines[found.LineIndex]) ?? "" };
         for (var i = found.LineIndex + 1; i < to; i++)
         {
             var t = lines[i].Trim();
-            if (t.Length == 0 || PageFurniture.IsFurniture(t) || HeaderRules.IsHeaderAnchor(t) || SymbolScanner.Scan(t).Count > 0 || DocumentDates.First(t) is not null && t.Length < 40)
+            if (PageFurniture.IsFurniture(t) || SymbolScanner.Scan(t).Count > 0 || DocumentDates.First(t) is not null && t.Length < 40)
             {
                 continue;
             }
-            titleLines.Add(t.TrimEnd('*').Trim());
+            tail.Add(t);
         }
+        var joined = string.Join("\n", tail);
+        joined = joined[..HeaderRules.AgendaTitlesEnd(joined)];
+        var titleLines = joined.Split('\n').Select(t => t.Trim().TrimEnd('*').Trim()).Where(t => t.Length > 0 && !HeaderRules.IsHeaderAnchor(t)).ToList();
         var merged = new List<string>();
         foreach (var line in titleLines)
         {
@@ -320,7 +325,8 @@ public static partial class DocumentExtractor
                 continue;
             }
             sections.Add(new Section(heading, title, body.Skip(contentStart).Take(i - contentStart).ToList(), contentStart));
-            var (headingText, headingEnd) = MergeWrapped(body, i, (h, n) => char.IsLower(n.Trim()[0]) && !SignatureRules.HasMarker(n));
+            // "Annex to the letter dated … from the Permanent Representative of …" wraps like a title line.
+            var (headingText, headingEnd) = MergeWrapped(body, i, (h, n) => BareAnnexHeading().IsMatch(h) ? char.IsLower(n.Trim()[0]) : TitleLineRules.Continues(h, n));
             heading = headingText;
             title = null;
             contentStart = headingEnd + 1;
@@ -329,11 +335,17 @@ public static partial class DocumentExtractor
             {
                 next++;
             }
-            if (next < body.Count && TitleLineRules.TitleStart(body[next]) == 0 && !AnnexRules.IsHeading(body[next]))
+            if (next < body.Count && !AnnexRules.IsHeading(body[next]) && !SignatureRules.HasMarker(body[next]))
             {
-                var (annexTitle, titleEnd) = MergeWrapped(body, next, TitleLineRules.Continues);
-                title = annexTitle;
-                contentStart = titleEnd + 1;
+                // The annex's own title: a letter's title line, or a short line that does not end a sentence
+                // ("Statement by the Ministry of Foreign Affairs of …").
+                var isTitleLine = TitleLineRules.TitleStart(body[next]) == 0;
+                var (annexTitle, titleEnd) = MergeWrapped(body, next, isTitleLine ? TitleLineRules.Continues : (t, n) => char.IsLower(n.Trim()[0]) && !SignatureRules.HasMarker(n));
+                if (isTitleLine || (annexTitle.Length <= 250 && !SentenceEnds().IsMatch(annexTitle) && titleEnd + 1 < body.Count))
+                {
+                    title = annexTitle;
+                    contentStart = titleEnd + 1;
+                }
             }
             title ??= heading;
             i = contentStart - 1;
@@ -347,25 +359,33 @@ public static partial class DocumentExtractor
     private static (IReadOnlyList<string> Referenced, IReadOnlyList<string> RepliesTo) References(IReadOnlyList<string> bodyLines, HashSet<string> own)
     {
         var flat = IngestionText.JoinWrapped(bodyLines.Where(l => !PageFurniture.IsUrlOnly(l) || l.Contains("undocs", StringComparison.OrdinalIgnoreCase)));
-        var hits = SymbolScanner.Scan(flat);
-        var referenced = new List<string>();
+        var groups = SymbolScanner.GroupJoint(flat, SymbolScanner.Scan(flat))
+            .Select(g => (Index: g[0].Index, Symbols: g.Where(h => !own.Contains(h.Symbol.Key)).Select(h => h.Symbol.Value).ToList()))
+            .Where(g => g.Symbols.Count > 0)
+            .ToList();
+        var referenced = groups.SelectMany(g => g.Symbols).Distinct().ToList();
         var replies = new List<string>();
-        foreach (var group in SymbolScanner.GroupJoint(flat, hits))
+        // "In reply to the letter (A/…)" or "the letter (A/…) and, in response, …": the cited document
+        // nearest to the cue in the same sentence is the one replied to.
+        foreach (Match cue in ReplyCue().Matches(flat))
         {
-            var symbols = group.Where(h => !own.Contains(h.Symbol.Key)).Select(h => h.Symbol.Value).ToList();
-            foreach (var symbol in symbols.Where(s => !referenced.Contains(s)))
+            var (start, end) = Sentence(flat, cue.Index);
+            var nearest = groups.Where(g => g.Index >= start && g.Index < end)
+                .OrderBy(g => Math.Abs(g.Index - cue.Index))
+                .Select(g => g.Symbols)
+                .FirstOrDefault();
+            foreach (var symbol in nearest ?? [])
             {
-                referenced.Add(symbol);
-            }
-            if (symbols.Count > 0 && ReplyCue().IsMatch(Sentence(flat, group[0].Index)))
-            {
-                replies.AddRange(symbols.Where(s => !replies.Contains(s)));
+                if (!replies.Contains(symbol))
+                {
+                    replies.Add(symbol);
+                }
             }
         }
         return (referenced, replies);
     }
 
-    private static string Sentence(string text, int index)
+    private static (int Start, int End) Sentence(string text, int index)
     {
         var start = index;
         while (start > 0 && index - start < 400 && !IsSentenceEnd(text, start - 1))
@@ -373,15 +393,38 @@ public static partial class DocumentExtractor
             start--;
         }
         var end = index;
-        while (end < text.Length && end - index < 300 && !IsSentenceEnd(text, end))
+        while (end < text.Length && end - index < 400 && !IsSentenceEnd(text, end))
         {
             end++;
         }
-        return text[start..end];
+        return (start, end);
     }
 
-    private static bool IsSentenceEnd(string text, int i) =>
-        text[i] is '。' or '!' or '?' or ';' or '؛' || (text[i] == '.' && i + 1 < text.Length && text[i + 1] == ' ' && i > 0 && char.IsLower(text[i - 1]));
+    // A full stop ends a sentence when a space (or a footnote marker and a space) follows and a word or a
+    // bracket precedes it: the dots inside "Rev.1", "A/RES/75/1" or "a.i." do not.
+    private static bool IsSentenceEnd(string text, int i)
+    {
+        if (text[i] is '。' or '!' or '?' or ';' or '؛')
+        {
+            return true;
+        }
+        if (text[i] != '.' || i == 0 || !(char.IsLower(text[i - 1]) || text[i - 1] is ')' or '"' or '”'))
+        {
+            return false;
+        }
+        var next = i + 1;
+        while (next < text.Length && char.IsDigit(text[next]) && next - i <= 3)
+        {
+            next++;
+        }
+        return next >= text.Length || char.IsWhiteSpace(text[next]);
+    }
+
+    [GeneratedRegex(@"^(?:Annex(?:e)?|Anexo|Приложение|المرفق|مرفق|附件)(?:\s+[IVXLC\d]+)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareAnnexHeading();
+
+    [GeneratedRegex(@"[.。:;!?]$")]
+    private static partial Regex SentenceEnds();
 
     [GeneratedRegex(@"^[A-Z]{1,6}(?:\s*/\s*[A-Za-z0-9.]+)+\*?(?:\s*[-–—]?\s*[A-Z]{1,6}(?:\s*/\s*[A-Za-z0-9.]+)+\*?)*$")]
     private static partial Regex SymbolOnly();

@@ -31,6 +31,19 @@ public static class ExtractCommand
         {
             case ["extract", "--dir", var folder]:
                 return await ExtractFolderAsync(reading, folder, output, error, cancellationToken);
+            case ["extract", "--text", var textFile]:
+                // The text as the reader got it, before any rule ran: for checking a reader on a new kind of file.
+                try
+                {
+                    var text = await reading.ReadFileAsync(textFile, cancellationToken);
+                    await output.WriteLineAsync(IngestionText.Normalize(string.Join("\n", text.Pages)));
+                    return 0;
+                }
+                catch (UnreadableDocumentException e)
+                {
+                    await error.WriteLineAsync($"{textFile}: {e.Message}");
+                    return 2;
+                }
             case ["extract", var file] when !file.StartsWith("--", StringComparison.Ordinal):
                 try
                 {
@@ -44,7 +57,7 @@ public static class ExtractCommand
                     return 2;
                 }
             default:
-                await error.WriteLineAsync("Usage: Portal extract <file>   |   Portal extract --dir <folder>");
+                await error.WriteLineAsync("Usage: Portal extract <file>   |   Portal extract --dir <folder>   |   Portal extract --text <file>");
                 return 64;
         }
     }

@@ -155,6 +155,39 @@ public static partial class HeaderRules
         return null;
     }
 
+    /// <summary>The words after the item numbers on the same line, without "of the provisional agenda".</summary>
+    public static string? TitleAfterAgendaList(string line)
+    {
+        var m = AgendaItems().Match(line);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var rest = AgendaQualifier().Replace(line[(m.Index + m.Length)..], "").Trim().TrimStart('*').Trim();
+        return rest.Length > 0 ? rest : null;
+    }
+
+    /// <summary>
+    /// Where agenda item titles end: at an organ name followed by its session or year, or alone at the end.
+    /// An organ named inside a title ("… membership of the Security Council") is followed by neither.
+    /// </summary>
+    public static int AgendaTitlesEnd(string tail)
+    {
+        foreach (var organ in new[] { GeneralAssembly(), SecurityCouncil() })
+        {
+            foreach (Match m in organ.Matches(tail))
+            {
+                var after = tail[(m.Index + m.Length)..].TrimStart();
+                var firstLine = after.Split('\n')[0];
+                if (after.Length == 0 || Session(firstLine) is not null || SecurityCouncilYear(firstLine) is not null)
+                {
+                    return m.Index;
+                }
+            }
+        }
+        return tail.Length;
+    }
+
     // Sub-items are lettered a, b, c in every language version; Russian and Arabic print their own letters.
     private static string SubItemLetter(string letter) => letter switch
     {
@@ -204,6 +237,9 @@ public static partial class HeaderRules
 
     [GeneratedRegex(@"(?:Agenda\s+items?|Items?|Points?|Temas?|Пункты?|البنود|البندان|البند|项目)\s*(?<list>" + NumberList + ")", RegexOptions.IgnoreCase)]
     private static partial Regex AgendaItems();
+
+    [GeneratedRegex(@"^\s*(?:of\s+the\s+(?:provisional\s+|preliminary\s+)?(?:list|agenda)|de\s+la\s+liste\s+pr[ée]liminaire|de\s+l['’]ordre\s+du\s+jour(?:\s+provisoire)?|del\s+(?:proyecto\s+de\s+)?programa(?:\s+provisional)?|de\s+la\s+lista\s+preliminar|(?:предварительной\s+)?повестки\s+дня|предварительного\s+перечня|من\s+جدول\s+الأعمال(?:\s+المؤقت)?|من\s+القائمة\s+الأولية)\*?", RegexOptions.IgnoreCase)]
+    private static partial Regex AgendaQualifier();
 
     [GeneratedRegex(@"(?<n>\d{1,3})(?:\s*\(?\s*(?<sub>[a-zа-яأ-ي])\s*\))?")]
     private static partial Regex AgendaNumber();

@@ -7,18 +7,19 @@ namespace Portal.Features.Ingestion;
 /// </summary>
 public static class OrdinalWords
 {
-    private static readonly Dictionary<string, int> Words = Build();
+    // Lazy: the word tables below are static fields too, initialised after this one.
+    private static readonly Lazy<Dictionary<string, int>> Words = new(Build);
 
     public static int? Parse(string phrase)
     {
         var folded = IngestionText.Fold(phrase.Trim().TrimEnd(',', '.', ':'));
-        return Words.TryGetValue(folded, out var value) ? value : null;
+        return Words.Value.TryGetValue(folded, out var value) ? value : null;
     }
 
     /// <summary>The ordinal at the end (<paramref name="before"/>) or start of a run of words, longest first.</summary>
     public static int? FindAdjacent(string words, bool atEnd)
     {
-        var parts = words.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var parts = words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         for (var take = Math.Min(5, parts.Length); take >= 1; take--)
         {
             var slice = atEnd ? parts[^take..] : parts[..take];

@@ -51,12 +51,12 @@ public static partial class PageFurniture
             .ToHashSet();
     }
 
-    [GeneratedRegex(@"\b\d{2}-\d{5}\s*\((?<lang>[EFSRAC])\)")]
+    [GeneratedRegex(@"\b\d{2}-\d{5}\*?\s*\((?<lang>[EFSRAC])\)")]
     private static partial Regex JobNumber();
 
     // A line made only of page furniture tokens: job numbers, processing dates, barcodes, page numbers,
     // "Page n (of m)", and symbols of the running header.
-    [GeneratedRegex(@"^(?:(?:\d{2}-\d{5}|\([EFSRACG]\)|\d{6}|\*\d{6,}\*|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|(?:Page|Página|Страница|页)\s*\d{1,3}(?:\s*(?:of|de|из|sur)\s*\d{1,3})?|[A-Z]{1,5}(?:/[A-Z0-9.]+)+\*?|[-–—])\s*)+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:\d{2}-\d{5}\*?|\([EFSRACG]\)|\d{6}|\*\d{6,}\*|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|(?:Page|Página|Страница|页)\s*\d{1,3}(?:\s*(?:of|de|из|sur)\s*\d{1,3})?|[A-Z]{1,5}(?:/[A-Z0-9.]+)+\*?|[-–—])\s*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex FurnitureOnly();
 
     [GeneratedRegex(@"^(?:Please recycle|Merci de recycler|Sírvase reciclar|Просьба отправить на вторичную переработку|请回收|يرجى إعادة (?:الاستعمال|التدوير)|♲|♻)", RegexOptions.IgnoreCase)]

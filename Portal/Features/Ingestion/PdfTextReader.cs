@@ -47,6 +47,48 @@ public sealed class PdfTextReader(IngestionLimits limits) : IDocumentTextReader
         }
     }
 
+    /// <summary>
+    /// Some producers (Chromium among them) store right-to-left words glyph by glyph in visual order, so the
+    /// letters come out reversed. Arabic words begin with the article "ال" far more often than they end in
+    /// "لا": whichever way round is more frequent on the page tells how it was stored.
+    /// </summary>
+    private static bool ArabicStoredVisually(IEnumerable<Word> words)
+    {
+        int logical = 0, visual = 0;
+        foreach (var text in words.Select(w => w.Text.Normalize(NormalizationForm.FormKC)))
+        {
+            if (text.StartsWith("ال", StringComparison.Ordinal))
+            {
+                logical++;
+            }
+            if (text.EndsWith("لا", StringComparison.Ordinal))
+            {
+                visual++;
+            }
+        }
+        return visual > logical;
+    }
+
+    private static string VisualToLogical(string word)
+    {
+        if (!word.Any(c => c is >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFEFF'))
+        {
+            // A left-to-right token (a symbol, a number) inside a right-to-left line: the sentence's full stop
+            // or comma printed on its left belongs after it.
+            var lead = word.TakeWhile(c => c is '.' or ',' or '،' or ':' or ';' or '؛').Count();
+            return lead > 0 && lead < word.Length ? word[lead..] + word[..lead] : word;
+        }
+        var reversed = word.Reverse().Select(c => c switch
+        {
+            '(' => ')',
+            ')' => '(',
+            '[' => ']',
+            ']' => '[',
+            _ => c,
+        });
+        return new string(reversed.ToArray());
+    }
+
     private static string PageText(Page page)
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
@@ -69,10 +111,11 @@ public sealed class PdfTextReader(IngestionLimits limits) : IDocumentTextReader
             }
         }
         var margin = lines.Min(l => l.Min(w => w.BoundingBox.Left));
+        var arabicStoredVisually = ArabicStoredVisually(words);
         var builder = new StringBuilder();
         foreach (var line in lines)
         {
-            var rightToLeft = line.Sum(w => w.Text.Count(c => c is >= '\u0590' and <= '\u08FF' or >= '\uFB50' and <= '\uFEFF')) > line.Sum(w => w.Text.Length) / 2;
+            var rightToLeft = line.Sum(w => w.Text.Count(c => c is >= '\u0590' and <= '\u08FF' or >= '\uFB50' and <= '\uFEFF')) > line.Sum(w => w.Text.Count(c => c is >= 'A' and <= 'z'));
             var ordered = rightToLeft ? line.OrderByDescending(w => w.BoundingBox.Right).ToList() : line.OrderBy(w => w.BoundingBox.Left).ToList();
             var left = line.Min(w => w.BoundingBox.Left);
             var right = line.Max(w => w.BoundingBox.Right);
@@ -92,7 +135,7 @@ public sealed class PdfTextReader(IngestionLimits limits) : IDocumentTextReader
                     // Columns of a header printed side by side stay apart by more than one space.
                     builder.Append(gap > ordered[k].BoundingBox.Height * 2 ? "   " : " ");
                 }
-                builder.Append(ordered[k].Text);
+                builder.Append(rightToLeft && arabicStoredVisually ? VisualToLogical(ordered[k].Text) : ordered[k].Text);
             }
             builder.Append('\n');
         }

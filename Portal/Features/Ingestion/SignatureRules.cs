@@ -100,7 +100,7 @@ public static partial class SignatureRules
     [GeneratedRegex(@"^\d{1,3}\s+\S")]
     private static partial Regex FootnoteStart();
 
-    // Body sentences end with a full stop; titles do not ("a.i." and "Jr." excepted by the length of the word).
-    [GeneratedRegex(@"(?:\p{L}{4,}|\d)[.。]$|[。！？]$")]
+    // Body sentences end with a full stop; titles do not ("a.i." is told apart by its one-letter words).
+    [GeneratedRegex(@"(?:\p{L}{2,}|\d)[.。]$|[。！？]$")]
     private static partial Regex SentenceEnd();
 }

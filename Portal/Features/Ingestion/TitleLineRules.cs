@@ -94,6 +94,8 @@ public static partial class TitleLineRules
         return t.Length == 0 ? null : t;
     }
 
+    public static bool IsKnownAddressee(string? phrase) => phrase is not null && Addressees.Any(a => a.Pattern.IsMatch(phrase));
+
     /// <summary>The canonical English name of an addressee, or the phrase as the text gives it.</summary>
     public static string? CanonicalAddressee(string? phrase)
     {
