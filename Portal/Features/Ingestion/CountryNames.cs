@@ -121,6 +121,8 @@ public static class CountryNames
                     // Russian: each word by its stem, so every case ending matches.
                     3 => string.Join(@"\s+", folded.Split(' ').Select(w => Regex.Escape(w.Length > 5 ? w[..^2] : w.Length > 4 ? w[..^1] : w) + @"\w*")),
                     // Arabic and Chinese words attach to prefixes (لـ, ال) or neighbours: match anywhere.
+                    // "للمكسيك": the preposition لـ swallows the article's alef.
+                    4 when folded.StartsWith("ال", StringComparison.Ordinal) => "(?:ال|لل)" + Regex.Escape(folded[2..]),
                     4 or 5 => Regex.Escape(folded),
                     _ => @"\b" + Regex.Escape(folded) + @"\b",
                 };

@@ -152,7 +152,7 @@ public static partial class DocumentExtractor
             ReferencedSymbols = referenced,
             RepliesTo = repliesTo,
             Confidence = confidence,
-            Body = BodyMarkdown.Build(sections, footnotes, footnoteLines, body, input.LinesAreParagraphs),
+            Body = ProposedBodyMarkdown.Build(sections, footnotes, footnoteLines, body, input.LinesAreParagraphs),
             Footnotes = footnotes,
         };
     }

@@ -85,18 +85,18 @@ public static partial class HeaderRules
         var zh = ChineseSession().Match(header);
         if (zh.Success)
         {
-            return OrdinalWords.ParseChinese(zh.Groups[1].Value);
+            return SessionOrdinals.ParseChinese(zh.Groups[1].Value);
         }
         foreach (Match m in SessionBefore().Matches(header))
         {
-            if (OrdinalWords.FindAdjacent(m.Groups["words"].Value, atEnd: true) is { } n)
+            if (SessionOrdinals.FindAdjacent(m.Groups["words"].Value, atEnd: true) is { } n)
             {
                 return n;
             }
         }
         foreach (Match m in SessionAfter().Matches(header))
         {
-            if (OrdinalWords.FindAdjacent(m.Groups["words"].Value, atEnd: false) is { } n)
+            if (SessionOrdinals.FindAdjacent(m.Groups["words"].Value, atEnd: false) is { } n)
             {
                 return n;
             }
@@ -110,18 +110,18 @@ public static partial class HeaderRules
         var zh = ChineseYear().Match(header);
         if (zh.Success)
         {
-            return OrdinalWords.ParseChinese(zh.Groups[1].Value);
+            return SessionOrdinals.ParseChinese(zh.Groups[1].Value);
         }
         foreach (Match m in YearBefore().Matches(header))
         {
-            if (OrdinalWords.FindAdjacent(m.Groups["words"].Value, atEnd: true) is { } n)
+            if (SessionOrdinals.FindAdjacent(m.Groups["words"].Value, atEnd: true) is { } n)
             {
                 return n;
             }
         }
         foreach (Match m in YearAfter().Matches(header))
         {
-            if (OrdinalWords.FindAdjacent(m.Groups["words"].Value, atEnd: false) is { } n)
+            if (SessionOrdinals.FindAdjacent(m.Groups["words"].Value, atEnd: false) is { } n)
             {
                 return n;
             }

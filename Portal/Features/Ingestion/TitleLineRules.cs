@@ -149,7 +149,7 @@ public static partial class TitleLineRules
         new(@"^(?<from>.+?)的报告$"),
     ];
 
-    [GeneratedRegex(@"\b(?:(?:Identical\s+)?Letters?\s+dated|Note\s+verbale\s+dated|(?:Identical\s+)?letters?\s+of\s+\d|Report\s+of\s+the|Lettres?\s+(?:identiques\s+)?dat[ée]es?|Note\s+verbale\s+dat[ée]e|Rapport\s+du|Cartas?\s+(?:id[ée]nticas\s+)?de\s+fecha|Nota\s+verbal\s+de\s+fecha|Informe\s+del|Идентичные\s+письма|Письмо\s+\p{Lu}|Вербальная\s+нота|Доклад\s+Генерального|رسالتان\s+متطابقتان|رسائل\s+متطابقة|رسالة\s+مؤرخة|مذكرة\s+شفوية|تقرير\s+الأمين)")]
+    [GeneratedRegex(@"\b(?:(?:Identical\s+letters|Letters?)\s+dated|Note\s+verbale\s+dated|(?:Identical\s+)?letters?\s+of\s+\d|Report\s+of\s+the|Lettres?\s+(?:identiques\s+)?dat[ée]es?|Note\s+verbale\s+dat[ée]e|Rapport\s+du|Cartas?\s+(?:id[ée]nticas\s+)?de\s+fecha|Nota\s+verbal\s+de\s+fecha|Informe\s+del|Идентичные\s+письма|Письмо\s+\p{Lu}|Вербальная\s+нота|Доклад\s+Генерального|رسالتان\s+متطابقتان|رسائل\s+متطابقة|رسالة\s+مؤرخة|مذكرة\s+شفوية|تقرير\s+الأمين)")]
     private static partial Regex Start();
 
     [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?.{0,80}给.{1,40}的(?:同文信|信|普通照会|照会)$|^秘书长的报告$")]

@@ -7,7 +7,7 @@ namespace Portal.Features.Ingestion;
 /// The body as Markdown: printed lines joined back into paragraphs, annex headings as headings, footnotes
 /// as <c>[^n]</c> definitions with their markers in the text turned into references.
 /// </summary>
-public static partial class BodyMarkdown
+public static partial class ProposedBodyMarkdown
 {
     public static string Build(IReadOnlyList<DocumentExtractor.Section> sections, IReadOnlyList<ProposedFootnote> footnotes, HashSet<int> footnoteLines, IReadOnlyList<string> body, bool linesAreParagraphs)
     {

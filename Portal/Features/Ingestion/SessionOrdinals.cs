@@ -5,7 +5,7 @@ namespace Portal.Features.Ingestion;
 /// session", "Septuagésimo quinto período de sesiones", "Семьдесят пятая сессия", "الدورة الخامسة والسبعون",
 /// "第七十五届会议"). The words for 1–150 are generated once per language and looked up folded.
 /// </summary>
-public static class OrdinalWords
+public static class SessionOrdinals
 {
     // Lazy: the word tables below are static fields too, initialised after this one.
     private static readonly Lazy<Dictionary<string, int>> Words = new(Build);
