@@ -94,12 +94,32 @@ public static partial class IngestionFixtureFiles
             """;
     }
 
-    private static async Task PrintAsync(string name, string pdfPath)
+    /// <summary>Prints any HTML with Chromium into the work folder and returns the PDF's path.</summary>
+    public static async Task<string> PrintHtmlAsync(string name, string html)
+    {
+        Directory.CreateDirectory(WorkFolder);
+        var path = Path.Combine(WorkFolder, name + ".pdf");
+        await PrintOne.WaitAsync();
+        try
+        {
+            if (!File.Exists(path))
+            {
+                await PrintAsync(name, path, html);
+            }
+        }
+        finally
+        {
+            PrintOne.Release();
+        }
+        return path;
+    }
+
+    private static async Task PrintAsync(string name, string pdfPath, string? content = null)
     {
         var work = Path.Combine(WorkFolder, name + "-print");
         Directory.CreateDirectory(work);
         var html = Path.Combine(work, name + ".html");
-        await File.WriteAllTextAsync(html, Html(name, await File.ReadAllTextAsync(TextPath(name))));
+        await File.WriteAllTextAsync(html, content ?? Html(name, await File.ReadAllTextAsync(TextPath(name))));
         var chromium = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         var start = new ProcessStartInfo(chromium, DocumentPdfRenderer.ChromiumArguments(work, pdfPath + ".part", html))
         {
