@@ -56,6 +56,23 @@ public sealed class FixtureExtractionTests
             : JsonNode.DeepEquals(actual, expected);
 
     [Fact]
+    public void ASubsidiaryBodysSessionIsNotTakenForTheGeneralAssemblys()
+    {
+        var text = "United Nations A/HRC/46/62\nHuman Rights Council\nForty-sixth session\n22 February–23 March 2021\nAgenda item 4\n"
+            + "Human rights situations that require the Council’s attention\nDistr.: General\n5 March 2021\nOriginal: English\n"
+            + "  Note verbale dated 1 March 2021 from the Permanent Mission of Armenia to the United Nations Office at Geneva addressed to the Office of the United Nations High Commissioner for Human Rights\n"
+            + "  The Permanent Mission of Armenia presents its compliments to the Office of the High Commissioner.";
+
+        var record = DocumentExtractor.Extract(new IngestedText("text", [text]));
+
+        Assert.Equal(["A/HRC/46/62"], record.Symbols);
+        Assert.Null(record.Session);
+        Assert.Equal("note_verbale", record.Kind);
+        Assert.Equal("Armenia", record.Sender);
+        Assert.Equal(new DateOnly(2021, 3, 5), record.Date);
+    }
+
+    [Fact]
     public async Task LowConfidenceFieldsAreMarkedAndUnknownOnesAreNull()
     {
         var record = DocumentExtractor.Extract(new IngestedText("text", [await File.ReadAllTextAsync(IngestionFixtureFiles.TextPath("es-letter-security-council"))]));

@@ -63,7 +63,10 @@ public static partial class DocumentExtractor
         Set(confidence, "date", issued, Likely);
         Set(confidence, "original_language", original, Sure);
 
-        var session = HeaderRules.Session(header);
+        // "session" is the General Assembly's: a subsidiary body's own session ("Human Rights Council, Forty-sixth
+        // session", A/HRC/46/1) is not proposed as one.
+        var generalAssembly = HeaderRules.NamesGeneralAssembly(header) || SessionFromSymbols(symbols) is not null;
+        var session = generalAssembly ? HeaderRules.Session(header) : null;
         var scYear = HeaderRules.SecurityCouncilYear(header);
         Set(confidence, "session", session, Sure);
         Set(confidence, "sc_year", scYear, Sure);
@@ -237,8 +240,9 @@ public static partial class DocumentExtractor
 
     private static int? SessionFromSymbols(IReadOnlyList<string>? symbols)
     {
-        var ga = symbols?.FirstOrDefault(s => s.StartsWith("A/", StringComparison.Ordinal));
-        return ga?.Split('/').Skip(1).Select(p => int.TryParse(p, out var n) ? n : (int?)null).FirstOrDefault(n => n is > 0 and < 200);
+        // A/75/778, A/C.3/75/L.12, A/RES/75/1 carry the Assembly's session; A/HRC/46/1 a subsidiary body's.
+        var m = symbols?.Select(s => AssemblySessionSymbol().Match(s)).FirstOrDefault(m => m.Success);
+        return m is not null && int.TryParse(m.Groups[1].Value, out var session) ? session : null;
     }
 
     private static int? CouncilYearFromSymbols(IReadOnlyList<string>? symbols)
@@ -419,6 +423,9 @@ public static partial class DocumentExtractor
         }
         return next >= text.Length || char.IsWhiteSpace(text[next]);
     }
+
+    [GeneratedRegex(@"^A/(?:(?:C\.\d|RES|DEC|INF|BUR)/)?(\d{1,3})/")]
+    private static partial Regex AssemblySessionSymbol();
 
     [GeneratedRegex(@"^(?:Annex(?:e)?|Anexo|Приложение|المرفق|مرفق|附件)(?:\s+[IVXLC\d]+)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareAnnexHeading();
