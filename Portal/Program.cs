@@ -8,11 +8,18 @@ using Portal.Features.Archives;
 using Portal.Features.Citations;
 using Portal.Features.Feeds;
 using Portal.Features.Files;
+using Portal.Features.Ingestion;
 using Portal.Features.Search;
 using Portal.Features.Sitemaps;
 using Portal.Features.Today;
 using Portal.Infrastructure;
 using Portal.Localization;
+
+// `Portal extract <file>`: the ingestion extractor on the command line, without starting the web host.
+if (ExtractCommand.Handles(args))
+{
+    return await ExtractCommand.RunAsync(args, Console.Out, Console.Error);
+}
 
 // Development under `dotnet run` unless ASPNETCORE_ENVIRONMENT says otherwise (see LaunchEnvironment).
 LaunchEnvironment.ApplyDefault();
