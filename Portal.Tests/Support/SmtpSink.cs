@@ -25,7 +25,12 @@ public sealed class SmtpSink : IAsyncDisposable
         _accepting = AcceptAsync();
     }
 
+    private int _refusals;
+
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>The next <paramref name="count"/> messages are refused with a temporary failure (451), as a busy server would.</summary>
+    public void RefuseNext(int count) => Interlocked.Exchange(ref _refusals, count);
 
     /// <summary>The configuration that points the portal at this sink.</summary>
     public IEnumerable<KeyValuePair<string, string>> Settings =>
@@ -100,6 +105,9 @@ public sealed class SmtpSink : IAsyncDisposable
                     case "EHLO":
                         await writer.WriteLineAsync("250-localhost");
                         await writer.WriteLineAsync("250 8BITMIME");
+                        break;
+                    case "DATA" when Interlocked.Decrement(ref _refusals) >= 0:
+                        await writer.WriteLineAsync("451 try again later");
                         break;
                     case "DATA":
                         await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");

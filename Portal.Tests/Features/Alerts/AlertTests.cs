@@ -310,6 +310,50 @@ public abstract partial class AlertTests(AlertsApp app)
         Assert.Equal(12, received.Select(m => m.Subject).Distinct().Count());
     }
 
+    [Fact]
+    public async Task AMessageTheServerRefusesIsRetriedWithGrowingDelaysAndDeliveredOnce()
+    {
+        const string address = "retry.refused@example.org";
+        Mail.RefuseNext(2);
+        await SubscribeConfirmedAsync(address, "organ:sc");
+
+        await Mail.WaitForMessageToAsync(address, "Confirm");
+        await WaitForAlertsAsync();
+
+        Assert.Single(Mail.MessagesTo(address));
+        await using var db = await Database();
+        var row = await db.AlertMessages.AsNoTracking().SingleAsync(m => m.To == address);
+        Assert.Equal(3, row.Attempts);
+        Assert.NotNull(row.SentAt);
+        Assert.Contains("try again later", row.LastError, StringComparison.Ordinal);
+        // Two failures: waits of 100 ms then 200 ms (FirstRetryDelay, doubled) before the third attempt.
+        Assert.True(row.SentAt!.Value - row.CreatedAt >= TimeSpan.FromMilliseconds(300), $"sent {row.SentAt - row.CreatedAt} after it was written");
+    }
+
+    [Theory]
+    [InlineData("item:ga-75-99999")]
+    [InlineData("nonsense")]
+    [InlineData("symbol:no-star")]
+    [InlineData("search:")]
+    public async Task ASubscribeFormWithAnUnknownTargetGetsAReadableAnswerNotAnError(string target)
+    {
+        using var client = new AccountClient(app.BaseAddress);
+        var page = await client.GetAsync("/alerts/subscribe?target=" + Uri.EscapeDataString(target));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("account-error", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+
+        var itemPage = await client.GetStringAsync("/sessions/ga/75/items/71");
+        var posted = await client.PostFormAsync("/sessions/ga/75/items/71", itemPage, "subscribe",
+            new Dictionary<string, string> { ["Input.Target"] = target, ["Input.Email"] = "hostile@example.org" });
+        Assert.True((int)posted.StatusCode is >= 200 and < 500, $"{posted.StatusCode} for {target}");
+        Assert.DoesNotContain("Exception", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = await Database();
+        Assert.False(await db.AlertSubscriptions.AnyAsync(s => s.Email == "hostile@example.org"));
+    }
+
     private AlertOutbox NewOutbox() => ActivatorUtilities.CreateInstance<AlertOutbox>(app.Services, new ShiftedClock(TimeSpan.FromHours(2)));
 
     /// <summary>An instance whose clock runs ahead, so messages the app's own worker holds back are due for it.</summary>
