@@ -342,7 +342,7 @@ public abstract partial class AlertTests(AlertsApp app)
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("account-error", html, StringComparison.Ordinal);
+        Assert.Contains("alert-error", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
 
         var itemPage = await client.GetStringAsync("/sessions/ga/75/items/71");
