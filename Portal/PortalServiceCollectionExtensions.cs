@@ -9,6 +9,7 @@ using Portal.Data.Search;
 using Portal.Features.Accounts;
 using Portal.Data.Seed;
 using Portal.Features.AgendaItems;
+using Portal.Features.Alerts;
 using Portal.Features.Api;
 using Portal.Features.Archives;
 using Portal.Features.Citations;
@@ -97,6 +98,7 @@ public static class PortalServiceCollectionExtensions
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
         });
 
+        services.AddPortalAlerts();
         services.AddSingleton<TodayQueries>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ApiQueries>();

@@ -2,6 +2,7 @@ using Portal;
 using Portal.Components;
 using Portal.Data;
 using Portal.Features.Accounts;
+using Portal.Features.Alerts;
 using Portal.Data.Seed;
 using Portal.Features.Api;
 using Portal.Features.Archives;
@@ -69,6 +70,7 @@ app.MapApiEndpoints();
 app.MapCitationEndpoints();
 app.MapSitemapEndpoints();
 app.MapAccountEndpoints();
+app.MapAlertEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .AnswerHeadLikeGet();

@@ -14,6 +14,7 @@ public static class AccessibilityPages
         "/zh/A/75/950",
         "/search?q=Demoland",
         "/today?date=2021-06-14",
+        "/alerts/subscribe?target=item:ga-75-71",
         "/no-such-page",
         // The interface in Arabic, right to left (issue 17).
         "/sessions/ga/75?ui=ar",

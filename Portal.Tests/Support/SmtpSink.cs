@@ -25,7 +25,12 @@ public sealed class SmtpSink : IAsyncDisposable
         _accepting = AcceptAsync();
     }
 
+    private int _refusals;
+
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>The next <paramref name="count"/> messages are refused with a temporary failure (451), as a busy server would.</summary>
+    public void RefuseNext(int count) => Interlocked.Exchange(ref _refusals, count);
 
     /// <summary>The configuration that points the portal at this sink.</summary>
     public IEnumerable<KeyValuePair<string, string>> Settings =>
@@ -39,12 +44,22 @@ public sealed class SmtpSink : IAsyncDisposable
     public IReadOnlyCollection<MimeMessage> Messages => _messages;
 
     /// <summary>Waits for the first message to <paramref name="to"/> (already received, or arriving within a minute).</summary>
-    public async Task<MimeMessage> WaitForMessageToAsync(string to)
+    public Task<MimeMessage> WaitForMessageToAsync(string to) => WaitForAsync(m => IsTo(m, to));
+
+    /// <summary>Waits for the first message to <paramref name="to"/> whose subject contains <paramref name="subject"/>.</summary>
+    public Task<MimeMessage> WaitForMessageToAsync(string to, string subject) =>
+        WaitForAsync(m => IsTo(m, to) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal));
+
+    /// <summary>The messages received so far to <paramref name="to"/>.</summary>
+    public IReadOnlyList<MimeMessage> MessagesTo(string to) => [.. _messages.Where(m => IsTo(m, to))];
+
+    /// <summary>Waits for the first message that satisfies <paramref name="condition"/> (already received, or arriving within two minutes).</summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (true)
         {
-            var found = _messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase)));
+            var found = _messages.FirstOrDefault(condition);
             if (found is not null)
             {
                 return found;
@@ -52,6 +67,9 @@ public sealed class SmtpSink : IAsyncDisposable
             await _arrived.WaitAsync(timeout.Token);
         }
     }
+
+    private static bool IsTo(MimeMessage message, string to) =>
+        message.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase));
 
     private async Task AcceptAsync()
     {
@@ -87,6 +105,9 @@ public sealed class SmtpSink : IAsyncDisposable
                     case "EHLO":
                         await writer.WriteLineAsync("250-localhost");
                         await writer.WriteLineAsync("250 8BITMIME");
+                        break;
+                    case "DATA" when Interlocked.Decrement(ref _refusals) >= 0:
+                        await writer.WriteLineAsync("451 try again later");
                         break;
                     case "DATA":
                         await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");

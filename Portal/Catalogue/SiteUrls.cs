@@ -17,6 +17,9 @@ public static class SiteUrls
 
     public static string ComparePath(string symbol) => $"/{EncodeSymbol(symbol)}/compare";
 
+    /// <summary>Where subscribe forms post (<c>Input.Target</c> such as <c>item:ga-75-71</c>, <c>session:sc-2021</c>, <c>search:q=mines</c>).</summary>
+    public const string AlertSubscribePath = "/alerts/subscribe";
+
     public static string Document(int id, IReadOnlyList<string> symbols, string? language = null)
     {
         if (symbols.Count == 0)

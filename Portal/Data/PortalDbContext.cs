@@ -29,6 +29,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DownloadCount> DownloadCounts => Set<DownloadCount>();
+    public DbSet<AlertSubscription> AlertSubscriptions => Set<AlertSubscription>();
+    public DbSet<AlertPublication> AlertPublications => Set<AlertPublication>();
+    public DbSet<AlertMatch> AlertMatches => Set<AlertMatch>();
+    public DbSet<AlertMessage> AlertMessages => Set<AlertMessage>();
 
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every portal instance on this database (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

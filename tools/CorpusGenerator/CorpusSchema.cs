@@ -63,6 +63,10 @@ public static class CorpusSchema
         ["AspNetUserTokens"] = "no accounts",
         ["AspNetRoleClaims"] = "roles carry no claims",
         ["DataProtectionKeys"] = "the portal creates its Data Protection key ring on first use",
+        ["AlertSubscriptions"] = "nobody has subscribed to alerts in a new corpus",
+        ["AlertPublications"] = "a generated corpus is loaded, not published through the editor",
+        ["AlertMatches"] = "no subscriptions, so nothing matched",
+        ["AlertMessages"] = "no alert has been sent",
     };
 
     /// <summary>Tables of <see cref="LeftEmpty"/> that the portal fills itself once it runs on a corpus.</summary>

@@ -17,13 +17,14 @@ public sealed record SearchScope(
     string? Language = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    Distribution? Distribution = null)
+    Distribution? Distribution = null,
+    int? DocumentId = null)
 {
     public static SearchScope Everything { get; } = new();
 
     /// <summary>Filters on the document itself, as opposed to the language of the text.</summary>
     public bool HasDocumentFilters => SessionId is not null || AgendaItemId is not null || Organ is not null || Kind is not null
-        || Sender is not null || From is not null || To is not null || Distribution is not null;
+        || Sender is not null || From is not null || To is not null || Distribution is not null || DocumentId is not null;
 }
 
 /// <summary>One search as an index receives it: the parsed terms, the filters, who is asking, and a bound.</summary>
@@ -39,6 +40,10 @@ public sealed record SearchRequest(IReadOnlyList<SearchTerm> Terms, SearchScope 
     public IQueryable<Document> AllowedDocuments(PortalDbContext db)
     {
         var documents = db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(Viewer));
+        if (Scope.DocumentId is { } id)
+        {
+            documents = documents.Where(d => d.Id == id);
+        }
         if (Scope.AgendaItemId is { } item)
         {
             var ids = db.DocumentAgendaItems.Where(l => l.AgendaItemId == item).Select(l => l.DocumentId);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Alerts;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Editing;
@@ -76,11 +77,15 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         await ChangeAsync(editor, editorEmail, id, revision, "save", async (db, document, now) => await ApplyAsync(db, document, draft, now, cancellationToken), cancellationToken);
 
     public Task<EditResult> PublishAsync(Viewer editor, string? editorEmail, int id, int revision, CancellationToken cancellationToken = default) =>
-        ChangeAsync(editor, editorEmail, id, revision, "publish", (_, document, now) =>
+        ChangeAsync(editor, editorEmail, id, revision, "publish", (db, document, now) =>
         {
             if (document.LanguageVersions.Count == 0)
             {
                 return Task.FromResult(Error("Versions", "A document needs at least one language version to be published."));
+            }
+            if (document.Status != PublicationStatus.Published)
+            {
+                AlertQueue.RecordPublication(db, document.Id, now);
             }
             document.Status = PublicationStatus.Published;
             document.PublishedAt ??= now;
@@ -103,11 +108,16 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
 
     /// <summary>Restricted or Limited becomes General: the document opens to everyone once published.</summary>
     public Task<EditResult> DerestrictAsync(Viewer editor, string? editorEmail, int id, int revision, CancellationToken cancellationToken = default) =>
-        ChangeAsync(editor, editorEmail, id, revision, "derestrict", (_, document, _) =>
+        ChangeAsync(editor, editorEmail, id, revision, "derestrict", (db, document, now) =>
         {
             if (document.Distribution == Distribution.General)
             {
                 return Task.FromResult(Error("Distribution", "The document is already General."));
+            }
+            if (document.Status == PublicationStatus.Published)
+            {
+                // Newly visible to the public: their alerts follow (those who could already see it were alerted once).
+                AlertQueue.RecordPublication(db, document.Id, now);
             }
             document.Distribution = Distribution.General;
             document.MemberStates.Clear();

@@ -63,6 +63,27 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         return await ReadResultsAsync(db, filter, input, hits, notices, pageSize, cancellationToken) with { UnknownSymbol = unknownSymbol };
     }
 
+    /// <summary>
+    /// Whether one document is among what the search finds for the viewer (a saved search that alerts
+    /// its subscribers): the same terms, filters and access rule, narrowed to that document.
+    /// </summary>
+    public async Task<bool> FindsAsync(SearchFilter filter, int documentId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var input = SearchInput.Parse(filter.Query);
+        if (input.IsEmpty)
+        {
+            return false;
+        }
+        await using var db = contextFactory.CreateDbContext();
+        var scope = await ScopeAsync(db, filter, cancellationToken);
+        if (scope is null)
+        {
+            return false;
+        }
+        var hits = await index.SearchAsync(new SearchRequest(input.Terms, scope with { DocumentId = documentId }, viewer, MaxMatchedVersions), cancellationToken);
+        return hits.Hits.Any(h => h.DocumentId == documentId);
+    }
+
     /// <summary>The filters as the index takes them: the session and agenda item by id; null when one of them does not exist.</summary>
     private static async Task<SearchScope?> ScopeAsync(PortalDbContext db, SearchFilter filter, CancellationToken cancellationToken)
     {

@@ -5,7 +5,10 @@ using MimeKit;
 namespace Portal.Infrastructure.Mail;
 
 /// <summary>One e-mail to one person: plain text, with an HTML alternative when given.</summary>
-public sealed record OutgoingMail(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <param name="Headers">Extra header fields (<c>List-Unsubscribe</c>).</param>
+/// <param name="MessageId">A stable Message-ID, so a message sent again after a crash is recognised as the same one by mail clients.</param>
+public sealed record OutgoingMail(string To, string Subject, string TextBody, string? HtmlBody = null,
+    IReadOnlyDictionary<string, string>? Headers = null, string? MessageId = null);
 
 /// <summary>Sends the portal's e-mail (password resets, invitations, alerts).</summary>
 public interface IMailSender
@@ -60,6 +63,14 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, IOptions<Porta
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
+        if (mail.MessageId is not null)
+        {
+            message.MessageId = mail.MessageId;
+        }
+        foreach (var (name, value) in mail.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.Add(name, value);
+        }
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         message.Body = body.ToMessageBody();
         return message;

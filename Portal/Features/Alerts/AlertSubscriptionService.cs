@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Alerts;
+
+/// <summary>What someone asks for on a subscribe form.</summary>
+public sealed record AlertRequest(AlertTargetValue Target, string Email, IReadOnlyList<string> Languages, AlertFrequency Frequency);
+
+public enum SubscribeOutcome
+{
+    /// <summary>An anonymous subscriber: a confirmation link is on its way (or the same answer, when one cannot be sent again).</summary>
+    ConfirmationSent,
+
+    /// <summary>A signed-in account: subscribed at once, to its own address.</summary>
+    Subscribed,
+}
+
+/// <summary>A subscription as its owner sees it.</summary>
+public sealed record AlertSubscriptionRow(long Id, AlertTargetValue Target, string Email, string Languages, AlertFrequency Frequency, bool Confirmed, string Token)
+{
+    public string TargetPage => AlertTargets.PageUrl(Target) ?? "";
+}
+
+/// <summary>
+/// Subscribing (double opt-in for addresses, at once for accounts), confirming, unsubscribing and an
+/// account's list of its subscriptions. Links carry the subscription's random token; nothing else reveals
+/// whether an address is subscribed.
+/// </summary>
+public sealed class AlertSubscriptionService(IDbContextFactory<PortalDbContext> contexts, AlertComposer composer, AlertWakeUp wakeUp, TimeProvider clock)
+{
+    /// <summary>Confirmation messages one address may be sent per hour; more requests get the same answer and no message.</summary>
+    public const int ConfirmationsPerHour = 5;
+
+    public async Task<SubscribeOutcome> SubscribeAsync(AlertRequest request, Viewer viewer, string? accountEmail, string siteUrl, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var languages = AlertLanguages.Format(request.Languages);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (viewer.UserId is { } userId && accountEmail is not null)
+        {
+            var mine = await db.AlertSubscriptions.FirstOrDefaultAsync(s => s.UserId == userId && s.Target == request.Target.Kind && s.TargetValue == request.Target.Value, cancellationToken);
+            if (mine is null)
+            {
+                mine = New(request, accountEmail, userId, siteUrl, now);
+                mine.ConfirmedAt = now;
+                mine.DigestPeriodStart = now;
+                db.AlertSubscriptions.Add(mine);
+            }
+            mine.Languages = languages;
+            mine.Frequency = request.Frequency;
+            await db.SaveChangesAsync(cancellationToken);
+            return SubscribeOutcome.Subscribed;
+        }
+
+        var email = request.Email.Trim().ToLowerInvariant();
+        var since = now.AddHours(-1);
+        if (await db.AlertMessages.CountAsync(m => m.To == email && m.Kind == AlertMessageKind.Confirmation && m.CreatedAt > since, cancellationToken) >= ConfirmationsPerHour)
+        {
+            return SubscribeOutcome.ConfirmationSent;
+        }
+        var existing = await db.AlertSubscriptions.FirstOrDefaultAsync(s => s.UserId == null && s.Email == email && s.Target == request.Target.Kind && s.TargetValue == request.Target.Value, cancellationToken);
+        if (existing is { ConfirmedAt: not null })
+        {
+            // Already subscribed; changing it takes its own links (unsubscribe, subscribe again), not a stranger's form.
+            return SubscribeOutcome.ConfirmationSent;
+        }
+        var subscription = existing ?? New(request, email, null, siteUrl, now);
+        subscription.Languages = languages;
+        subscription.Frequency = request.Frequency;
+        if (existing is null)
+        {
+            db.AlertSubscriptions.Add(subscription);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        db.AlertMessages.Add(composer.Confirmation(subscription, now));
+        await db.SaveChangesAsync(cancellationToken);
+        wakeUp.Now();
+        return SubscribeOutcome.ConfirmationSent;
+    }
+
+    private static AlertSubscription New(AlertRequest request, string email, string? userId, string siteUrl, DateTime now) => new()
+    {
+        Email = email,
+        UserId = userId,
+        Target = request.Target.Kind,
+        TargetValue = request.Target.Value,
+        Token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)),
+        SiteUrl = siteUrl.TrimEnd('/'),
+        CreatedAt = now,
+    };
+
+    public async Task<AlertSubscriptionRow?> FindAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!IsToken(token))
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AlertSubscriptions.AsNoTracking().Where(s => s.Token == token).Select(Row).FirstOrDefaultAsync(cancellationToken) is { } row ? ToRow(row) : null;
+    }
+
+    /// <summary>Confirms the subscription of the link; false when the link is unknown.</summary>
+    public async Task<bool> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!IsToken(token))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var subscription = await db.AlertSubscriptions.FirstOrDefaultAsync(s => s.Token == token, cancellationToken);
+        if (subscription is null)
+        {
+            return false;
+        }
+        subscription.ConfirmedAt ??= now;
+        subscription.DigestPeriodStart ??= now;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Ends the subscription of the link, with its matches and unsent messages; false when there is none (already ended).</summary>
+    public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!IsToken(token))
+        {
+            return false;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AlertSubscriptions.Where(s => s.Token == token).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>The account's subscriptions, and the confirmed ones made without signing in to its address.</summary>
+    public async Task<IReadOnlyList<AlertSubscriptionRow>> ListAsync(Viewer viewer, string? accountEmail, CancellationToken cancellationToken = default)
+    {
+        if (viewer.UserId is not { } userId)
+        {
+            return [];
+        }
+        var email = accountEmail?.ToLowerInvariant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AlertSubscriptions.AsNoTracking()
+            .Where(s => s.UserId == userId || (email != null && s.UserId == null && s.Email == email && s.ConfirmedAt != null))
+            .OrderBy(s => s.Id).Select(Row).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToRow)];
+    }
+
+    /// <summary>Ends one of the account's subscriptions (as listed by <see cref="ListAsync"/>).</summary>
+    public async Task<bool> RemoveAsync(Viewer viewer, string? accountEmail, long id, CancellationToken cancellationToken = default)
+    {
+        var token = (await ListAsync(viewer, accountEmail, cancellationToken)).FirstOrDefault(s => s.Id == id)?.Token;
+        return token is not null && await UnsubscribeAsync(token, cancellationToken);
+    }
+
+    private static bool IsToken(string? token) => token is { Length: > 20 and <= 64 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static readonly System.Linq.Expressions.Expression<Func<AlertSubscription, RowData>> Row = s =>
+        new RowData(s.Id, s.Target, s.TargetValue, s.Email, s.Languages, s.Frequency, s.ConfirmedAt != null, s.Token);
+
+    private sealed record RowData(long Id, AlertTarget Target, string TargetValue, string Email, string Languages, AlertFrequency Frequency, bool Confirmed, string Token);
+
+    private static AlertSubscriptionRow ToRow(RowData r) =>
+        new(r.Id, new AlertTargetValue(r.Target, r.TargetValue), r.Email, r.Languages, r.Frequency, r.Confirmed, r.Token);
+}
