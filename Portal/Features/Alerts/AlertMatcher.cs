@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Data.Search;
 using Portal.Features.Search;
 using Portal.Infrastructure;
 
@@ -18,8 +17,7 @@ namespace Portal.Features.Alerts;
 public sealed class AlertMatcher(IDbContextFactory<PortalDbContext> contexts, AlertComposer composer, IServiceProvider services,
     IOptions<AlertOptions> options, ILogger<AlertMatcher> logger)
 {
-    // Saved searches need the provider's full-text index; a provider without one (PostgreSQL, for now) matches none.
-    private readonly SearchQueries? _search = services.GetService<ISearchIndex>() is null ? null : services.GetRequiredService<SearchQueries>();
+    private readonly SearchQueries _search = services.GetRequiredService<SearchQueries>();
 
     private sealed record PublishedDocumentFacts(PublicationStatus Status, string? Sender, List<string> SymbolKeys, List<SessionKey> Sessions,
         List<AgendaItemKey> Items, List<string> Languages);
@@ -75,7 +73,7 @@ public sealed class AlertMatcher(IDbContextFactory<PortalDbContext> contexts, Al
                     continue;
                 }
                 if (subscription.Target == AlertTarget.Search
-                    && (_search is null || AlertTargets.SearchFilter(subscription.TargetValue) is not { } filter
+                    && (AlertTargets.SearchFilter(subscription.TargetValue) is not { } filter
                         || !await _search.FindsAsync(filter, publication.DocumentId, viewer, cancellationToken)))
                 {
                     continue;
