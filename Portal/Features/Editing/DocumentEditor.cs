@@ -29,6 +29,12 @@ public sealed record EditResult(EditOutcome Outcome, int? DocumentId, int Revisi
     public static EditResult NotFound { get; } = new(EditOutcome.NotFound, null, 0, new Dictionary<string, string>(), null);
 }
 
+/// <summary>A cited document as the editor sees it: held (<see cref="DocumentId"/> set) or not held.</summary>
+public sealed record ReferenceTarget(int? DocumentId, string? Symbols, string? Title)
+{
+    public bool IsHeld => DocumentId is not null;
+}
+
 /// <summary>A document as the editor opens it.</summary>
 public sealed record EditableDocument(int Id, int Revision, PublicationStatus Status, DocumentDraft Draft, IReadOnlyList<string> CorrectedBy);
 
@@ -52,6 +58,29 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         var correctedBy = await db.CrossReferences.Where(r => keys.Contains(r.TargetKey) && (r.Relation == ReferenceRelation.Corrects || r.Relation == ReferenceRelation.Revises))
             .SelectMany(r => r.SourceDocument.Symbols.Where(s => s.Position == 0).Select(s => s.Value)).ToListAsync(cancellationToken);
         return new EditableDocument(document.Id, document.Revision, document.Status, ToDraft(document), correctedBy);
+    }
+
+    /// <summary>
+    /// What each cited symbol points at: the held document (its id, first symbol and title) or, when the
+    /// portal holds none with that symbol, a target without an id ("not held"). Null for text that is no symbol.
+    /// </summary>
+    public async Task<IReadOnlyList<ReferenceTarget?>> ResolveReferencesAsync(Viewer editor, IReadOnlyList<string> symbols, CancellationToken cancellationToken = default)
+    {
+        RequireEditor(editor);
+        var keys = symbols.Select(s => UnSymbol.ParseJoint(s) is { Count: > 0 } parsed ? parsed[0].Key : null).ToList();
+        var wanted = keys.OfType<string>().Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var held = await db.DocumentSymbols.AsNoTracking().Where(s => wanted.Contains(s.Key))
+            .Select(s => new
+            {
+                s.Key,
+                s.DocumentId,
+                Symbols = s.Document.Symbols.OrderBy(x => x.Position).Select(x => x.Value).ToList(),
+                Title = s.Document.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Title).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. keys.Select(key => key is null ? null
+            : held.FirstOrDefault(h => h.Key == key) is { } h ? new ReferenceTarget(h.DocumentId, UnSymbol.Join(h.Symbols), h.Title) : new ReferenceTarget(null, null, null))];
     }
 
     public async Task<EditResult> RegisterAsync(Viewer editor, string? editorEmail, DocumentDraft draft, CancellationToken cancellationToken = default)
@@ -137,6 +166,8 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         }
         var suffix = relation == ReferenceRelation.Corrects ? "Corr" : "Rev";
         var draft = ToDraft(original);
+        // The new document cites its original (added below), not what the original cites.
+        draft.References = [];
         for (var n = 1; n < 100; n++)
         {
             var candidates = original.Symbols.OrderBy(s => s.Position).Select(s => $"{s.Value}/{suffix}.{n}").ToList();
@@ -212,6 +243,10 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
             .Include(d => d.Sessions)
             .Include(d => d.AgendaItems).ThenInclude(a => a.AgendaItem).ThenInclude(a => a.Session)
             .Include(d => d.LanguageVersions).ThenInclude(v => v.Files)
+            .Include(d => d.LanguageVersions).ThenInclude(v => v.Annexes)
+            .Include(d => d.LanguageVersions).ThenInclude(v => v.Signatories)
+            .Include(d => d.LanguageVersions).ThenInclude(v => v.Footnotes)
+            .Include(d => d.References)
             .AsSplitQuery()
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
 
@@ -273,7 +308,9 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
             {
                 errors[$"Versions[{index}].Title"] = "Enter the title in this language.";
             }
+            VersionContent.Validate(version, $"Versions[{index}]", errors);
         }
+        VersionContent.ValidateReferences(draft.References, errors);
         var kept = draft.Versions.Select(v => v.Language).ToHashSet();
         foreach (var removed in document.LanguageVersions.Where(v => !kept.Contains(v.Language) && v.Files.Count > 0))
         {
@@ -323,15 +360,24 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
             var existing = document.LanguageVersions.FirstOrDefault(v => v.Language == version.Language);
             if (existing is null)
             {
-                document.LanguageVersions.Add(new LanguageVersion { Language = version.Language, Title = version.Title.Trim(), BodyMarkdown = version.Body, UpdatedAt = now });
+                existing = new LanguageVersion { Language = version.Language, Title = version.Title.Trim(), BodyMarkdown = version.Body, UpdatedAt = now };
+                document.LanguageVersions.Add(existing);
+                VersionContent.Write(db, existing, version);
             }
-            else if (existing.Title != version.Title.Trim() || existing.BodyMarkdown != version.Body)
+            else
             {
+                var contentChanged = VersionContent.Write(db, existing, version);
+                if (!contentChanged && existing.Title == version.Title.Trim() && existing.BodyMarkdown == version.Body)
+                {
+                    continue;
+                }
                 existing.Title = version.Title.Trim();
                 existing.BodyMarkdown = version.Body;
+                // Generated PDFs and text renditions compare against this.
                 existing.UpdatedAt = now;
             }
         }
+        VersionContent.WriteReferences(document, draft.References);
         return errors;
     }
 
@@ -358,8 +404,16 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         Addressee = document.Addressee,
         AgendaItems = string.Join(", ", document.AgendaItems.OrderBy(a => a.Position).Where(a => a.AgendaItem is not null)
             .Select(a => $"{SessionNames.Slug(a.AgendaItem.Session.Organ).ToUpperInvariant()}/{a.AgendaItem.Session.Number}/{a.AgendaItem.Number}")),
-        Versions = [.. document.LanguageVersions.OrderBy(v => UnLanguage.OrderOf(v.Language)).Select(v => new VersionDraft { Language = v.Language, Title = v.Title, Body = v.BodyMarkdown })],
+        Versions = [.. document.LanguageVersions.OrderBy(v => UnLanguage.OrderOf(v.Language)).Select(ToVersionDraft)],
+        References = [.. document.References.OrderBy(r => r.Id).Select(r => new ReferenceDraft { Relation = r.Relation, Symbol = r.TargetSymbol })],
     };
+
+    private static VersionDraft ToVersionDraft(LanguageVersion version)
+    {
+        var draft = new VersionDraft { Language = version.Language, Title = version.Title, Body = version.BodyMarkdown };
+        VersionContent.Read(version, draft);
+        return draft;
+    }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
