@@ -83,6 +83,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<Portal.Features.Editing.DocumentEditor>();
         services.AddSingleton<Portal.Features.Editing.ManagedDocumentQueries>();
         services.AddSingleton<Portal.Features.Editing.AuditLog>();
+        services.AddOptions<Portal.Features.Editing.UploadOptions>().BindConfiguration(Portal.Features.Editing.UploadOptions.SectionName);
+        services.AddSingleton<Portal.Features.Editing.DocumentUploads>();
 
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();
