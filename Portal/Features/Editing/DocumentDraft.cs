@@ -22,6 +22,9 @@ public sealed class DocumentDraft
     [StringLength(2000)]
     public string? MemberStates { get; set; }
 
+    /// <summary>For a Restricted or Limited document: the day it becomes General, applied by a background job.</summary>
+    public DateOnly? DerestrictOn { get; set; }
+
     public DateOnly? IssuedOn { get; set; }
 
     public DateOnly? DatedOn { get; set; }

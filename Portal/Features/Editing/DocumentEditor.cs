@@ -144,6 +144,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
                 return Task.FromResult(Error("Distribution", "The document is already General."));
             }
             document.Distribution = Distribution.General;
+            document.DerestrictOn = null;
             document.MemberStates.Clear();
             return NoErrors;
         }, cancellationToken);
@@ -241,7 +242,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         return new EditResult(EditOutcome.Saved, id, document.Revision, new Dictionary<string, string>(), null);
     }
 
-    private static Task<Document?> LoadDocumentAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+    internal static Task<Document?> LoadDocumentAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
         db.Documents
             .Include(d => d.Symbols)
             .Include(d => d.MemberStates)
@@ -281,6 +282,10 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         if (states.Any(s => s.Length > 100))
         {
             errors[nameof(DocumentDraft.MemberStates)] = "A member state's name has at most 100 characters.";
+        }
+        if (draft.DerestrictOn is { } derestrictOn && draft.DerestrictOn != document.DerestrictOn && derestrictOn < DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            errors[nameof(DocumentDraft.DerestrictOn)] = "Choose today or a later day (to derestrict at once, use Derestrict).";
         }
         var items = new List<AgendaItem>();
         foreach (var key in draft.AgendaItemList())
@@ -328,6 +333,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
 
         document.Kind = draft.Kind;
         document.Distribution = draft.Distribution;
+        document.DerestrictOn = draft.Distribution == Distribution.General ? null : draft.DerestrictOn;
         document.IssuedOn = draft.IssuedOn;
         document.DatedOn = draft.DatedOn;
         document.UpdateListedOn();
@@ -402,6 +408,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         Kind = document.Kind,
         Distribution = document.Distribution,
         MemberStates = string.Join(", ", document.MemberStates.Select(m => m.MemberState).Order(StringComparer.Ordinal)),
+        DerestrictOn = document.DerestrictOn,
         IssuedOn = document.IssuedOn,
         DatedOn = document.DatedOn,
         OriginalLanguage = document.OriginalLanguage,
