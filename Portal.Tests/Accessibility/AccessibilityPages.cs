@@ -15,5 +15,21 @@ public static class AccessibilityPages
         "/search?q=Demoland",
         "/today?date=2021-06-14",
         "/no-such-page",
+        "/account/sign-in",
+        "/account/forgot-password",
+    ];
+
+    /// <summary>The pages behind a sign-in, with the role that opens them (see SignedInAxeTests).</summary>
+    public static TheoryData<string, string> SignedIn =>
+    [
+        ("/account", "editor"),
+        ("/account/two-factor", "editor"),
+        ("/account/change-password", "editor"),
+        ("/manage/documents", "editor"),
+        ("/manage/documents/new", "editor"),
+        ("/manage/documents/1", "editor"),
+        ("/manage/accounts", "administrator"),
+        ("/manage/audit", "administrator"),
+        ("/manage/mission", "focal point"),
     ];
 }

@@ -17,6 +17,12 @@ public class AxeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
     {
         var page = await browser.NewPageAsync(bypassCsp: true);
         await page.GotoAsync(path);
+        await AssertNoSeriousViolationAsync(page, path);
+    }
+
+    /// <summary>Runs axe-core on the page once it is interactive; fails listing each serious or critical violation.</summary>
+    internal static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
+    {
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.AddScriptTagAsync(new() { Path = NodeTools.AxeScript });
 
