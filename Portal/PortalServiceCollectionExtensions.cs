@@ -86,6 +86,11 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<Portal.Features.Editing.DocumentEditor>();
         services.AddSingleton<Portal.Features.Editing.ManagedDocumentQueries>();
         services.AddSingleton<Portal.Features.Editing.AuditLog>();
+        services.AddOptions<Portal.Features.Editing.UploadOptions>().BindConfiguration(Portal.Features.Editing.UploadOptions.SectionName);
+        services.AddSingleton<Portal.Features.Editing.DocumentUploads>();
+        services.AddOptions<Portal.Features.Editing.DerestrictionOptions>().BindConfiguration(Portal.Features.Editing.DerestrictionOptions.SectionName);
+        services.AddSingleton<Portal.Features.Editing.ScheduledDerestriction>();
+        services.AddHostedService(sp => sp.GetRequiredService<Portal.Features.Editing.ScheduledDerestriction>());
 
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();

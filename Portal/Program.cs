@@ -79,6 +79,12 @@ try
 {
     var seeded = await app.InitializePortalDatabaseAsync();
     await AccountRoleSetup.EnsureRolesAsync(app.Services);
+    if (createAdmin is null)
+    {
+        // Development with demo data only: accounts for trying each role, printed to the console.
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
+    }
     if (seeded)
     {
         await app.Services.GetRequiredService<DemoFiles>().AttachAsync();

@@ -33,7 +33,7 @@ OUTPUT = ROOT / "wwwroot" / "mudblazor.trimmed.css"
 # Components the portal does not use (mud-<family>, mud-<family>-*, mud-<family>__*).
 UNUSED_FAMILIES = """
 autocomplete avatar badge card carousel chart charts clock collapse datagrid data day donut drop drag expand
-expansion fab file hour image menu minute onclock pagination picker progress radio range rating resizer resizing
+expansion fab hour image menu minute onclock pagination picker radio range rating resizer resizing
 skeleton slider split step stepper stepper__center stepper__horizontal stepper__vertical swipearea switch tab
 tablepager tabs time timeline timepicker toggle tooltip treeview simple-table button-group
 """.split()
@@ -43,8 +43,9 @@ tablepager tabs time timeline timepicker toggle tooltip treeview simple-table bu
 DRAWER_UNUSED = re.compile(r"^mud-drawer.*(-(xs|sm|lg|xl|xxl)(-|$)|mini|persistent|-(end|top|bottom)$|-pos-(top|bottom))")
 
 
-# Buttons, chips and the nav menu appear only in the primary, default, inherit and warning colours.
-UNUSED_COLOURS = re.compile(r"^mud-(button|chip|navmenu).*-(secondary|tertiary|info|success|error|dark)(-|$)")
+# Buttons, chips and the nav menu appear only in the primary, default, inherit, warning, success and error colours
+# (the editor's publish and remove buttons take the last two).
+UNUSED_COLOURS = re.compile(r"^mud-(button|chip|navmenu).*-(secondary|tertiary|info|dark)(-|$)")
 
 
 def package_css_and_dll():

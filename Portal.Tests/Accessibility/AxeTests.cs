@@ -13,10 +13,17 @@ public class AxeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 
     [Theory]
     [MemberData(nameof(AccessibilityPages.All), MemberType = typeof(AccessibilityPages))]
+    [MemberData(nameof(AccessibilityPages.SignedOutAccountPages), MemberType = typeof(AccessibilityPages))]
     public async Task PageHasNoSeriousOrCriticalAxeViolation(string path)
     {
         var page = await browser.NewPageAsync(bypassCsp: true);
         await page.GotoAsync(path);
+        await AssertNoSeriousViolationAsync(page, path);
+    }
+
+    /// <summary>Runs axe-core on the page once it is interactive; fails listing each serious or critical violation.</summary>
+    internal static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
+    {
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.AddScriptTagAsync(new() { Path = NodeTools.AxeScript });
 

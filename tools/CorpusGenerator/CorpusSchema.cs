@@ -26,7 +26,7 @@ public static class CorpusSchema
     public static readonly CorpusTable AgendaItemTitles = new("AgendaItemTitles", ["AgendaItemId", "Language", "Title"], ["Id"]);
 
     public static readonly CorpusTable Documents = new("Documents",
-        ["Id", "Kind", "Distribution", "Status", "IssuedOn", "DatedOn", "ListedOn", "OriginalLanguage", "Sender", "Addressee", "CatalogTitle", "CreatedAt", "PublishedAt", "Revision"], []);
+        ["Id", "Kind", "Distribution", "Status", "IssuedOn", "DatedOn", "ListedOn", "OriginalLanguage", "Sender", "Addressee", "CatalogTitle", "CreatedAt", "PublishedAt", "Revision"], ["DerestrictOn"]);
 
     public static readonly CorpusTable DocumentSymbols = new("DocumentSymbols", ["Id", "DocumentId", "Value", "Key", "Position"], []);
     public static readonly CorpusTable DocumentSessions = new("DocumentSessions", ["DocumentId", "SessionId"], []);

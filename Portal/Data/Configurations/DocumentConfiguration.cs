@@ -18,6 +18,8 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         // Covers the visibility rule (DocumentAccess.VisibleTo) alone, so counts over every visible
         // document (documents per session) read this small index, not the wide document rows.
         builder.HasIndex(d => new { d.Status, d.Distribution });
+        // The derestriction job's "what is due" query; nearly every document has none.
+        builder.HasIndex(d => d.DerestrictOn);
         builder.HasMany(d => d.Symbols).WithOne(s => s.Document).HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.LanguageVersions).WithOne(v => v.Document).HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.References).WithOne(r => r.SourceDocument).HasForeignKey(r => r.SourceDocumentId).OnDelete(DeleteBehavior.Cascade);

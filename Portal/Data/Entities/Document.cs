@@ -38,6 +38,12 @@ public class Document
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>
+    /// For a Restricted or Limited document: the day it becomes General. <c>ScheduledDerestriction</c> applies it
+    /// (on every instance at once, exactly once) and clears it.
+    /// </summary>
+    public DateOnly? DerestrictOn { get; set; }
+
     /// <summary>Counts the editors' saves; a save made from an older revision is refused (no lost updates).</summary>
     public int Revision { get; set; }
 

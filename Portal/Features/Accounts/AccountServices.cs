@@ -78,6 +78,7 @@ public static class AccountServices
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddScoped<AccountMail>();
         services.AddScoped<CreateAdminCommand>();
+        services.AddScoped<DemoAccounts>();
         return services;
     }
 

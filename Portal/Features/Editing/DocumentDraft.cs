@@ -22,6 +22,9 @@ public sealed class DocumentDraft
     [StringLength(2000)]
     public string? MemberStates { get; set; }
 
+    /// <summary>For a Restricted or Limited document: the day it becomes General, applied by a background job.</summary>
+    public DateOnly? DerestrictOn { get; set; }
+
     public DateOnly? IssuedOn { get; set; }
 
     public DateOnly? DatedOn { get; set; }
@@ -41,6 +44,9 @@ public sealed class DocumentDraft
 
     public List<VersionDraft> Versions { get; set; } = [new()];
 
+    /// <summary>The documents this one cites, by symbol; a symbol the portal does not hold yet is allowed.</summary>
+    public List<ReferenceDraft> References { get; set; } = [];
+
     public IReadOnlyList<string> MemberStateList() =>
         [.. (MemberStates ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
 
@@ -48,7 +54,7 @@ public sealed class DocumentDraft
         [.. (AgendaItems ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 }
 
-/// <summary>One language version: its title and its Markdown body.</summary>
+/// <summary>One language version: its title, its Markdown body, and its annexes, signatures and footnotes.</summary>
 public sealed class VersionDraft
 {
     [RegularExpression("^(ar|zh|en|fr|ru|es)$", ErrorMessage = "Choose one of the six official languages.")]
@@ -60,4 +66,64 @@ public sealed class VersionDraft
 
     [StringLength(2_000_000)]
     public string Body { get; set; } = "";
+
+    public List<AnnexDraft> Annexes { get; set; } = [];
+
+    public List<SignatoryDraft> Signatories { get; set; } = [];
+
+    public List<FootnoteDraft> Footnotes { get; set; } = [];
+}
+
+/// <summary>An annex, numbered by its place in the list (1, 2, …); an enclosure names the annex it is enclosed in.</summary>
+public sealed class AnnexDraft
+{
+    [StringLength(1000)]
+    public string Heading { get; set; } = "";
+
+    [StringLength(1000)]
+    public string? Title { get; set; }
+
+    [StringLength(2_000_000)]
+    public string Body { get; set; } = "";
+
+    /// <summary>The number of the annex this one is enclosed in, or null for an annex of the letter.</summary>
+    public int? EnclosureOf { get; set; }
+}
+
+/// <summary>A signature block: on the letter (<see cref="Annex"/> null) or on the annex with that number.</summary>
+public sealed class SignatoryDraft
+{
+    [StringLength(300)]
+    public string Name { get; set; } = "";
+
+    /// <summary>Title and function lines, one per line.</summary>
+    [StringLength(1000)]
+    public string? Function { get; set; }
+
+    public bool Signed { get; set; } = true;
+
+    public int? Annex { get; set; }
+}
+
+/// <summary>A footnote with the number the document gives it; the body calls it with <c>[^N]</c>.</summary>
+public sealed class FootnoteDraft
+{
+    public int Number { get; set; } = 1;
+
+    [StringLength(10_000)]
+    public string Text { get; set; } = "";
+
+    public int? Annex { get; set; }
+
+    /// <summary>Links the footnote cites, kept as stored (not edited in the form).</summary>
+    public List<string> Urls { get; set; } = [];
+}
+
+/// <summary>A citation of another document by symbol, with what this document does to it.</summary>
+public sealed class ReferenceDraft
+{
+    public ReferenceRelation Relation { get; set; } = ReferenceRelation.RefersTo;
+
+    [StringLength(200)]
+    public string Symbol { get; set; } = "";
 }

@@ -571,6 +571,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("DatedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DerestrictOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Distribution")
                         .HasColumnType("integer");
 
@@ -602,6 +605,8 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DerestrictOn");
 
                     b.HasIndex("Status", "Distribution");
 

@@ -538,6 +538,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DatedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DerestrictOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Distribution")
                         .HasColumnType("INTEGER");
 
@@ -569,6 +572,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DerestrictOn");
 
                     b.HasIndex("Status", "Distribution");
 
