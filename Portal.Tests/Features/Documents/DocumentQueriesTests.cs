@@ -177,7 +177,6 @@ public abstract class DocumentQueriesTests(DatabaseProvider provider)
             };
             secret.SetSymbols([UnSymbol.Parse("A/75/R.2")]);
             secret.AddReference(ReferenceRelation.RepliesTo, "A/75/778");
-            secret.MemberStates.Add(new DocumentMemberState { MemberState = "Demoland" });
             secret.LanguageVersions.Add(new LanguageVersion { Language = "en", Title = "Restricted reply", BodyMarkdown = "Secret." });
             db.Documents.Add(secret);
             await db.SaveChangesAsync();
