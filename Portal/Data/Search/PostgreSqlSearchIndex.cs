@@ -38,7 +38,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         }
         await using var db = contextFactory.CreateDbContext();
         var allowed = request.AllowedDocuments(db).Select(d => d.Id);
-        var matches = db.Database.SqlQueryRaw<Match>(query.Sql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
+        var matches = db.Database.SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
             .Where(m => allowed.Contains(m.DocumentId));
         // Newest first, one more than the limit to know whether the limit cut anything.
         var read = await matches.OrderByDescending(m => m.VersionId).Take(request.Limit + 1).ToListAsync(cancellationToken);
@@ -47,9 +47,14 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         {
             read.RemoveAt(read.Count - 1);
         }
+        // Ranked in a second statement, over the versions read only: ts_rank in the first one was computed for
+        // every match before the limit applied, most of the time of a search for a common word.
+        var ranks = read.Count == 0 ? [] : await db.Database
+            .SqlQueryRaw<Ranked>(query.RankSql(request.Scope.Language), [.. query.RankParameters(read.Select(m => m.VersionId).ToArray())])
+            .ToDictionaryAsync(r => r.VersionId, r => r.Rank, cancellationToken);
         var hits = read.GroupBy(m => m.DocumentId)
-            .Select(g => g.MaxBy(m => m.Rank)!)
-            .Select(m => new SearchHit(m.DocumentId, m.VersionId, m.Language, m.Rank))
+            .Select(g => g.MaxBy(m => ranks.GetValueOrDefault(m.VersionId))!)
+            .Select(m => new SearchHit(m.DocumentId, m.VersionId, m.Language, ranks.GetValueOrDefault(m.VersionId)))
             .OrderByDescending(h => h.Rank).ThenBy(h => h.DocumentId)
             .ToList();
         return new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated);
@@ -85,7 +90,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
     /// <summary>One alphabetic term as tsquery text: its words whole (for stemming) and as prefixes.</summary>
     private sealed record WordTerm(string Exact, string Prefix);
 
-    /// <summary>A language version holding every term, with its rank (higher is better).</summary>
+    /// <summary>A language version holding every term.</summary>
     private sealed class Match
     {
         public int VersionId { get; init; }
@@ -93,6 +98,12 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         public int DocumentId { get; init; }
 
         public string Language { get; init; } = "";
+    }
+
+    /// <summary>A matching version's rank (higher is better).</summary>
+    private sealed class Ranked
+    {
+        public int VersionId { get; init; }
 
         public double Rank { get; init; }
     }
@@ -140,20 +151,16 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         /// The matching language versions as one composable SELECT. Each language's rows are matched with that
         /// language's configuration, so each branch of the OR is a GIN index scan.
         /// </summary>
-        public string Sql(string? language)
+        public string MatchSql(string? language)
         {
             var conditions = new List<string>();
-            var ranks = new List<string>();
             if (Words.Count > 0)
             {
-                var branches = Branches(language).Select(b => (b.Where, Query: WordsQuery(b.Configuration))).ToList();
-                conditions.Add("(" + string.Join(" OR ", branches.Select(b => $"({b.Where} AND s.\"Words\" @@ {b.Query})")) + ")");
-                ranks.Add("CASE " + string.Join(" ", branches.Select(b => $"WHEN {b.Where} THEN ts_rank(s.\"Words\", {b.Query})")) + " ELSE 0 END");
+                conditions.Add("(" + string.Join(" OR ", Branches(language).Select(b => $"({b.Where} AND s.\"Words\" @@ {WordsQuery(b.Configuration)})")) + ")");
             }
             if (Cjk is not null)
             {
                 conditions.Add("s.\"Cjk\" @@ CAST(@cjk AS tsquery)");
-                ranks.Add("ts_rank(s.\"Cjk\", CAST(@cjk AS tsquery))");
             }
             for (var i = 0; i < Written.Count; i++)
             {
@@ -164,9 +171,28 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
                 conditions.Add("s.\"Language\" = @language");
             }
             return $"""
-                SELECT s."VersionId", s."DocumentId", s."Language", CAST({string.Join(" + ", ranks)} AS double precision) AS "Rank"
+                SELECT s."VersionId", s."DocumentId", s."Language"
                 FROM "SearchText" s
                 WHERE {string.Join(" AND ", conditions)}
+                """;
+        }
+
+        /// <summary>The rank of the given versions (<c>@ids</c>), each with its language's configuration.</summary>
+        public string RankSql(string? language)
+        {
+            var ranks = new List<string>();
+            if (Words.Count > 0)
+            {
+                ranks.Add("CASE " + string.Join(" ", Branches(language).Select(b => $"WHEN {b.Where} THEN ts_rank(s.\"Words\", {WordsQuery(b.Configuration)})")) + " ELSE 0 END");
+            }
+            if (Cjk is not null)
+            {
+                ranks.Add("ts_rank(s.\"Cjk\", CAST(@cjk AS tsquery))");
+            }
+            return $"""
+                SELECT s."VersionId", CAST({string.Join(" + ", ranks)} AS double precision) AS "Rank"
+                FROM "SearchText" s
+                WHERE s."VersionId" = ANY(@ids)
                 """;
         }
 
@@ -181,14 +207,9 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
 
         public IEnumerable<NpgsqlParameter> Parameters(string? language)
         {
-            for (var i = 0; i < Words.Count; i++)
+            foreach (var parameter in TermParameters())
             {
-                yield return new NpgsqlParameter($"word{i}", Words[i].Exact);
-                yield return new NpgsqlParameter($"prefix{i}", Words[i].Prefix);
-            }
-            if (Cjk is not null)
-            {
-                yield return new NpgsqlParameter("cjk", Cjk);
+                yield return parameter;
             }
             for (var i = 0; i < Written.Count; i++)
             {
@@ -197,6 +218,22 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             if (language is not null)
             {
                 yield return new NpgsqlParameter("language", language);
+            }
+        }
+
+        public IEnumerable<NpgsqlParameter> RankParameters(int[] versionIds) =>
+            TermParameters().Append(new NpgsqlParameter("ids", versionIds));
+
+        private IEnumerable<NpgsqlParameter> TermParameters()
+        {
+            for (var i = 0; i < Words.Count; i++)
+            {
+                yield return new NpgsqlParameter($"word{i}", Words[i].Exact);
+                yield return new NpgsqlParameter($"prefix{i}", Words[i].Prefix);
+            }
+            if (Cjk is not null)
+            {
+                yield return new NpgsqlParameter("cjk", Cjk);
             }
         }
 
