@@ -59,6 +59,21 @@ public sealed record HeaderText
 
     public UnLanguage BlockLanguageInfo => UnLanguage.FromCode(BlockLanguage);
 
+    /// <summary>The mark before a signatory's name: "(Signed)", "(Signé)", "(签名)".</summary>
+    public required string SignedMark { get; init; }
+
+    /// <summary>
+    /// Names of the document's parts for screen readers (aria-label), in the version's language like the text
+    /// they sit in, so a Chinese version's footnotes are announced in Chinese whatever the interface language.
+    /// </summary>
+    public required string HeaderLabel { get; init; }
+
+    public required string SignaturesLabel { get; init; }
+
+    public required string FootnotesLabel { get; init; }
+
+    public required string BackToTextLabel { get; init; }
+
     /// <summary>The version's own language line above "Original" ("Chinese", "Français"); none in English versions.</summary>
     public string? VersionLine { get; init; }
 
@@ -122,6 +137,11 @@ public sealed record HeaderText
         DatePattern = "d MMMM yyyy",
         AgendaItem = "Agenda item {0}",
         AgendaItems = "Agenda items {0}",
+        SignedMark = "(Signed)",
+        HeaderLabel = "Document header",
+        SignaturesLabel = "Signatures",
+        FootnotesLabel = "Footnotes",
+        BackToTextLabel = "Back to the text",
         ListSeparator = ", ",
         ListLast = " and ",
         GeneralAssemblySession = n => $"{OrdinalWords.Capitalize(OrdinalWords.English(n))} session",
@@ -135,6 +155,11 @@ public sealed record HeaderText
         ["zh"] = EnglishBlock("zh") with
         {
             VersionLine = "Chinese",
+            SignedMark = "(签名)",
+            HeaderLabel = "文件标头",
+            SignaturesLabel = "签名",
+            FootnotesLabel = "脚注",
+            BackToTextLabel = "返回正文",
             UnitedNations = "联合国",
             Organs = new Dictionary<Organ, string>
             {
@@ -153,6 +178,11 @@ public sealed record HeaderText
         ["ar"] = EnglishBlock("ar") with
         {
             VersionLine = "Arabic",
+            SignedMark = "(توقيع)",
+            HeaderLabel = "ترويسة الوثيقة",
+            SignaturesLabel = "التوقيعات",
+            FootnotesLabel = "الحواشي",
+            BackToTextLabel = "العودة إلى النص",
             UnitedNations = "الأمم المتحدة",
             Organs = new Dictionary<Organ, string>
             {
@@ -171,6 +201,11 @@ public sealed record HeaderText
         ["ru"] = EnglishBlock("ru") with
         {
             VersionLine = "Russian",
+            SignedMark = "(Подпись)",
+            HeaderLabel = "Шапка документа",
+            SignaturesLabel = "Подписи",
+            FootnotesLabel = "Сноски",
+            BackToTextLabel = "Вернуться к тексту",
             UnitedNations = "Организация Объединенных Наций",
             Organs = new Dictionary<Organ, string>
             {
@@ -188,6 +223,11 @@ public sealed record HeaderText
         ["fr"] = EnglishBlock("fr") with
         {
             VersionLine = "Français",
+            SignedMark = "(Signé)",
+            HeaderLabel = "En-tête du document",
+            SignaturesLabel = "Signatures",
+            FootnotesLabel = "Notes",
+            BackToTextLabel = "Retour au texte",
             UnitedNations = "Nations Unies",
             Organs = new Dictionary<Organ, string>
             {
@@ -224,6 +264,11 @@ public sealed record HeaderText
         ["es"] = EnglishBlock("es") with
         {
             VersionLine = "Español",
+            SignedMark = "(Firmado)",
+            HeaderLabel = "Encabezamiento del documento",
+            SignaturesLabel = "Firmas",
+            FootnotesLabel = "Notas",
+            BackToTextLabel = "Volver al texto",
             UnitedNations = "Naciones Unidas",
             Organs = new Dictionary<Organ, string>
             {
