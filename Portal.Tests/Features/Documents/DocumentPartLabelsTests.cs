@@ -15,9 +15,9 @@ public sealed class DocumentPartLabelsTests(DocumentPartLabelsTests.Fixture fixt
 
     public static TheoryData<string, string, string> Versions => new()
     {
-        // The seed letter's Chinese text: signatures and footnotes in its annex.
-        { "/zh/A/75/778", "zh", "en" },
-        { "/zh/A/75/778", "zh", "fr" },
+        // The seed letter's Chinese text (it has no symbol): signatures and footnotes in its annex.
+        { "/documents/1/zh", "zh", "en" },
+        { "/documents/1/zh", "zh", "fr" },
         { "/A/75/950", "en", "ar" },
         { "/fr/A/75/950", "fr", "en" },
         { "/ar/A/75/950", "ar", "en" },
@@ -41,14 +41,19 @@ public sealed class DocumentPartLabelsTests(DocumentPartLabelsTests.Fixture fixt
         Assert.All(article.QuerySelectorAll(".signed"), s => Assert.Equal(words.SignedMark, s.TextContent));
         Assert.All(article.QuerySelectorAll("aside.footnotes"), f => Assert.Equal(words.FootnotesLabel, f.GetAttribute("aria-label")));
         Assert.All(article.QuerySelectorAll(".footnote-back"), b => Assert.Equal(words.BackToTextLabel, b.GetAttribute("aria-label")));
+        Assert.All(article.QuerySelectorAll("sup.footnote-ref a"), call =>
+            Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, words.FootnoteCallLabel, call.TextContent), call.GetAttribute("aria-label")));
         if (language == "zh")
         {
             Assert.NotEmpty(article.QuerySelectorAll("aside.footnotes .footnote-back"));
+            Assert.NotEmpty(article.QuerySelectorAll("sup.footnote-ref a"));
         }
         if (language != "en")
         {
             var english = HeaderText.For("en");
-            string[] englishNames = [english.HeaderLabel, english.SignaturesLabel, english.FootnotesLabel, english.BackToTextLabel, english.SignedMark];
+            string[] ownNames = [words.HeaderLabel, words.SignaturesLabel, words.FootnotesLabel, words.BackToTextLabel, words.SignedMark];
+            // English names the language does not share ("Signatures" is French too).
+            var englishNames = new[] { english.HeaderLabel, english.SignaturesLabel, english.FootnotesLabel, english.BackToTextLabel, english.SignedMark }.Except(ownNames);
             var names = article.QuerySelectorAll("[aria-label]").Select(e => e.GetAttribute("aria-label")!)
                 .Concat(article.QuerySelectorAll(".signed").Select(e => e.TextContent));
             Assert.Empty(names.Intersect(englishNames));

@@ -74,6 +74,9 @@ public sealed record HeaderText
 
     public required string BackToTextLabel { get; init; }
 
+    /// <summary>A footnote call's name, the number in <c>{0}</c>: "Footnote {0}", "脚注{0}".</summary>
+    public required string FootnoteCallLabel { get; init; }
+
     /// <summary>The version's own language line above "Original" ("Chinese", "Français"); none in English versions.</summary>
     public string? VersionLine { get; init; }
 
@@ -142,6 +145,7 @@ public sealed record HeaderText
         SignaturesLabel = "Signatures",
         FootnotesLabel = "Footnotes",
         BackToTextLabel = "Back to the text",
+        FootnoteCallLabel = "Footnote {0}",
         ListSeparator = ", ",
         ListLast = " and ",
         GeneralAssemblySession = n => $"{OrdinalWords.Capitalize(OrdinalWords.English(n))} session",
@@ -160,6 +164,7 @@ public sealed record HeaderText
             SignaturesLabel = "签名",
             FootnotesLabel = "脚注",
             BackToTextLabel = "返回正文",
+            FootnoteCallLabel = "脚注{0}",
             UnitedNations = "联合国",
             Organs = new Dictionary<Organ, string>
             {
@@ -183,6 +188,7 @@ public sealed record HeaderText
             SignaturesLabel = "التوقيعات",
             FootnotesLabel = "الحواشي",
             BackToTextLabel = "العودة إلى النص",
+            FootnoteCallLabel = "الحاشية {0}",
             UnitedNations = "الأمم المتحدة",
             Organs = new Dictionary<Organ, string>
             {
@@ -206,6 +212,7 @@ public sealed record HeaderText
             SignaturesLabel = "Подписи",
             FootnotesLabel = "Сноски",
             BackToTextLabel = "Вернуться к тексту",
+            FootnoteCallLabel = "Сноска {0}",
             UnitedNations = "Организация Объединенных Наций",
             Organs = new Dictionary<Organ, string>
             {
@@ -228,6 +235,7 @@ public sealed record HeaderText
             SignaturesLabel = "Signatures",
             FootnotesLabel = "Notes",
             BackToTextLabel = "Retour au texte",
+            FootnoteCallLabel = "Note {0}",
             UnitedNations = "Nations Unies",
             Organs = new Dictionary<Organ, string>
             {
@@ -269,6 +277,7 @@ public sealed record HeaderText
             SignaturesLabel = "Firmas",
             FootnotesLabel = "Notas",
             BackToTextLabel = "Volver al texto",
+            FootnoteCallLabel = "Nota {0}",
             UnitedNations = "Naciones Unidas",
             Organs = new Dictionary<Organ, string>
             {

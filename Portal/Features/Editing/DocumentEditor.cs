@@ -450,7 +450,8 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
 }
 
 /// <summary>A document in the editors' list.</summary>
-public sealed record ManagedDocumentRow(int Id, string Symbols, string? Title, PublicationStatus Status, Distribution Distribution, DateOnly ListedOn);
+/// <summary>A row of the editors' list; <see cref="TitleLanguage"/> is the language of the version the title comes from (English when there is one).</summary>
+public sealed record ManagedDocumentRow(int Id, string Symbols, string? Title, string? TitleLanguage, PublicationStatus Status, Distribution Distribution, DateOnly ListedOn);
 
 /// <summary>Every document, drafts and withdrawn ones included, for the editors' list.</summary>
 public sealed class ManagedDocumentQueries(IDbContextFactory<PortalDbContext> contexts)
@@ -480,11 +481,12 @@ public sealed class ManagedDocumentQueries(IDbContextFactory<PortalDbContext> co
                 d.Id,
                 Symbols = d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(),
                 Title = d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Title).FirstOrDefault(),
+                TitleLanguage = d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Language).FirstOrDefault(),
                 d.Status,
                 d.Distribution,
                 d.ListedOn,
             })
             .ToListAsync(cancellationToken);
-        return ([.. rows.Select(r => new ManagedDocumentRow(r.Id, UnSymbol.Join(r.Symbols), r.Title, r.Status, r.Distribution, r.ListedOn))], total);
+        return ([.. rows.Select(r => new ManagedDocumentRow(r.Id, UnSymbol.Join(r.Symbols), r.Title, r.TitleLanguage, r.Status, r.Distribution, r.ListedOn))], total);
     }
 }
