@@ -8,6 +8,12 @@
 #                                                         # a synthetic corpus (benchmarks/search.sh makes it),
 #                                                         # in Production, read from that file
 #   FACTORS=mobile RUNS=2 KEEP=/tmp/reports ...           # one form factor; keep the JSON reports
+#   SLOW3G=1 FACTORS=mobile ...                           # Chromium's own throttling (devtools) at the DevTools
+#                                                         # "Slow 3G" profile: 2,000 ms latency, 400 kbit/s
+#                                                         # each way, no CPU slowdown; observed, not simulated
+#   CATEGORIES="accessibility best-practices seo performance" ...
+#                                                         # other categories too: their median scores, and
+#                                                         # the audits that kept a category below 100
 # Without DB the published portal runs in Development only so that it loads the demo data into a throwaway
 # data folder (Production refuses demo data); static assets are served from the publish output exactly as
 # in Production (same endpoints manifest, precompressed files, fingerprinted URLs). Each page is measured
@@ -26,6 +32,11 @@ CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 DB=${DB:-}
 FACTORS=${FACTORS:-"mobile desktop"}
 KEEP=${KEEP:-}
+CATEGORIES=${CATEGORIES:-performance}
+SLOW3G=${SLOW3G:-}
+throttling=()
+[ -n "$SLOW3G" ] && throttling=(--throttling-method=devtools --throttling.requestLatencyMs=2000
+  --throttling.downloadThroughputKbps=400 --throttling.uploadThroughputKbps=400 --throttling.cpuSlowdownMultiplier=1)
 if [ -n "$DB" ]; then
   # The corpus's busiest General Assembly agenda item and its first public document.
   item=$(sqlite3 -batch -noheader "$DB" "SELECT s.Number || '/items/' || a.Number FROM AgendaItems a JOIN Sessions s ON s.Id = a.SessionId JOIN DocumentAgendaItems d ON d.AgendaItemId = a.Id WHERE s.Organ = 1 GROUP BY a.Id ORDER BY count(*) DESC, a.Id LIMIT 1")
@@ -68,29 +79,35 @@ for i in "${!APPS[@]}"; do
   for path in $PAGES; do curl -fs "$base$path" >/dev/null; curl -fs "$base$path" >/dev/null; done
 done
 
-echo "Lighthouse $(date -Is), load average $(cut -d' ' -f1-3 /proc/loadavg), ${DB:-demo data}"
-echo "| build | page | form factor | performance (median of $RUNS) | first contentful paint | total blocking time |"
-echo "| --- | --- | --- | ---: | ---: | ---: |"
+echo "Lighthouse $(date -Is), load average $(cut -d' ' -f1-3 /proc/loadavg), ${DB:-demo data}${SLOW3G:+, Slow 3G (devtools throttling)}"
+echo "| build | page | form factor | $(echo "$CATEGORIES" | sed 's/ / | /g') (median of $RUNS) | first contentful paint | largest contentful paint | total blocking time | bytes transferred | below 100 |"
+echo "| --- | --- | --- |$(for _ in $CATEGORIES; do printf ' ---: |'; done) ---: | ---: | ---: | ---: | --- |"
 for path in $PAGES; do
   for factor in $FACTORS; do
     preset=(); [ "$factor" = desktop ] && preset=(--preset=desktop)
     for run in $(seq "$RUNS"); do
       for i in "${!APPS[@]}"; do
-        CHROME_PATH="$CHROME_PATH" "$LH_DIR/node_modules/.bin/lighthouse" "http://127.0.0.1:$((PORT + i))$path" "${preset[@]}" \
-          --only-categories=performance --chrome-flags="--headless --no-sandbox --disable-gpu" \
+        CHROME_PATH="$CHROME_PATH" "$LH_DIR/node_modules/.bin/lighthouse" "http://127.0.0.1:$((PORT + i))$path" "${preset[@]}" "${throttling[@]}" \
+          --only-categories="$(echo "$CATEGORIES" | tr ' ' ',')" --chrome-flags="--headless --no-sandbox --disable-gpu" \
           --output=json --output-path="$WORK/lh-$i-$run.json" --quiet
       done
     done
     for i in "${!APPS[@]}"; do
-      python3 - "${APPS[$i]}" "$path" "$factor" "$WORK"/lh-"$i"-*.json <<'PY'
+      python3 - "${APPS[$i]}" "$path" "$factor" "$CATEGORIES" "$WORK"/lh-"$i"-*.json <<'PY'
 import json, statistics, sys
-app, path, factor, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+app, path, factor, categories, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(), sys.argv[5:]
 reports = [json.load(open(f)) for f in files]
-score = statistics.median(r["categories"]["performance"]["score"] * 100 for r in reports)
-fcp = statistics.median(r["audits"]["first-contentful-paint"]["numericValue"] for r in reports) / 1000
-tbt = statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in reports)
-runs = " ".join(f'{r["categories"]["performance"]["score"] * 100:.0f}' for r in reports)
-print(f"| {app} | `{path}` | {factor} | {score:.0f} ({runs}) | {fcp:.1f} s | {tbt:.0f} ms |")
+def scores(c):
+    runs = [r["categories"][c]["score"] * 100 for r in reports]
+    return f"{statistics.median(runs):.0f} ({' '.join(f'{s:.0f}' for s in runs)})"
+def audit(name, unit):
+    values = [r["audits"][name].get("numericValue") for r in reports]
+    values = [v for v in values if v is not None]
+    return f"{statistics.median(values) / unit:.1f}" if values else "n/a"
+# The audits of a non-performance category that did not pass, in any run.
+failing = sorted({f"{c}: {ref['id']}" for r in reports for c in categories if c != "performance"
+                  for ref in r["categories"][c]["auditRefs"] if ref["weight"] > 0 and (r["audits"][ref["id"]].get("score") not in (None, 1))})
+print(f"| {app} | `{path}` | {factor} | {' | '.join(scores(c) for c in categories)} | {audit('first-contentful-paint', 1000)} s | {audit('largest-contentful-paint', 1000)} s | {audit('total-blocking-time', 1)} ms | {audit('total-byte-weight', 1024)} KiB | {', '.join(failing) or 'none'} |")
 PY
       if [ -n "$KEEP" ]; then
         mkdir -p "$KEEP"

@@ -16,10 +16,20 @@ public static class AccessibilityPages
         "/today?date=2021-06-14",
         "/alerts/subscribe?target=item:ga-75-71",
         "/no-such-page",
+        // Two language versions side by side, one of them right to left.
+        "/A/75/300/compare?left=en&right=ar",
         // The interface in Arabic, right to left (issue 17).
         "/sessions/ga/75?ui=ar",
         "/A/75/778?ui=ar",
     ];
+
+    /// <summary>Every page above and every signed-out account page with the interface in Arabic, right to left.</summary>
+    public static TheoryData<string> InArabic => [.. All.Concat(SignedOutAccountPages).Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Select(InArabicInterface)];
+
+    /// <summary>The pages behind a sign-in with the interface in Arabic.</summary>
+    public static TheoryData<string, string> SignedInInArabic => [.. SignedIn.Select(p => (InArabicInterface(p.Data.Item1), p.Data.Item2))];
+
+    private static string InArabicInterface(string path) => path + (path.Contains('?') ? "&" : "?") + "ui=ar";
 
     /// <summary>
     /// The account pages open to everyone. Checked by axe only for now: their AccountPanel's scoped CSS writes

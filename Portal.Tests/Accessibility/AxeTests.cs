@@ -14,6 +14,7 @@ public class AxeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
     [Theory]
     [MemberData(nameof(AccessibilityPages.All), MemberType = typeof(AccessibilityPages))]
     [MemberData(nameof(AccessibilityPages.SignedOutAccountPages), MemberType = typeof(AccessibilityPages))]
+    [MemberData(nameof(AccessibilityPages.InArabic), MemberType = typeof(AccessibilityPages))]
     public async Task PageHasNoSeriousOrCriticalAxeViolation(string path)
     {
         var page = await browser.NewPageAsync(bypassCsp: true);

@@ -32,6 +32,14 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
         "/today?date=not-a-date",
         "/fr/A/75/950",
         "/A/75/300/compare?left=en&right=zh",
+        // The account and alert pages open to everyone, and the messages they show for links that are incomplete or used up.
+        "/account/sign-in/two-factor",
+        "/account/sign-in/recovery-code",
+        "/account/reset-password",
+        "/account/reset-password?email=someone%40un.example&code=bm90LWEtdG9rZW4",
+        "/account/access-denied",
+        "/alerts/confirm/no-such-token",
+        "/alerts/unsubscribe/no-such-token",
     ];
 
     public static TheoryData<string, string> PagesInEachLanguage
@@ -41,7 +49,7 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
             var data = new TheoryData<string, string>();
             foreach (var language in UnLanguage.All.Where(l => l != UnLanguage.English))
             {
-                foreach (var path in AccessibilityPages.All.Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Concat(StatesOfPages))
+                foreach (var path in AccessibilityPages.All.Concat(AccessibilityPages.SignedOutAccountPages).Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Concat(StatesOfPages))
                 {
                     data.Add(language.Code, path);
                 }
@@ -56,7 +64,12 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
     {
         using var client = fixture.CreateClient(new() { HandleCookies = false });
         using var response = await client.GetAsync(path + (path.Contains('?') ? "&" : "?") + "ui=" + language);
-        var html = await response.Content.ReadAsStringAsync();
+        AssertNoEnglishLeft(await response.Content.ReadAsStringAsync(), language, path);
+    }
+
+    /// <summary>Fails naming each English interface string left on the page <paramref name="html"/>, which must be in <paramref name="language"/>.</summary>
+    internal static void AssertNoEnglishLeft(string html, string language, string path)
+    {
         var document = new HtmlParser().ParseDocument(html);
         Assert.Equal(language, document.DocumentElement.GetAttribute("lang"));
 

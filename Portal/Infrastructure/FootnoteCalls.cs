@@ -21,6 +21,9 @@ public sealed class FootnoteCallInline : LeafInline
     /// <summary>Prefix for the anchors, set by <see cref="MarkdownRenderer"/> after parsing.</summary>
     public string Scope { get; set; } = "doc";
 
+    /// <summary>The call's name for screen readers ("Footnote 3", "脚注3"), set by <see cref="MarkdownRenderer"/>.</summary>
+    public string Label { get; set; } = "";
+
     /// <summary>True inside a link's text, where a second anchor would nest inside the first.</summary>
     public bool InsideLink { get; set; }
 }
@@ -87,7 +90,9 @@ public sealed class FootnoteCallHtmlRenderer : HtmlObjectRenderer<FootnoteCallIn
         renderer.WriteEscape(MarkdownRenderer.FootnoteAnchor(call.Scope, call.Number));
         renderer.Write("\" id=\"");
         renderer.WriteEscape(MarkdownRenderer.FootnoteCallAnchor(call.Scope, call.Number));
-        renderer.Write("\" aria-label=\"Footnote ").Write(number).Write("\">").Write(number).Write("</a></sup>");
+        renderer.Write("\" aria-label=\"");
+        renderer.WriteEscape(call.Label);
+        renderer.Write("\">").Write(number).Write("</a></sup>");
     }
 }
 

@@ -30,9 +30,10 @@ public sealed class MarkdownRenderer
     /// numbered N within <paramref name="footnoteScope"/>. The calls are found while parsing (see
     /// <see cref="FootnoteCallParser"/>), never by editing the finished HTML, so a <c>[^N]</c> in code
     /// or in a link title stays text. UN footnotes keep the numbers the document gives them, and the
-    /// scope keeps ids apart when a letter and its annexes are shown on one page.
+    /// scope keeps ids apart when a letter and its annexes are shown on one page. A call's name for screen
+    /// readers is <paramref name="footnoteCallLabel"/> with the number in <c>{0}</c>, in the text's language.
     /// </summary>
-    public string Render(string? markdown, string footnoteScope = "doc")
+    public string Render(string? markdown, string footnoteScope = "doc", string footnoteCallLabel = "Footnote {0}")
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -43,6 +44,7 @@ public sealed class MarkdownRenderer
         foreach (var call in document.Descendants<FootnoteCallInline>())
         {
             call.Scope = footnoteScope;
+            call.Label = string.Format(CultureInfo.InvariantCulture, footnoteCallLabel, call.Number);
             call.InsideLink = call.FirstParentOfType<LinkInline>() is not null;
         }
         return document.ToHtml(_pipeline);

@@ -1,3 +1,5 @@
+using Portal.Localization;
+
 namespace Portal.Infrastructure;
 
 /// <summary>
@@ -19,10 +21,10 @@ public static class PortalRoles
 
     public static string DisplayName(string role) => role switch
     {
-        Delegation => "Delegation",
-        FocalPoint => "Delegation focal point",
-        Editor => "Secretariat editor",
-        Administrator => "Administrator",
+        Delegation => InterfaceText.Get("Role_Delegation"),
+        FocalPoint => InterfaceText.Get("Role_FocalPoint"),
+        Editor => InterfaceText.Get("Role_Editor"),
+        Administrator => InterfaceText.Get("Role_Administrator"),
         _ => role,
     };
 }

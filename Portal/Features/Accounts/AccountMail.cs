@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Portal.Data.Entities;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Mail;
+using Portal.Localization;
 
 namespace Portal.Features.Accounts;
 
-/// <summary>The e-mails about accounts: a link to reset a forgotten password, and an invitation to set the first one.</summary>
+/// <summary>
+/// The e-mails about accounts: a link to reset a forgotten password, and an invitation to set the first one,
+/// in the interface language of the request that sends them (the visitor's, or the inviting administrator's).
+/// </summary>
 public sealed class AccountMail(UserManager<PortalUser> users, IMailSender mail)
 {
     /// <summary>
@@ -25,30 +29,15 @@ public sealed class AccountMail(UserManager<PortalUser> users, IMailSender mail)
     public async Task SendPasswordResetAsync(PortalUser user, string baseUrl, CancellationToken cancellationToken = default)
     {
         var link = await SetPasswordLinkAsync(user, baseUrl);
-        await mail.SendAsync(new OutgoingMail(user.Email!, "Reset your UN Documents Portal password",
-            $"""
-            Someone (we hope you) asked to reset the password of your UN Documents Portal account.
-
-            Choose a new password here (the link works once, for 24 hours):
-            {link}
-
-            If you did not ask for this, ignore this message: your password has not changed.
-            """), cancellationToken);
+        await mail.SendAsync(new OutgoingMail(user.Email!, InterfaceText.Get("Mail_ResetSubject"), InterfaceText.Format("Mail_ResetBody", link)), cancellationToken);
     }
 
     public async Task SendInvitationAsync(PortalUser user, string invitedBy, string baseUrl, CancellationToken cancellationToken = default)
     {
         var link = await SetPasswordLinkAsync(user, baseUrl);
-        var what = user.MemberState is { Length: > 0 } state ? $"the delegation of {state}" : "the Secretariat";
-        await mail.SendAsync(new OutgoingMail(user.Email!, "Your UN Documents Portal account",
-            $"""
-            {invitedBy} has opened a UN Documents Portal account for you, for {what}.
-
-            Choose your password here (the link works once, for 24 hours):
-            {link}
-
-            Your user name is {user.Email}.
-            """), cancellationToken);
+        var what = user.MemberState is { Length: > 0 } state ? InterfaceText.Format("Mail_ForDelegation", state) : InterfaceText.Get("Mail_ForSecretariat");
+        await mail.SendAsync(new OutgoingMail(user.Email!, InterfaceText.Get("Mail_InvitationSubject"),
+            InterfaceText.Format("Mail_InvitationBody", invitedBy, what, link, user.Email!)), cancellationToken);
     }
 
     /// <summary>The token inside a link made by <see cref="SetPasswordLinkAsync"/>; null when the code is not one.</summary>

@@ -1,15 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Localization;
 
 namespace Portal.Features.Accounts;
 
 /// <summary>A new password typed twice. The strength rules are Identity's (AccountServices), checked when it is saved.</summary>
 public sealed class NewPasswordInput
 {
-    [Required(ErrorMessage = "Enter a new password.")]
-    [StringLength(200, MinimumLength = 12, ErrorMessage = "The password must have at least 12 characters.")]
+    [Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.EnterNewPassword))]
+    [StringLength(200, MinimumLength = 12, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.PasswordTooShort))]
     public string Password { get; set; } = "";
 
-    [Required(ErrorMessage = "Repeat the new password.")]
-    [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+    [Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.RepeatNewPassword))]
+    [Compare(nameof(Password), ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.PasswordsDiffer))]
     public string ConfirmPassword { get; set; } = "";
 }

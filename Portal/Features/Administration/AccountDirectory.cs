@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using Portal.Features.Accounts;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 namespace Portal.Features.Administration;
 
@@ -63,11 +64,11 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
         var memberState = mission ?? (string.IsNullOrWhiteSpace(invitation.MemberState) ? null : invitation.MemberState.Trim());
         if (!PortalRoles.All.Contains(role))
         {
-            return AccountChangeResult.Refused("Choose a role.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminChooseRole"));
         }
         if (role is PortalRoles.Delegation or PortalRoles.FocalPoint && memberState is null)
         {
-            return AccountChangeResult.Refused("A delegation account needs its member state.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminNeedsMemberState"));
         }
         if (role is PortalRoles.Editor or PortalRoles.Administrator)
         {
@@ -79,7 +80,7 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
         var email = invitation.Email.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return AccountChangeResult.Refused($"An account already uses {email}.");
+            return AccountChangeResult.Refused(InterfaceText.Format("AdminEmailTaken", email));
         }
         var user = new PortalUser { UserName = email, Email = email, DisplayName = invitation.DisplayName?.Trim(), MemberState = memberState, CreatedAt = clock.GetUtcNow() };
         var created = await users.CreateAsync(user);
@@ -104,10 +105,10 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
         {
             logger.LogError(e, "The invitation to {Email} was not sent; the account was not kept.", email);
             await users.DeleteAsync(user);
-            return AccountChangeResult.Refused($"The invitation e-mail to {email} could not be sent, so no account was opened. Try again later.");
+            return AccountChangeResult.Refused(InterfaceText.Format("AdminInvitationNotSent", email));
         }
         logger.LogInformation("{Actor} opened the account {Email} ({Role}, {MemberState}).", actor.UserId, email, role, memberState);
-        return AccountChangeResult.Done($"Invitation sent to {email}.");
+        return AccountChangeResult.Done(InterfaceText.Format("AdminInvitationSent", email));
     }
 
     /// <summary>Replaces an account's roles (administrators only).</summary>
@@ -115,28 +116,28 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
     {
         if (!actor.IsAdministrator)
         {
-            return AccountChangeResult.Refused("Only administrators change roles.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminOnlyAdministratorsChangeRoles"));
         }
         if (roles.Any(r => !PortalRoles.All.Contains(r)))
         {
-            return AccountChangeResult.Refused("Unknown role.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminUnknownRole"));
         }
         var wanted = roles.Contains(PortalRoles.FocalPoint) ? roles.Append(PortalRoles.Delegation).ToHashSet() : roles.ToHashSet();
         var state = string.IsNullOrWhiteSpace(memberState) ? null : memberState.Trim();
         if (wanted.Contains(PortalRoles.Delegation) && state is null)
         {
-            return AccountChangeResult.Refused("A delegation account needs its member state.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminNeedsMemberState"));
         }
         if (userId == actor.UserId && !wanted.Contains(PortalRoles.Administrator))
         {
-            return AccountChangeResult.Refused("You cannot take the administrator role from your own account.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminCannotDropOwnAdmin"));
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AccountChangeResult.Refused("That account no longer exists.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminAccountGone"));
         }
         var current = await users.GetRolesAsync(user);
         var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
@@ -150,7 +151,7 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
         // Open sessions pick up the new roles at their next check (SecurityStampValidatorOptions).
         await users.UpdateSecurityStampAsync(user);
         logger.LogInformation("{Actor} set the roles of {Email} to {Roles}.", actor.UserId, user.Email, string.Join(", ", wanted));
-        return AccountChangeResult.Done($"Roles of {user.Email} saved.");
+        return AccountChangeResult.Done(InterfaceText.Format("AdminRolesSaved", user.Email ?? ""));
     }
 
     /// <summary>Deletes an account: administrators any but their own; focal points their own mission's delegation accounts.</summary>
@@ -159,7 +160,7 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
         var mission = MissionOf(actor);
         if (userId == actor.UserId)
         {
-            return AccountChangeResult.Refused("You cannot remove your own account.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminCannotRemoveSelf"));
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -167,7 +168,7 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
         if (user is null || (mission is not null && (user.MemberState != mission
             || (await users.GetRolesAsync(user)).Any(r => r is PortalRoles.Editor or PortalRoles.Administrator))))
         {
-            return AccountChangeResult.Refused("That account no longer exists.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminAccountGone"));
         }
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded)
@@ -175,7 +176,7 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
             return AccountChangeResult.Refused(Describe(deleted));
         }
         logger.LogInformation("{Actor} removed the account {Email}.", actor.UserId, user.Email);
-        return AccountChangeResult.Done($"{user.Email} removed.");
+        return AccountChangeResult.Done(InterfaceText.Format("AdminRemoved", user.Email ?? ""));
     }
 
     /// <summary>Unlocks an account locked after failed sign-ins (administrators only).</summary>
@@ -183,18 +184,18 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
     {
         if (!actor.IsAdministrator)
         {
-            return AccountChangeResult.Refused("Only administrators unlock accounts.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminOnlyAdministratorsUnlock"));
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AccountChangeResult.Refused("That account no longer exists.");
+            return AccountChangeResult.Refused(InterfaceText.Get("AdminAccountGone"));
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        return AccountChangeResult.Done($"{user.Email} unlocked.");
+        return AccountChangeResult.Done(InterfaceText.Format("AdminUnlocked", user.Email ?? ""));
     }
 
     /// <summary>
@@ -207,7 +208,7 @@ public sealed class AccountDirectory(IServiceScopeFactory scopes, TimeProvider c
         : throw new UnauthorizedAccessException("Only administrators and delegation focal points manage accounts.");
 
     private static async Task<string> NameOfAsync(UserManager<PortalUser> users, Viewer actor) =>
-        actor.UserId is { } id && await users.FindByIdAsync(id) is { } user ? user.DisplayName ?? user.Email ?? "An administrator" : "An administrator";
+        actor.UserId is { } id && await users.FindByIdAsync(id) is { } user ? user.DisplayName ?? user.Email ?? InterfaceText.Get("Mail_AnAdministrator") : InterfaceText.Get("Mail_AnAdministrator");
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

@@ -59,6 +59,24 @@ public sealed record HeaderText
 
     public UnLanguage BlockLanguageInfo => UnLanguage.FromCode(BlockLanguage);
 
+    /// <summary>The mark before a signatory's name: "(Signed)", "(Signé)", "(签名)".</summary>
+    public required string SignedMark { get; init; }
+
+    /// <summary>
+    /// Names of the document's parts for screen readers (aria-label), in the version's language like the text
+    /// they sit in, so a Chinese version's footnotes are announced in Chinese whatever the interface language.
+    /// </summary>
+    public required string HeaderLabel { get; init; }
+
+    public required string SignaturesLabel { get; init; }
+
+    public required string FootnotesLabel { get; init; }
+
+    public required string BackToTextLabel { get; init; }
+
+    /// <summary>A footnote call's name, the number in <c>{0}</c>: "Footnote {0}", "脚注{0}".</summary>
+    public required string FootnoteCallLabel { get; init; }
+
     /// <summary>The version's own language line above "Original" ("Chinese", "Français"); none in English versions.</summary>
     public string? VersionLine { get; init; }
 
@@ -122,6 +140,12 @@ public sealed record HeaderText
         DatePattern = "d MMMM yyyy",
         AgendaItem = "Agenda item {0}",
         AgendaItems = "Agenda items {0}",
+        SignedMark = "(Signed)",
+        HeaderLabel = "Document header",
+        SignaturesLabel = "Signatures",
+        FootnotesLabel = "Footnotes",
+        BackToTextLabel = "Back to the text",
+        FootnoteCallLabel = "Footnote {0}",
         ListSeparator = ", ",
         ListLast = " and ",
         GeneralAssemblySession = n => $"{OrdinalWords.Capitalize(OrdinalWords.English(n))} session",
@@ -135,6 +159,12 @@ public sealed record HeaderText
         ["zh"] = EnglishBlock("zh") with
         {
             VersionLine = "Chinese",
+            SignedMark = "(签名)",
+            HeaderLabel = "文件标头",
+            SignaturesLabel = "签名",
+            FootnotesLabel = "脚注",
+            BackToTextLabel = "返回正文",
+            FootnoteCallLabel = "脚注{0}",
             UnitedNations = "联合国",
             Organs = new Dictionary<Organ, string>
             {
@@ -153,6 +183,12 @@ public sealed record HeaderText
         ["ar"] = EnglishBlock("ar") with
         {
             VersionLine = "Arabic",
+            SignedMark = "(توقيع)",
+            HeaderLabel = "ترويسة الوثيقة",
+            SignaturesLabel = "التوقيعات",
+            FootnotesLabel = "الحواشي",
+            BackToTextLabel = "العودة إلى النص",
+            FootnoteCallLabel = "الحاشية {0}",
             UnitedNations = "الأمم المتحدة",
             Organs = new Dictionary<Organ, string>
             {
@@ -171,6 +207,12 @@ public sealed record HeaderText
         ["ru"] = EnglishBlock("ru") with
         {
             VersionLine = "Russian",
+            SignedMark = "(Подпись)",
+            HeaderLabel = "Шапка документа",
+            SignaturesLabel = "Подписи",
+            FootnotesLabel = "Сноски",
+            BackToTextLabel = "Вернуться к тексту",
+            FootnoteCallLabel = "Сноска {0}",
             UnitedNations = "Организация Объединенных Наций",
             Organs = new Dictionary<Organ, string>
             {
@@ -188,6 +230,12 @@ public sealed record HeaderText
         ["fr"] = EnglishBlock("fr") with
         {
             VersionLine = "Français",
+            SignedMark = "(Signé)",
+            HeaderLabel = "En-tête du document",
+            SignaturesLabel = "Signatures",
+            FootnotesLabel = "Notes",
+            BackToTextLabel = "Retour au texte",
+            FootnoteCallLabel = "Note {0}",
             UnitedNations = "Nations Unies",
             Organs = new Dictionary<Organ, string>
             {
@@ -224,6 +272,12 @@ public sealed record HeaderText
         ["es"] = EnglishBlock("es") with
         {
             VersionLine = "Español",
+            SignedMark = "(Firmado)",
+            HeaderLabel = "Encabezamiento del documento",
+            SignaturesLabel = "Firmas",
+            FootnotesLabel = "Notas",
+            BackToTextLabel = "Volver al texto",
+            FootnoteCallLabel = "Nota {0}",
             UnitedNations = "Naciones Unidas",
             Organs = new Dictionary<Organ, string>
             {

@@ -10,7 +10,7 @@ namespace Portal.Features.Editing;
 public sealed class DocumentDraft
 {
     /// <summary>One or more symbols (a joint document), separated by an en dash, a hyphen or a space.</summary>
-    [Required(ErrorMessage = "Enter the document's symbol, e.g. A/80/123.")]
+    [Required(ErrorMessageResourceType = typeof(EditorValidationText), ErrorMessageResourceName = nameof(EditorValidationText.EnterSymbol))]
     [StringLength(200)]
     public string Symbols { get; set; } = "";
 
@@ -29,7 +29,7 @@ public sealed class DocumentDraft
 
     public DateOnly? DatedOn { get; set; }
 
-    [RegularExpression("^(ar|zh|en|fr|ru|es)$", ErrorMessage = "Choose one of the six official languages.")]
+    [RegularExpression("^(ar|zh|en|fr|ru|es)$", ErrorMessageResourceType = typeof(EditorValidationText), ErrorMessageResourceName = nameof(EditorValidationText.ChooseLanguage))]
     public string? OriginalLanguage { get; set; } = "en";
 
     [StringLength(200)]
@@ -57,10 +57,10 @@ public sealed class DocumentDraft
 /// <summary>One language version: its title, its Markdown body, and its annexes, signatures and footnotes.</summary>
 public sealed class VersionDraft
 {
-    [RegularExpression("^(ar|zh|en|fr|ru|es)$", ErrorMessage = "Choose one of the six official languages.")]
+    [RegularExpression("^(ar|zh|en|fr|ru|es)$", ErrorMessageResourceType = typeof(EditorValidationText), ErrorMessageResourceName = nameof(EditorValidationText.ChooseLanguage))]
     public string Language { get; set; } = "en";
 
-    [Required(ErrorMessage = "Enter the title in this language.")]
+    [Required(ErrorMessageResourceType = typeof(EditorValidationText), ErrorMessageResourceName = nameof(EditorValidationText.EnterTitle))]
     [StringLength(1000)]
     public string Title { get; set; } = "";
 

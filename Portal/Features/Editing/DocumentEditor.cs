@@ -2,6 +2,7 @@ using Portal.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Localization;
 using Portal.Domain;
 using Portal.Features.Alerts;
 using Portal.Infrastructure;
@@ -115,7 +116,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         {
             if (document.LanguageVersions.Count == 0)
             {
-                return Task.FromResult(Error("Versions", "A document needs at least one language version to be published."));
+                return Task.FromResult(Error("Versions", InterfaceText.Get("EditErrNoVersionToPublish")));
             }
             if (document.Status != PublicationStatus.Published)
             {
@@ -146,7 +147,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         {
             if (document.Distribution == Distribution.General)
             {
-                return Task.FromResult(Error("Distribution", "The document is already General."));
+                return Task.FromResult(Error("Distribution", InterfaceText.Get("EditErrAlreadyGeneral")));
             }
             if (document.Status == PublicationStatus.Published)
             {
@@ -178,7 +179,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         }
         if (original.Symbols.Count == 0)
         {
-            return EditResult.Invalid("Symbols", "A document without a symbol cannot be corrected by symbol: give it one first.");
+            return EditResult.Invalid("Symbols", InterfaceText.Get("EditErrNoSymbolToCorrect"));
         }
         var suffix = relation == ReferenceRelation.Corrects ? "Corr" : "Rev";
         var draft = ToDraft(original);
@@ -273,7 +274,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         var symbols = UnSymbol.ParseJoint(draft.Symbols);
         if (symbols.Count == 0)
         {
-            errors[nameof(DocumentDraft.Symbols)] = $"“{InputEcho.Shorten(draft.Symbols)}” is not a UN document symbol (for example A/80/123 or A/80/123–S/2025/45).";
+            errors[nameof(DocumentDraft.Symbols)] = InterfaceText.Format("EditErrNotASymbol", InputEcho.Shorten(draft.Symbols));
         }
         else
         {
@@ -281,13 +282,13 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
             var taken = await db.DocumentSymbols.Where(s => keys.Contains(s.Key) && s.DocumentId != document.Id).Select(s => s.Value).ToListAsync(cancellationToken);
             if (taken.Count > 0)
             {
-                errors[nameof(DocumentDraft.Symbols)] = $"{string.Join(", ", taken)} already belongs to another document.";
+                errors[nameof(DocumentDraft.Symbols)] = InterfaceText.Format("EditErrSymbolTaken", string.Join(", ", taken));
             }
         }
         var states = draft.MemberStateList();
         if (draft.Distribution == Distribution.Restricted && states.Count == 0)
         {
-            errors[nameof(DocumentDraft.MemberStates)] = "Name the member states a Restricted document is distributed to.";
+            errors[nameof(DocumentDraft.MemberStates)] = InterfaceText.Get("EditErrNameMemberStates");
         }
         if (states.Any(s => s.Length > 100))
         {
@@ -295,7 +296,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         }
         if (draft.DerestrictOn is { } derestrictOn && draft.DerestrictOn != document.DerestrictOn && derestrictOn < DateOnly.FromDateTime(now.UtcDateTime))
         {
-            errors[nameof(DocumentDraft.DerestrictOn)] = "Choose today or a later day (to derestrict at once, use Derestrict).";
+            errors[nameof(DocumentDraft.DerestrictOn)] = InterfaceText.Get("EditErrDerestrictDay");
         }
         var items = new List<AgendaItem>();
         foreach (var key in draft.AgendaItemList())
@@ -303,7 +304,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
             var item = await FindAgendaItemAsync(db, key, cancellationToken);
             if (item is null)
             {
-                errors[nameof(DocumentDraft.AgendaItems)] = $"There is no agenda item {InputEcho.Shorten(key)} (write them as GA/75/71 or SC/2021/1).";
+                errors[nameof(DocumentDraft.AgendaItems)] = InterfaceText.Format("EditErrNoAgendaItem", InputEcho.Shorten(key));
             }
             else
             {
@@ -312,21 +313,21 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         }
         if (draft.Versions.Count == 0)
         {
-            errors[nameof(DocumentDraft.Versions)] = "Add at least one language version.";
+            errors[nameof(DocumentDraft.Versions)] = InterfaceText.Get("EditErrAddVersion");
         }
         foreach (var (version, index) in draft.Versions.Select((v, i) => (v, i)))
         {
             if (!UnLanguage.TryParse(version.Language, out _))
             {
-                errors[$"Versions[{index}].Language"] = "Choose one of the six official languages.";
+                errors[$"Versions[{index}].Language"] = InterfaceText.Get("EditErrChooseLanguage");
             }
             else if (draft.Versions.Take(index).Any(v => v.Language == version.Language))
             {
-                errors[$"Versions[{index}].Language"] = "This language has a version already.";
+                errors[$"Versions[{index}].Language"] = InterfaceText.Get("EditErrLanguageTaken");
             }
             if (string.IsNullOrWhiteSpace(version.Title))
             {
-                errors[$"Versions[{index}].Title"] = "Enter the title in this language.";
+                errors[$"Versions[{index}].Title"] = InterfaceText.Get("EditErrEnterTitle");
             }
             VersionContent.Validate(version, $"Versions[{index}]", errors);
         }
@@ -334,7 +335,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         var kept = draft.Versions.Select(v => v.Language).ToHashSet();
         foreach (var removed in document.LanguageVersions.Where(v => !kept.Contains(v.Language) && v.Files.Count > 0))
         {
-            errors[nameof(DocumentDraft.Versions)] = $"The {UnLanguage.FromCode(removed.Language).EnglishName} version has files; it cannot be removed here.";
+            errors[nameof(DocumentDraft.Versions)] = InterfaceText.Format("EditErrVersionHasFiles", InterfaceLanguage.NameOf(UnLanguage.FromCode(removed.Language)));
         }
         if (errors.Count > 0)
         {
@@ -449,7 +450,8 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
 }
 
 /// <summary>A document in the editors' list.</summary>
-public sealed record ManagedDocumentRow(int Id, string Symbols, string? Title, PublicationStatus Status, Distribution Distribution, DateOnly ListedOn);
+/// <summary>A row of the editors' list; <see cref="TitleLanguage"/> is the language of the version the title comes from (English when there is one).</summary>
+public sealed record ManagedDocumentRow(int Id, string Symbols, string? Title, string? TitleLanguage, PublicationStatus Status, Distribution Distribution, DateOnly ListedOn);
 
 /// <summary>Every document, drafts and withdrawn ones included, for the editors' list.</summary>
 public sealed class ManagedDocumentQueries(IDbContextFactory<PortalDbContext> contexts)
@@ -479,11 +481,12 @@ public sealed class ManagedDocumentQueries(IDbContextFactory<PortalDbContext> co
                 d.Id,
                 Symbols = d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(),
                 Title = d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Title).FirstOrDefault(),
+                TitleLanguage = d.LanguageVersions.OrderBy(v => v.Language == "en" ? 0 : 1).Select(v => v.Language).FirstOrDefault(),
                 d.Status,
                 d.Distribution,
                 d.ListedOn,
             })
             .ToListAsync(cancellationToken);
-        return ([.. rows.Select(r => new ManagedDocumentRow(r.Id, UnSymbol.Join(r.Symbols), r.Title, r.Status, r.Distribution, r.ListedOn))], total);
+        return ([.. rows.Select(r => new ManagedDocumentRow(r.Id, UnSymbol.Join(r.Symbols), r.Title, r.TitleLanguage, r.Status, r.Distribution, r.ListedOn))], total);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Localization;
 using Portal.Domain;
 using Portal.Infrastructure;
 using Portal.Storage;
@@ -62,8 +63,8 @@ public sealed class DocumentUploads(
         if (version is null)
         {
             return Refused(UnLanguage.TryParse(language, out var known)
-                ? $"The document has no {known.EnglishName} version: save one before uploading its files."
-                : "Choose one of the six official languages.");
+                ? InterfaceText.Format("EditErrNoVersionForUpload", InterfaceLanguage.NameOf(known))
+                : InterfaceText.Get("EditErrChooseLanguage"));
         }
 
         Directory.CreateDirectory(TemporaryFolder);
@@ -84,7 +85,7 @@ public sealed class DocumentUploads(
         }
         if (copied == 0)
         {
-            return Refused($"{displayName} is empty.");
+            return Refused(InterfaceText.Format("EditErrFileEmpty", displayName));
         }
         var inspected = UploadedFileInspector.Inspect(temporary);
         if (!inspected.Accepted)
@@ -96,12 +97,12 @@ public sealed class DocumentUploads(
         AuditLog.Record(db, editor, editorEmail, clock.GetUtcNow(), "upload", documentId, UnSymbol.Join(version.Symbols), before: null,
             after: new { Language = language, stored.Format, stored.FileName, stored.Length, stored.Sha256 });
         await db.SaveChangesAsync(CancellationToken.None);
-        var formatName = inspected.Format == FileFormat.Pdf ? "PDF" : "Word document";
-        return new UploadOutcome(true, inspected.Format, $"{displayName} stored as the {UnLanguage.FromCode(language).EnglishName} {formatName} ({FileSizes.Format(stored.Length)}).");
+        var formatName = inspected.Format == FileFormat.Pdf ? "PDF" : InterfaceText.Get("EditWordDocument");
+        return new UploadOutcome(true, inspected.Format, InterfaceText.Format("EditFileStored", displayName, InterfaceLanguage.NameOf(UnLanguage.FromCode(language)), formatName, FileSizes.Format(stored.Length)));
     }
 
     private string TooLarge(string fileName) =>
-        $"{fileName} is larger than the {FileSizes.Format(MaxFileBytes)} an upload may have.";
+        InterfaceText.Format("EditErrFileTooLarge", fileName, FileSizes.Format(MaxFileBytes));
 
     private static UploadOutcome Refused(string message) => new(false, null, message);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Data.Entities;
+using Portal.Localization;
 using Portal.Domain;
 
 namespace Portal.Features.Editing;
@@ -19,11 +20,11 @@ internal static class VersionContent
             var field = $"{prefix}.Annexes[{i}]";
             if (string.IsNullOrWhiteSpace(annex.Heading))
             {
-                errors[$"{field}.Heading"] = "Enter the annex heading as printed, e.g. “Annex to the letter dated …”.";
+                errors[$"{field}.Heading"] = InterfaceText.Get("EditErrAnnexHeading");
             }
             if (annex.EnclosureOf is { } parent && (parent < 1 || parent > i))
             {
-                errors[$"{field}.EnclosureOf"] = "An enclosure belongs to an annex listed before it.";
+                errors[$"{field}.EnclosureOf"] = InterfaceText.Get("EditErrEnclosureOrder");
             }
         }
         foreach (var (signatory, i) in version.Signatories.Select((s, i) => (s, i)))
@@ -31,11 +32,11 @@ internal static class VersionContent
             var field = $"{prefix}.Signatories[{i}]";
             if (string.IsNullOrWhiteSpace(signatory.Name))
             {
-                errors[$"{field}.Name"] = "Enter the name as the document writes it.";
+                errors[$"{field}.Name"] = InterfaceText.Get("EditErrSignatoryName");
             }
             if (signatory.Annex is { } number && (number < 1 || number > annexCount))
             {
-                errors[$"{field}.Annex"] = $"There is no annex {number}.";
+                errors[$"{field}.Annex"] = InterfaceText.Format("EditErrNoAnnex", number);
             }
         }
         foreach (var (footnote, i) in version.Footnotes.Select((f, i) => (f, i)))
@@ -43,19 +44,19 @@ internal static class VersionContent
             var field = $"{prefix}.Footnotes[{i}]";
             if (footnote.Number < 1 || footnote.Number > 9999)
             {
-                errors[$"{field}.Number"] = "A footnote number is between 1 and 9999.";
+                errors[$"{field}.Number"] = InterfaceText.Get("EditErrFootnoteNumber");
             }
             else if (version.Footnotes.Take(i).Any(f => f.Number == footnote.Number && f.Annex == footnote.Annex))
             {
-                errors[$"{field}.Number"] = $"Footnote {footnote.Number} is already there.";
+                errors[$"{field}.Number"] = InterfaceText.Format("EditErrFootnoteTaken", footnote.Number);
             }
             if (string.IsNullOrWhiteSpace(footnote.Text))
             {
-                errors[$"{field}.Text"] = "Enter the footnote's text.";
+                errors[$"{field}.Text"] = InterfaceText.Get("EditErrFootnoteText");
             }
             if (footnote.Annex is { } number && (number < 1 || number > annexCount))
             {
-                errors[$"{field}.Annex"] = $"There is no annex {number}.";
+                errors[$"{field}.Annex"] = InterfaceText.Format("EditErrNoAnnex", number);
             }
         }
     }
@@ -66,11 +67,11 @@ internal static class VersionContent
         {
             if (UnSymbol.ParseJoint(reference.Symbol).Count == 0)
             {
-                errors[$"References[{i}].Symbol"] = $"“{Infrastructure.InputEcho.Shorten(reference.Symbol)}” is not a UN document symbol.";
+                errors[$"References[{i}].Symbol"] = InterfaceText.Format("EditErrReferenceSymbol", Infrastructure.InputEcho.Shorten(reference.Symbol));
             }
             if (!Enum.IsDefined(reference.Relation))
             {
-                errors[$"References[{i}].Relation"] = "Choose what this document does to the one it cites.";
+                errors[$"References[{i}].Relation"] = InterfaceText.Get("EditErrReferenceRelation");
             }
         }
     }
