@@ -565,6 +565,9 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -576,6 +579,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<int>("Distribution")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("EverPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
@@ -607,6 +613,8 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("DerestrictOn");
+
+                    b.HasIndex("ChangedAt", "Id");
 
                     b.HasIndex("Status", "Distribution");
 

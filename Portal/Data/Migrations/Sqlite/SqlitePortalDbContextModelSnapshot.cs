@@ -532,6 +532,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -542,6 +545,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Distribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EverPublic")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("IssuedOn")
@@ -574,6 +580,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DerestrictOn");
+
+                    b.HasIndex("ChangedAt", "Id");
 
                     b.HasIndex("Status", "Distribution");
 
