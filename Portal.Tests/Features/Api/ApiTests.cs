@@ -309,6 +309,16 @@ public class ApiRateLimitTests(ApiRateLimitTests.Fixture fixture) : IClassFixtur
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("at most 3 a minute", await refused.Content.ReadAsStringAsync());
 
+        // A token holder has a budget of its own, and is not held to the anonymous one.
+        var (_, token) = await ApiTokenTests.DelegationTokenAsync(fixture.Services, "busy@demoland.example", "Demoland");
+        for (var i = 0; i < 6; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sessions");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var withToken = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        }
+
         // Pages are not counted against the API's budget.
         using var page = await client.GetAsync("/sessions");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
