@@ -249,7 +249,7 @@ public abstract partial class AlertTests(AlertsApp app)
         Assert.Equal(0, await app.Services.GetRequiredService<AlertDigests>().ComposeDueAsync(DateTime.UtcNow, CancellationToken.None));
 
         var digest = Assert.Single(Mail.MessagesTo(address), m => (m.Subject ?? "").StartsWith("Daily digest", StringComparison.Ordinal));
-        Assert.Contains("2 new documents", digest.Subject ?? "", StringComparison.Ordinal);
+        Assert.Contains(": 2 documents", digest.Subject ?? "", StringComparison.Ordinal);
         Assert.Contains(first, digest.TextBody ?? "", StringComparison.Ordinal);
         Assert.Contains(second, digest.TextBody ?? "", StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", digest.Headers["List-Unsubscribe-Post"]);

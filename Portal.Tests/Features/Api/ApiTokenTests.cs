@@ -29,7 +29,7 @@ public class ApiTokenTests(ApiTokenTests.Fixture fixture) : IClassFixture<ApiTok
         await TestAccounts.CreateAsync(services, email, PortalRoles.Delegation, memberState);
         await using var scope = services.CreateAsyncScope();
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!;
-        var made = await services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "mirror", expiresOn);
+        var made = await services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "mirror", expiresOn);
         Assert.Null(made.ErrorKey);
         return (user.Id, made.Token!);
     }
@@ -80,7 +80,7 @@ public class ApiTokenTests(ApiTokenTests.Fixture fixture) : IClassFixture<ApiTok
     {
         var (userId, token) = await DelegationTokenAsync(fixture.Services, "revoked@demoland.example", "Demoland", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/v1/sessions", token)).Status);
-        var tokens = fixture.Services.GetRequiredService<ApiTokens>();
+        var tokens = fixture.Services.GetRequiredService<ApiTokenService>();
         var row = Assert.Single(await tokens.ListAsync(userId));
         Assert.NotNull(row.LastUsedAt);
 
@@ -126,7 +126,7 @@ public class ApiTokenTests(ApiTokenTests.Fixture fixture) : IClassFixture<ApiTok
 public class ApiTokensPageTests : MudTestContext, IAsyncLifetime
 {
     private TestDatabase _database = null!;
-    private ApiTokens _tokens = null!;
+    private ApiTokenService _tokens = null!;
     private const string UserId = "token-holder-1";
 
     public async ValueTask InitializeAsync()
@@ -137,7 +137,7 @@ public class ApiTokensPageTests : MudTestContext, IAsyncLifetime
             db.Users.Add(new PortalUser { Id = UserId, UserName = "holder@demoland.example", Email = "holder@demoland.example", MemberState = "Demoland", CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
-        _tokens = new ApiTokens(_database, TimeProvider.System);
+        _tokens = new ApiTokenService(_database, TimeProvider.System);
         Services.AddSingleton(_tokens);
         var authorization = AddAuthorization();
         authorization.SetAuthorized("holder@demoland.example");

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Catalogue;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
@@ -67,7 +68,7 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
         var site = BaseUrl(subscription);
         var target = new AlertTargetValue(subscription.Target, subscription.TargetValue);
         var subject = kind == AlertMessageKind.Digest
-            ? InterfaceText.Format(subscription.Frequency == AlertFrequency.Weekly ? "AlertMailWeeklyDigest" : "AlertMailDailyDigest", documents.Count, target.Description)
+            ? InterfaceText.Format(subscription.Frequency == AlertFrequency.Weekly ? "AlertMailWeeklyDigest" : "AlertMailDailyDigest", Plurals.Documents(documents.Count), target.Description)
             : InterfaceText.Format("AlertMailNewDocument", (documents[0].Symbols.Count > 0 ? UnSymbol.Join(documents[0].Symbols) + " – " : "") + documents[0].Title);
         var text = new StringBuilder();
         var html = new StringBuilder();

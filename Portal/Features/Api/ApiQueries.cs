@@ -20,7 +20,7 @@ public sealed record ApiDocumentFilter(
     DateOnly? To = null);
 
 /// <summary>A document of a list page with when it last changed; <c>Row</c> is null when the viewer may no longer see it.</summary>
-public sealed record ListedDocument(int Id, DateTimeOffset ChangedAt, DocumentRow? Row);
+public sealed record ListedApiDocument(int Id, DateTimeOffset ChangedAt, DocumentRow? Row);
 
 /// <summary>What the API reads, always through <see cref="DocumentAccess.VisibleTo"/>.</summary>
 public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory)
@@ -29,7 +29,7 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
     /// Documents in id order after <paramref name="afterId"/>: ids never change and new documents get higher
     /// ones, so a client that walks the cursor to the end has seen every document, even while others are added.
     /// </summary>
-    public async Task<(IReadOnlyList<ListedDocument> Rows, bool HasMore)> ListDocumentsAsync(ApiDocumentFilter filter, int afterId, int limit, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ListedApiDocument> Rows, bool HasMore)> ListDocumentsAsync(ApiDocumentFilter filter, int afterId, int limit, Viewer viewer, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
         var page = await Filtered(db, db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)), filter)
@@ -45,7 +45,7 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
     /// no longer sees but could once (<see cref="DocumentAccess.VisibleOrOnceVisibleTo"/>). A document that changes
     /// again during a walk moves past the cursor, so it comes again later: nothing is missed between pages.
     /// </summary>
-    public async Task<(IReadOnlyList<ListedDocument> Rows, bool HasMore)> ListChangesAsync(ApiDocumentFilter filter, DateTimeOffset since, DateTimeOffset until,
+    public async Task<(IReadOnlyList<ListedApiDocument> Rows, bool HasMore)> ListChangesAsync(ApiDocumentFilter filter, DateTimeOffset since, DateTimeOffset until,
         (DateTimeOffset ChangedAt, int Id)? after, int limit, Viewer viewer, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
@@ -62,12 +62,12 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
     }
 
     /// <summary>The rows of a page, in its order; a document the viewer may not see now has no row (it was removed).</summary>
-    private static async Task<IReadOnlyList<ListedDocument>> RowsAsync(PortalDbContext db, IReadOnlyList<(int Id, DateTimeOffset ChangedAt)> page, Viewer viewer, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ListedApiDocument>> RowsAsync(PortalDbContext db, IReadOnlyList<(int Id, DateTimeOffset ChangedAt)> page, Viewer viewer, CancellationToken cancellationToken)
     {
         var ids = page.Select(p => p.Id).ToList();
         var rows = await db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)).Where(d => ids.Contains(d.Id))
             .Select(DocumentRow.Projection).ToDictionaryAsync(r => r.Id, cancellationToken);
-        return page.Select(p => new ListedDocument(p.Id, p.ChangedAt, rows.GetValueOrDefault(p.Id))).ToList();
+        return page.Select(p => new ListedApiDocument(p.Id, p.ChangedAt, rows.GetValueOrDefault(p.Id))).ToList();
     }
 
     private static IQueryable<Document> Filtered(PortalDbContext db, IQueryable<Document> documents, ApiDocumentFilter filter)

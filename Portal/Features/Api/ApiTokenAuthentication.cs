@@ -25,7 +25,7 @@ public static class ApiTokenAuthentication
 
     public static AuthenticationBuilder AddApiTokens(this AuthenticationBuilder authentication)
     {
-        authentication.Services.AddSingleton<ApiTokens>();
+        authentication.Services.AddSingleton<ApiTokenService>();
         authentication.AddPolicyScheme(PortalScheme, null, options =>
             options.ForwardDefaultSelector = http => Carries(http.Request) ? Scheme : IdentityConstants.ApplicationScheme);
         return authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(Scheme, null);
@@ -66,7 +66,7 @@ public static class ApiTokenAuthentication
     /// <summary>Checks the token once per request (the result is kept for the authentication middleware's second look).</summary>
     private sealed class ApiTokenHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-        ApiTokens tokens, UserManager<PortalUser> users, IUserClaimsPrincipalFactory<PortalUser> principals)
+        ApiTokenService tokens, UserManager<PortalUser> users, IUserClaimsPrincipalFactory<PortalUser> principals)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
         private static readonly object ResultKey = new();

@@ -24,7 +24,7 @@ public sealed record ApiTokenCheck(string? UserId, string? Failure);
 /// Personal API tokens: an account makes, names, lists and revokes its own; the API accepts them as
 /// <c>Authorization: Bearer</c> (<see cref="ApiTokenAuthentication"/>). Only a token's SHA-256 is stored.
 /// </summary>
-public sealed class ApiTokens(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
 {
     public const string TokenPrefix = "unp_";
 
