@@ -50,6 +50,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UsePortalClientLimits();
+// A personal API token is checked (and a bad one refused with 401) once the limiter has counted the request.
+app.UseApiTokens();
 app.UseInterfaceLanguages();
 app.UseResponseCompression();
 app.UseCors();

@@ -33,9 +33,44 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AlertPublication> AlertPublications => Set<AlertPublication>();
     public DbSet<AlertMatch> AlertMatches => Set<AlertMatch>();
     public DbSet<AlertMessage> AlertMessages => Set<AlertMessage>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every portal instance on this database (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Saves, stamping every document the changes touch (<see cref="DocumentChangeStamps"/>) in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var stamps = DocumentChangeStamps.Collect(this, now);
+        if (!stamps.HasUntracked)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await stamps.ApplyAsync(this, now, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var stamps = DocumentChangeStamps.Collect(this, now);
+        if (!stamps.HasUntracked)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        stamps.Apply(this, now);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        own?.Commit();
+        return saved;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.RateLimiting;
@@ -34,6 +36,13 @@ public sealed class ClientLimitsOptions
     /// </summary>
     [Range(0, 10_000_000)]
     public int ApiRequestsPerMinutePerClient { get; set; } = 1_200;
+
+    /// <summary>
+    /// Requests to the open API per personal API token and minute, instead of the anonymous budget above
+    /// (the general per-address limit still applies). Default 12,000; 0 turns it off.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int ApiRequestsPerMinutePerToken { get; set; } = 12_000;
 
     /// <summary>The <c>Retry-After</c> a refused client is given when the limiter cannot say, in seconds. Default 30.</summary>
     [Range(1, 3_600)]
@@ -148,8 +157,10 @@ public static class ClientLimits
 
 /// <summary>
 /// The open API's own budget per anonymous client address: a token bucket like the general one, refused with
-/// 429, <c>Retry-After</c> and a problem+json body a program can read. Signed-in callers (API tokens, once
-/// accounts exist) are not limited here; the general limit still applies to them.
+/// 429, <c>Retry-After</c> and a problem+json body a program can read. A request with a personal API token
+/// (<c>Authorization: Bearer</c>) counts against that token's own, larger budget instead; the limiter runs before
+/// the token is checked, so the bucket is keyed by the token's hash, and a made-up token is then refused with 401.
+/// The general per-address limit applies to everyone.
 /// </summary>
 public sealed class ApiRateLimitPolicy(IOptions<ClientLimitsOptions> options) : IRateLimiterPolicy<(bool, string)>
 {
@@ -157,12 +168,14 @@ public sealed class ApiRateLimitPolicy(IOptions<ClientLimitsOptions> options) : 
 
     public RateLimitPartition<(bool, string)> GetPartition(HttpContext httpContext)
     {
-        var perMinute = options.Value.ApiRequestsPerMinutePerClient;
-        if (perMinute == 0 || httpContext.User.Identity?.IsAuthenticated == true)
+        var bearer = BearerToken(httpContext.Request);
+        var perMinute = bearer is null ? options.Value.ApiRequestsPerMinutePerClient : options.Value.ApiRequestsPerMinutePerToken;
+        if (perMinute == 0)
         {
             return RateLimitPartition.GetNoLimiter((false, ""));
         }
-        return RateLimitPartition.GetTokenBucketLimiter((true, ClientLimits.ClientAddress(httpContext)), _ => new TokenBucketRateLimiterOptions
+        var key = bearer is null ? ClientLimits.ClientAddress(httpContext) : "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(bearer)));
+        return RateLimitPartition.GetTokenBucketLimiter((true, key), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = perMinute,
             TokensPerPeriod = Math.Max(1, perMinute / 10),
@@ -172,16 +185,25 @@ public sealed class ApiRateLimitPolicy(IOptions<ClientLimitsOptions> options) : 
         });
     }
 
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
     private async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : options.Value.RetryAfterSeconds;
+        var limit = BearerToken(context.Request) is null
+            ? $"Too many API requests from your network address: at most {options.Value.ApiRequestsPerMinutePerClient} a minute."
+            : $"Too many API requests with this token: at most {options.Value.ApiRequestsPerMinutePerToken} a minute.";
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         await Results.Problem(
-            detail: $"Too many API requests from your network address: at most {options.Value.ApiRequestsPerMinutePerClient} a minute. Please try again in {retryAfter} seconds.",
+            detail: $"{limit} Please try again in {retryAfter} seconds.",
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(context);
     }
 }

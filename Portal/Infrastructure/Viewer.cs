@@ -80,6 +80,26 @@ public static class DocumentAccess
         }
         return d => d.Status == PublicationStatus.Published && d.Distribution != Distribution.Restricted;
     }
+
+    /// <summary>
+    /// Documents this viewer may not see now but could see once, so may be told they were removed (a mirror
+    /// drops them) without learning of anything it never could see: for the public, documents that were
+    /// published while General or Limited; for a delegation, also the published Restricted documents that
+    /// name its member state. The Secretariat sees everything, so nothing is ever removed for it.
+    /// </summary>
+    public static Expression<Func<Document, bool>> VisibleOrOnceVisibleTo(Viewer viewer)
+    {
+        if (viewer.IsSecretariat)
+        {
+            return d => true;
+        }
+        if (viewer.SeesRestrictedOf is { } state)
+        {
+            return d => (d.Status == PublicationStatus.Published && (d.Distribution != Distribution.Restricted || d.MemberStates.Any(m => m.MemberState == state)))
+                || d.EverPublic || (d.PublishedAt != null && d.MemberStates.Any(m => m.MemberState == state));
+        }
+        return d => (d.Status == PublicationStatus.Published && d.Distribution != Distribution.Restricted) || d.EverPublic;
+    }
 }
 
 /// <summary>The viewer of the current page or circuit.</summary>

@@ -26,7 +26,7 @@ public static class CorpusSchema
     public static readonly CorpusTable AgendaItemTitles = new("AgendaItemTitles", ["AgendaItemId", "Language", "Title"], ["Id"]);
 
     public static readonly CorpusTable Documents = new("Documents",
-        ["Id", "Kind", "Distribution", "Status", "IssuedOn", "DatedOn", "ListedOn", "OriginalLanguage", "Sender", "Addressee", "CatalogTitle", "CreatedAt", "PublishedAt", "Revision"], ["DerestrictOn"]);
+        ["Id", "Kind", "Distribution", "Status", "IssuedOn", "DatedOn", "ListedOn", "OriginalLanguage", "Sender", "Addressee", "CatalogTitle", "CreatedAt", "PublishedAt", "Revision", "ChangedAt", "EverPublic"], ["DerestrictOn"]);
 
     public static readonly CorpusTable DocumentSymbols = new("DocumentSymbols", ["Id", "DocumentId", "Value", "Key", "Position"], []);
     public static readonly CorpusTable DocumentSessions = new("DocumentSessions", ["DocumentId", "SessionId"], []);
@@ -67,6 +67,7 @@ public static class CorpusSchema
         ["AlertPublications"] = "a generated corpus is loaded, not published through the editor",
         ["AlertMatches"] = "no subscriptions, so nothing matched",
         ["AlertMessages"] = "no alert has been sent",
+        ["ApiTokens"] = "no accounts, so no API tokens",
     };
 
     /// <summary>Tables of <see cref="LeftEmpty"/> that the portal fills itself once it runs on a corpus.</summary>

@@ -423,7 +423,8 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? Date(date) : null, Date(issued), original,
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale or DocumentKind.DraftResolution ? english.States[stateIndex] : null,
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? "Secretary-General" : null,
-            catalogTitle, Timestamp(issued), status == PublicationStatus.Published ? Timestamp(issued) : null, 0);
+            catalogTitle, Timestamp(issued), status == PublicationStatus.Published ? Timestamp(issued) : null, 0,
+            ChangeStamp(issued), status == PublicationStatus.Published && distribution != Distribution.Restricted);
         for (var i = 0; i < symbols.Count; i++)
         {
             var symbol = UnSymbol.Parse(symbols[i]);
@@ -574,6 +575,11 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // The format EF Core's SQLite provider writes DateTimeOffset values in.
+    /// <summary>Documents.ChangedAt as the portal stores it (a 64-bit number, see DocumentConfiguration), at the same instant as <see cref="Timestamp"/>.</summary>
+    private static long ChangeStamp(DateOnly date) =>
+        new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter()
+            .ConvertToProviderTyped(new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+
     private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 09:00:00+00:00";
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -98,6 +98,46 @@ public abstract partial class AlertTests(AlertsApp app)
     }
 
     [Fact]
+    public async Task ASubscriberOnTheFrenchPageGetsFrenchMessages()
+    {
+        const string address = "lecteur.point71@example.org";
+        using var client = new AccountClient(app.BaseAddress);
+        var itemPage = await client.GetStringAsync("/sessions/ga/75/items/71?ui=fr");
+        var subscribed = await client.PostFormAsync("/sessions/ga/75/items/71?ui=fr", itemPage, "subscribe", new Dictionary<string, string>
+        {
+            ["Input.Email"] = address,
+            ["Input.Fr"] = "true",
+            ["Input.Frequency"] = "Immediately",
+        });
+        Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
+
+        var confirmation = await Mail.WaitForMessageToAsync(address, "Confirmez");
+        Assert.Equal("Confirmez vos alertes du Portail des documents de l’ONU", confirmation.Subject);
+        Assert.Contains("le point 71 de l’ordre du jour", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Confirmez ici", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Confirmer les alertes", WebUtility.HtmlDecode(confirmation.HtmlBody), StringComparison.Ordinal);
+        await using (var db = await Database())
+        {
+            var token = await db.AlertSubscriptions.Where(s => s.Email == address).Select(s => s.Token).SingleAsync();
+            Assert.True(await app.Services.GetRequiredService<AlertSubscriptionService>().ConfirmAsync(token));
+        }
+
+        var symbol = await PublishAsync(NewSymbol(), "martinet", languages: ["en", "fr"]);
+        await WaitForAlertsAsync();
+
+        var alert = Assert.Single(Mail.MessagesTo(address), m => (m.Subject ?? "").Contains(symbol, StringComparison.Ordinal));
+        Assert.StartsWith("Nouveau document : ", alert.Subject, StringComparison.Ordinal);
+        Assert.Contains("Nouveau dans le Portail des documents de l’ONU pour le point 71", alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains("  français: page ", alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains("à la publication de chaque document", alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Se désabonner: ", alert.TextBody, StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(alert.HtmlBody);
+        Assert.Contains(">Se désabonner</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unsubscribe", alert.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("New in the UN", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheUnsubscribeLinkAsksFirstAndTheOneClickPostEndsTheSubscription()
     {
         var byPage = await SubscribeConfirmedAsync("unsub.page@example.org", "organ:sc");
@@ -209,7 +249,7 @@ public abstract partial class AlertTests(AlertsApp app)
         Assert.Equal(0, await app.Services.GetRequiredService<AlertDigests>().ComposeDueAsync(DateTime.UtcNow, CancellationToken.None));
 
         var digest = Assert.Single(Mail.MessagesTo(address), m => (m.Subject ?? "").StartsWith("Daily digest", StringComparison.Ordinal));
-        Assert.Contains("2 new documents", digest.Subject ?? "", StringComparison.Ordinal);
+        Assert.Contains(": 2 documents", digest.Subject ?? "", StringComparison.Ordinal);
         Assert.Contains(first, digest.TextBody ?? "", StringComparison.Ordinal);
         Assert.Contains(second, digest.TextBody ?? "", StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", digest.Headers["List-Unsubscribe-Post"]);

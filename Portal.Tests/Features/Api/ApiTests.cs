@@ -150,6 +150,11 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
     [InlineData("/api/v1/documents?cursor=!!!", "cursor")]
     [InlineData("/api/v1/documents?cursor=99999999999", "cursor")]
     [InlineData("/api/v1/documents?cursor=NaN", "cursor")]
+    [InlineData("/api/v1/documents?changedSince=yesterday", "changedSince")]
+    [InlineData("/api/v1/documents?changedSince=2026-12-01", "changedSince")]
+    [InlineData("/api/v1/documents?changedSince=2026-12-01T00:00:00", "changedSince")]
+    [InlineData("/api/v1/documents?changedSince=2026-13-01T00:00:00Z", "changedSince")]
+    [InlineData("/api/v1/documents?changedSince=2026-12-01T00:00:00Z&cursor=AQAAAA", "cursor")]
     [InlineData("/api/v1/search", "q")]
     [InlineData("/api/v1/search?q=mines&page=0", "page")]
     public async Task BadParametersAnswer400WithAProblemNamingThem(string path, string parameter)
@@ -250,6 +255,12 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
              "/api/v1/sessions/{organ}/{number}", "/api/v1/sessions/{organ}/{number}/items/{item}"],
             paths.Order(StringComparer.Ordinal));
 
+        // Every parameter of the document list is described, changedSince among them.
+        var listParameters = openApi.GetProperty("paths").GetProperty("/api/v1/documents").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("changedSince", listParameters);
+        Assert.Contains("cursor", listParameters);
+
         // A real answer has exactly the properties its schema declares.
         var schemas = openApi.GetProperty("components").GetProperty("schemas");
         var (_, document, _) = await GetAsync("/api/v1/documents/by-symbol/A/75/950");
@@ -258,6 +269,8 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
         AssertMatches(schemas, "ApiFile", document.GetProperty("versions")[0].GetProperty("files")[0]);
         var (_, session, _) = await GetAsync("/api/v1/sessions/ga/75");
         AssertMatches(schemas, "ApiSessionDetail", session);
+        var (_, changes, _) = await GetAsync("/api/v1/documents?changedSince=2020-01-01T00:00:00Z&limit=1");
+        AssertMatches(schemas, "ApiDocumentSummary", changes.GetProperty("items")[0]);
     }
 
     private static void AssertMatches(JsonElement schemas, string name, JsonElement value)
@@ -295,6 +308,16 @@ public class ApiRateLimitTests(ApiRateLimitTests.Fixture fixture) : IClassFixtur
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("at most 3 a minute", await refused.Content.ReadAsStringAsync());
+
+        // A token holder has a budget of its own, and is not held to the anonymous one.
+        var (_, token) = await ApiTokenTests.DelegationTokenAsync(fixture.Services, "busy@demoland.example", "Demoland");
+        for (var i = 0; i < 6; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sessions");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var withToken = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        }
 
         // Pages are not counted against the API's budget.
         using var page = await client.GetAsync("/sessions");

@@ -13,6 +13,7 @@ public sealed class AlertSubscriptionConfiguration : IEntityTypeConfiguration<Al
         builder.Property(s => s.Target).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.TargetValue).HasMaxLength(500);
         builder.Property(s => s.Languages).HasMaxLength(20);
+        builder.Property(s => s.InterfaceLanguage).HasMaxLength(2).HasDefaultValue("en");
         builder.Property(s => s.Frequency).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Token).HasMaxLength(64);
         builder.Property(s => s.SiteUrl).HasMaxLength(500);

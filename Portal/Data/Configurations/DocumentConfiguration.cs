@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Entities;
 
 namespace Portal.Data.Configurations;
@@ -20,6 +21,10 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.HasIndex(d => new { d.Status, d.Distribution });
         // The derestriction job's "what is due" query; nearly every document has none.
         builder.HasIndex(d => d.DerestrictOn);
+        // Stored as a 64-bit number (100-microsecond steps, UTC) so both providers compare and sort it in SQL,
+        // which SQLite cannot do with its text DateTimeOffset; changedSince walks this index.
+        builder.Property(d => d.ChangedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.HasIndex(d => new { d.ChangedAt, d.Id });
         builder.HasMany(d => d.Symbols).WithOne(s => s.Document).HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.LanguageVersions).WithOne(v => v.Document).HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.References).WithOne(r => r.SourceDocument).HasForeignKey(r => r.SourceDocumentId).OnDelete(DeleteBehavior.Cascade);

@@ -60,6 +60,9 @@ public class AlertSubscription
 
     public AlertFrequency Frequency { get; set; }
 
+    /// <summary>The portal's interface language when the subscription was made (<c>fr</c>): its messages are written in it.</summary>
+    public string InterfaceLanguage { get; set; } = "en";
+
     /// <summary>The secret in the confirmation and unsubscribe links (URL-safe, random).</summary>
     public string Token { get; set; } = "";
 

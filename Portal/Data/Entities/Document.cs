@@ -44,6 +44,19 @@ public class Document
     /// </summary>
     public DateOnly? DerestrictOn { get; set; }
 
+    /// <summary>
+    /// When anything the API shows of this document last changed: metadata, symbols, sessions, agenda items,
+    /// language versions and their texts, issued files, publication state, distribution. Set by
+    /// <see cref="DocumentChangeStamps"/> on every save, so no change path can forget it; <c>changedSince</c> reads it.
+    /// </summary>
+    public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>
+    /// Whether the public could ever read it (published while General or Limited). A mirror told that a
+    /// document it may no longer see was removed learns nothing new only if it could see it once.
+    /// </summary>
+    public bool EverPublic { get; set; }
+
     /// <summary>Counts the editors' saves; a save made from an older revision is refused (no lost updates).</summary>
     public int Revision { get; set; }
 

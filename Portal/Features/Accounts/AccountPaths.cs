@@ -14,6 +14,7 @@ public static class AccountPaths
     public const string TwoFactor = "/account/two-factor";
     public const string TwoFactorSetUp = "/account/two-factor/set-up";
     public const string AccessDenied = "/account/access-denied";
+    public const string ApiTokens = "/account/api-tokens";
 
     /// <summary>Pages under here never require two-factor set-up first (the set-up page is one of them).</summary>
     public const string Prefix = "/account";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Api;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Mail;
 
@@ -30,9 +31,10 @@ public static class AccountServices
         services.AddScoped<AuthenticationStateProvider, AccountRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
         {
-            options.DefaultScheme = IdentityConstants.ApplicationScheme;
+            // The sign-in cookie, or for API requests that carry one, a personal API token.
+            options.DefaultScheme = ApiTokenAuthentication.PortalScheme;
             options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-        }).AddIdentityCookies();
+        }).AddApiTokens().AddIdentityCookies();
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Administrator).RequireClaim(Viewer.TwoFactorClaim, "true"))
             .AddPolicy(AdministratorPolicy, p => p.RequireRole(PortalRoles.Administrator).RequireClaim(Viewer.TwoFactorClaim, "true"))

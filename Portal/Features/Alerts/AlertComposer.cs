@@ -3,10 +3,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Catalogue;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 namespace Portal.Features.Alerts;
 
@@ -32,24 +34,25 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
 
     public AlertMessage Confirmation(AlertSubscription subscription, DateTime now)
     {
+        using var messageLanguage = MessageLanguage.Use(subscription.InterfaceLanguage);
         var site = BaseUrl(subscription);
         var target = new AlertTargetValue(subscription.Target, subscription.TargetValue);
         var link = site + ConfirmPath(subscription.Token);
         var what = $"{target.Description} ({FrequencyWords(subscription.Frequency)}, {LanguageWords(subscription.Languages)})";
         var text = $"""
-            Someone (we hope you) asked the UN Documents Portal to send this address alerts for {what}.
+            {InterfaceText.Format("AlertMailConfirmIntro", what)}
 
-            Confirm here, and alerts will start:
+            {InterfaceText.Get("AlertMailConfirmHere")}
             {link}
 
-            If you did not ask for this, ignore this message: nothing will be sent.
+            {InterfaceText.Get("AlertMailConfirmIgnore")}
             """;
         var html = $"""
-            <p>Someone (we hope you) asked the UN Documents Portal to send this address alerts for {Html(what)}.</p>
-            <p><a href="{Html(link)}">Confirm the alerts</a></p>
-            <p>If you did not ask for this, ignore this message: nothing will be sent.</p>
+            <p>{Html(InterfaceText.Format("AlertMailConfirmIntro", what))}</p>
+            <p><a href="{Html(link)}">{Html(InterfaceText.Get("AlertMailConfirmLink"))}</a></p>
+            <p>{Html(InterfaceText.Get("AlertMailConfirmIgnore"))}</p>
             """;
-        return NewMessage(subscription, AlertMessageKind.Confirmation, "Confirm your UN Documents Portal alerts", text, html, null, now);
+        return NewMessage(subscription, AlertMessageKind.Confirmation, InterfaceText.Get("AlertMailConfirmSubject"), text, html, null, now);
     }
 
     /// <summary>An alert (one document) or a digest (several); null when the subscriber may see none of them in a chosen language.</summary>
@@ -61,15 +64,16 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
         {
             return null;
         }
+        using var messageLanguage = MessageLanguage.Use(subscription.InterfaceLanguage);
         var site = BaseUrl(subscription);
         var target = new AlertTargetValue(subscription.Target, subscription.TargetValue);
         var subject = kind == AlertMessageKind.Digest
-            ? $"{(subscription.Frequency == AlertFrequency.Weekly ? "Weekly" : "Daily")} digest: {Plural(documents.Count, "new document")} for {target.Description}"
-            : $"New document: {(documents[0].Symbols.Count > 0 ? UnSymbol.Join(documents[0].Symbols) + " – " : "")}{documents[0].Title}";
+            ? InterfaceText.Format(subscription.Frequency == AlertFrequency.Weekly ? "AlertMailWeeklyDigest" : "AlertMailDailyDigest", Plurals.Documents(documents.Count), target.Description)
+            : InterfaceText.Format("AlertMailNewDocument", (documents[0].Symbols.Count > 0 ? UnSymbol.Join(documents[0].Symbols) + " – " : "") + documents[0].Title);
         var text = new StringBuilder();
         var html = new StringBuilder();
-        text.AppendLine($"New in the UN Documents Portal for {target.Description}:").AppendLine();
-        html.AppendLine($"<p>New in the UN Documents Portal for {Html(target.Description)}:</p>");
+        text.AppendLine(InterfaceText.Format("AlertMailNewFor", target.Description)).AppendLine();
+        html.AppendLine($"<p>{Html(InterfaceText.Format("AlertMailNewFor", target.Description))}</p>");
         foreach (var document in documents)
         {
             var symbol = UnSymbol.Join(document.Symbols);
@@ -85,17 +89,19 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
             {
                 var language = UnLanguage.FromCode(version.Language);
                 var links = Links(version, site);
-                text.AppendLine($"  {language.EnglishName}: " + string.Join("  ", links.Select(l => $"{l.Label} {l.Url}")));
-                html.AppendLine($"<li lang=\"{language.Code}\" dir=\"{language.Direction}\">{Html(language.EnglishName)} ({Html(language.NativeName)}): "
+                var name = InterfaceLanguage.NameOf(language);
+                text.AppendLine($"  {name}: " + string.Join("  ", links.Select(l => $"{l.Label} {l.Url}")));
+                html.AppendLine($"<li lang=\"{language.Code}\" dir=\"{language.Direction}\">{Html(name)} ({Html(language.NativeName)}): "
                     + string.Join(" · ", links.Select(l => $"<a href=\"{Html(l.Url)}\">{Html(l.Label)}</a>")) + "</li>");
             }
             html.AppendLine("</ul>");
             text.AppendLine();
         }
         var unsubscribe = site + UnsubscribePath(subscription.Token);
-        var why = $"You receive this because you subscribed to {target.Description} ({FrequencyWords(subscription.Frequency)}, {LanguageWords(subscription.Languages)}).";
-        text.AppendLine(why).AppendLine($"Unsubscribe: {unsubscribe}");
-        html.AppendLine($"<hr><p style=\"font-size:.9em\">{Html(why)} <a href=\"{Html(unsubscribe)}\">Unsubscribe</a></p>");
+        var why = InterfaceText.Format("AlertMailWhy", target.Description, FrequencyWords(subscription.Frequency), LanguageWords(subscription.Languages));
+        var leave = InterfaceText.Get("AlertMailUnsubscribe");
+        text.AppendLine(why).AppendLine($"{leave}: {unsubscribe}");
+        html.AppendLine($"<hr><p style=\"font-size:.9em\">{Html(why)} <a href=\"{Html(unsubscribe)}\">{Html(leave)}</a></p>");
         return NewMessage(subscription, kind, subject, text.ToString(), html.ToString(), site + OneClickUnsubscribePath(subscription.Token), now);
     }
 
@@ -119,8 +125,8 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
 
     private static List<(string Label, string Url)> Links(VersionFiles version, string site)
     {
-        var links = new List<(string, string)> { ("page", site + SiteUrls.Document(version.DocumentId, version.Symbols, version.Language)) };
-        foreach (var (format, label) in new[] { (DownloadFormat.Pdf, "PDF"), (DownloadFormat.Docx, "Word"), (DownloadFormat.Original, "original file") })
+        var links = new List<(string, string)> { (InterfaceText.Get("AlertMailPage"), site + SiteUrls.Document(version.DocumentId, version.Symbols, version.Language)) };
+        foreach (var (format, label) in new[] { (DownloadFormat.Pdf, "PDF"), (DownloadFormat.Docx, "Word"), (DownloadFormat.Original, InterfaceText.Get("AlertMailOriginalFile")) })
         {
             if (version.Offers(format))
             {
@@ -144,20 +150,19 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
         NextAttemptAt = now,
     };
 
-    public static string FrequencyWords(AlertFrequency frequency) => frequency switch
+    /// <summary>How often, in the current interface language.</summary>
+    public static string FrequencyWords(AlertFrequency frequency) => InterfaceText.Get(frequency switch
     {
-        AlertFrequency.Daily => "a daily digest",
-        AlertFrequency.Weekly => "a weekly digest",
-        _ => "as each document is published",
-    };
+        AlertFrequency.Daily => "AlertMailDaily",
+        AlertFrequency.Weekly => "AlertMailWeekly",
+        _ => "AlertMailAsPublished",
+    });
 
     public static string LanguageWords(string languages)
     {
         var codes = AlertLanguages.Parse(languages);
-        return codes.Count == 0 ? "all languages" : string.Join(", ", codes.Select(c => UnLanguage.FromCode(c).EnglishName));
+        return codes.Count == 0 ? InterfaceText.Get("AlertMailAllLanguages") : string.Join(", ", codes.Select(c => InterfaceLanguage.NameOf(UnLanguage.FromCode(c))));
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static string Html(string text) => WebUtility.HtmlEncode(text);
 }
@@ -170,4 +175,28 @@ public static class AlertLanguages
             .Where(c => UnLanguage.TryParse(c, out _)).Select(c => UnLanguage.FromCode(c).Code).Distinct().OrderBy(UnLanguage.OrderOf)];
 
     public static string Format(IEnumerable<string> codes) => string.Join(',', Parse(string.Join(',', codes)));
+}
+
+/// <summary>
+/// Writes a message in its subscriber's interface language: the resource files are read through the current
+/// UI culture, which this sets for the composing thread and puts back afterwards (the worker serves everyone).
+/// </summary>
+public sealed class MessageLanguage : IDisposable
+{
+    private readonly System.Globalization.CultureInfo _ui = System.Globalization.CultureInfo.CurrentUICulture;
+    private readonly System.Globalization.CultureInfo _formatting = System.Globalization.CultureInfo.CurrentCulture;
+
+    private MessageLanguage(UnLanguage language)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = InterfaceLanguage.InterfaceCulture(language);
+        System.Globalization.CultureInfo.CurrentCulture = InterfaceLanguage.FormattingCulture(language);
+    }
+
+    public static MessageLanguage Use(string? code) => new(UnLanguage.TryParse(code ?? "", out var language) ? language : UnLanguage.English);
+
+    public void Dispose()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = _ui;
+        System.Globalization.CultureInfo.CurrentCulture = _formatting;
+    }
 }

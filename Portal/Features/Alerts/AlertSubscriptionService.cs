@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Domain;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Alerts;
 
 /// <summary>What someone asks for on a subscribe form.</summary>
-public sealed record AlertRequest(AlertTargetValue Target, string Email, IReadOnlyList<string> Languages, AlertFrequency Frequency);
+/// <param name="InterfaceLanguage">The language of the page the request came from; the messages are written in it.</param>
+public sealed record AlertRequest(AlertTargetValue Target, string Email, IReadOnlyList<string> Languages, AlertFrequency Frequency, string InterfaceLanguage = "en")
+{
+    /// <summary>One of the six codes; anything else is English.</summary>
+    public string MessageLanguage => UnLanguage.TryParse(InterfaceLanguage, out var language) ? language.Code : UnLanguage.English.Code;
+}
 
 public enum SubscribeOutcome
 {
@@ -52,6 +58,7 @@ public sealed class AlertSubscriptionService(IDbContextFactory<PortalDbContext> 
             }
             mine.Languages = languages;
             mine.Frequency = request.Frequency;
+            mine.InterfaceLanguage = request.MessageLanguage;
             await db.SaveChangesAsync(cancellationToken);
             return SubscribeOutcome.Subscribed;
         }
@@ -71,6 +78,7 @@ public sealed class AlertSubscriptionService(IDbContextFactory<PortalDbContext> 
         var subscription = existing ?? New(request, email, null, siteUrl, now);
         subscription.Languages = languages;
         subscription.Frequency = request.Frequency;
+        subscription.InterfaceLanguage = request.MessageLanguage;
         if (existing is null)
         {
             db.AlertSubscriptions.Add(subscription);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Features.Search;
+using Portal.Localization;
 
 namespace Portal.Features.Alerts;
 
@@ -118,17 +119,17 @@ public static class AlertTargets
         switch (target.Kind)
         {
             case AlertTarget.AgendaItem when ParseItem(target.Value) is { } item:
-                return $"agenda item {item.Number} of the {SessionNames.Label(item.Organ, item.Session)}";
+                return InterfaceText.Format("AlertTargetAgendaItem", item.Number, SessionNames.Label(item.Organ, item.Session));
             case AlertTarget.Session when ParseSession(target.Value) is { } session:
-                return $"the {SessionNames.Label(session.Organ, session.Number)}";
+                return InterfaceText.Format("AlertTargetSession", SessionNames.Label(session.Organ, session.Number));
             case AlertTarget.Organ when SessionNames.TryParseSlug(target.Value, out var organ):
-                return $"the {SessionNames.OrganName(organ)}";
+                return InterfaceText.Format("AlertTargetOrgan", SessionNames.OrganName(organ));
             case AlertTarget.Sender:
-                return $"documents from {target.Value}";
+                return InterfaceText.Format("AlertTargetSender", target.Value);
             case AlertTarget.SymbolFamily:
-                return $"symbols {target.Value}";
+                return InterfaceText.Format("AlertTargetSymbols", target.Value);
             case AlertTarget.Search when SearchFilter(target.Value) is { } filter:
-                return $"the search “{filter.Query}”" + (filter.HasFilters ? " with its filters" : "");
+                return InterfaceText.Format(filter.HasFilters ? "AlertTargetSearchFiltered" : "AlertTargetSearch", filter.Query);
             default:
                 return target.Value;
         }

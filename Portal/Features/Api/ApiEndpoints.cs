@@ -36,7 +36,8 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapMethods("/documents", methods, ListDocumentsAsync).WithName("ListDocuments").WithTags("Documents")
-            .WithSummary("Documents in id order, filtered, one page at a time (follow next until it is null).")
+            .WithSummary("Documents in id order, filtered, one page at a time (follow next until it is null); with changedSince, the documents changed since then, in change order.")
+            .WithDescription(MirroringHelp)
             .Produces<ApiPage<ApiDocumentSummary>>();
         api.MapMethods("/documents/{id:int}", methods, GetDocumentAsync).WithName("GetDocument").WithTags("Documents")
             .WithSummary("A document with its metadata, language versions, files and references both ways.")
@@ -63,25 +64,44 @@ public static class ApiEndpoints
         return app;
     }
 
+    /// <summary>How long a change waits before lists show it: time for the transaction that made it to commit.</summary>
+    public static readonly TimeSpan ChangeSettleTime = TimeSpan.FromSeconds(2);
+
+    private const string MirroringHelp = """
+        To mirror the catalogue: walk the list from the first page to the last (follow next) and keep syncedThrough
+        from the first page. Later, call /api/v1/documents?changedSince=<that instant> and walk it to the last page:
+        items are the documents that changed since (metadata, language versions, files, publication state), in
+        change order; removed lists the documents you could see once but no longer may (withdrawn, unpublished,
+        no longer distributed to you), which a mirror drops. Keep syncedThrough from the last page for the next call.
+        Changes younger than two seconds wait for the next call, so a change committed late is not skipped.
+        """;
+
     private static async Task<IResult> ListDocumentsAsync(HttpContext http, ApiQueries queries,
         string? session, string? item, string? organ, string? kind, string? distr, string? sender, string? lang, string? from, string? to,
-        string? cursor, string? limit)
+        string? changedSince, string? cursor, string? limit)
     {
         var input = new ApiInput();
         var filter = new ApiDocumentFilter(
             input.Session("session", session), input.AgendaItem("item", item), input.Organ("organ", organ),
             input.Enum<DocumentKind>("kind", kind), input.Enum<Distribution>("distr", distr), input.Text("sender", sender),
             input.Language("lang", lang), input.Date("from", from), input.Date("to", to));
-        var after = input.Cursor(cursor);
+        var since = input.Instant("changedSince", changedSince);
+        var after = input.Cursor(cursor, changes: since is not null);
         var size = input.Limit(limit, DefaultLimit, MaxLimit);
         if (input.Problem is { } problem)
         {
             return problem;
         }
-        var (rows, hasMore) = await queries.ListDocumentsAsync(filter, after, size, Viewer.From(http.User), http.RequestAborted);
-        var next = hasMore ? ApiInput.EncodeCursor(rows[^1].Id) : null;
+        var viewer = Viewer.From(http.User);
+        var until = DateTimeOffset.UtcNow - ChangeSettleTime;
+        var (rows, hasMore) = since is { } changedAfter
+            ? await queries.ListChangesAsync(filter, changedAfter, until, after.AfterChange is { } at ? (at, after.AfterId) : null, size, viewer, http.RequestAborted)
+            : await queries.ListDocumentsAsync(filter, after.AfterId, size, viewer, http.RequestAborted);
+        var next = !hasMore ? null : since is null ? ApiInput.EncodeCursor(rows[^1].Id) : ApiInput.EncodeCursor(rows[^1].ChangedAt, rows[^1].Id);
         var nextUrl = next is null ? null : Absolute(http, QueryWith(http.Request, "cursor", next));
-        return Json(http, new ApiPage<ApiDocumentSummary>(rows.Select(r => Summary(http, r)).ToList(), next, nextUrl));
+        var items = rows.Where(r => r.Row is not null).Select(r => Summary(http, r.Row!, r.ChangedAt)).ToList();
+        var removed = since is null ? null : rows.Where(r => r.Row is null).Select(r => new ApiRemovedDocument(r.Id, r.ChangedAt)).ToList();
+        return Json(http, new ApiPage<ApiDocumentSummary>(items, next, nextUrl, removed, until));
     }
 
     private static async Task<IResult> GetDocumentAsync(int id, HttpContext http, ApiQueries queries)
@@ -89,7 +109,7 @@ public static class ApiEndpoints
         var document = await queries.GetDocumentAsync(id, Viewer.From(http.User), http.RequestAborted);
         return document is null
             ? Problem(StatusCodes.Status404NotFound, "Document not found", $"The portal holds no document number {id}.")
-            : Json(http, Detail(http, document));
+            : Json(http, Detail(http, document), document.ChangedAt);
     }
 
     private static async Task<IResult> GetDocumentBySymbolAsync(string symbol, HttpContext http, ApiQueries queries)
@@ -105,7 +125,7 @@ public static class ApiEndpoints
         var document = id is int found ? await queries.GetDocumentAsync(found, viewer, http.RequestAborted) : null;
         return document is null
             ? Problem(StatusCodes.Status404NotFound, "Document not found", $"The portal holds no document with the symbol {UnSymbol.Join(symbols.Select(s => s.Value))}; it may be at {SiteUrls.Undocs(symbols[0].Value)}.")
-            : Json(http, Detail(http, document));
+            : Json(http, Detail(http, document), document.ChangedAt);
     }
 
     private static async Task<IResult> ListSessionsAsync(HttpContext http, ApiQueries queries)
@@ -191,11 +211,11 @@ public static class ApiEndpoints
         Absolute(http, $"{SessionHref(organ, session)}/items/{item.Number}"),
         Absolute(http, $"{Prefix}/documents?item={SessionNames.Slug(organ)}-{session}-{item.Number}"));
 
-    private static ApiDocumentSummary Summary(HttpContext http, DocumentRow row)
+    private static ApiDocumentSummary Summary(HttpContext http, DocumentRow row, DateTimeOffset? changedAt = null)
     {
         var title = TitlePreference.Pick(row.CatalogTitle, row.Versions);
         return new ApiDocumentSummary(row.Id, row.Symbols, Word(row.Kind), Word(row.Distribution), row.IssuedOn, row.DatedOn, row.Sender,
-            title.Title, title.Language, row.Languages, Absolute(http, row.Url), Absolute(http, $"{Prefix}/documents/{row.Id}"));
+            title.Title, title.Language, row.Languages, Absolute(http, row.Url), Absolute(http, $"{Prefix}/documents/{row.Id}"), changedAt);
     }
 
     private static ApiDocument Detail(HttpContext http, DocumentRecord document)
@@ -207,7 +227,7 @@ public static class ApiEndpoints
         ApiReference Reference(ReferenceRecord r) => new(Word(r.Relation), r.Symbol, r.DocumentId,
             r.DocumentId is int held ? Absolute(http, $"{Prefix}/documents/{held}") : null,
             r.DocumentId is int id ? Absolute(http, r.Symbol.Length > 0 ? SiteUrls.Document(id, [r.Symbol]) : $"/documents/{id}") : SiteUrls.Undocs(r.Symbol.Split('\u2013')[0]));
-        return new ApiDocument(row.Id, row.Symbols, Word(row.Kind), Word(row.Distribution), Word(document.Status), row.IssuedOn, row.DatedOn,
+        return new ApiDocument(row.Id, row.Symbols, Word(row.Kind), Word(row.Distribution), Word(document.Status), document.ChangedAt, row.IssuedOn, row.DatedOn,
             document.OriginalLanguage, row.Sender, document.Addressee, title.Title, title.Language,
             document.Sessions.Select(s => new ApiSessionRef(SessionNames.Slug(s.Organ), s.Number, SessionNames.Label(s.Organ, s.Number), Absolute(http, SessionHref(s.Organ, s.Number)))).ToList(),
             document.AgendaItems.Select(a => new ApiAgendaItemRef(SessionNames.Slug(a.Organ), a.Session, a.Number, a.Title, Absolute(http, $"{SessionHref(a.Organ, a.Session)}/items/{a.Number}"))).ToList(),
@@ -264,11 +284,11 @@ public static class ApiEndpoints
     }
 
     /// <summary>JSON with an entity tag over its bytes: 304 when the client's copy is current.</summary>
-    private static IResult Json<T>(HttpContext http, T value)
+    private static IResult Json<T>(HttpContext http, T value, DateTimeOffset? lastModified = null)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, options);
-        if (ConditionalGet.IsNotModified(http, ConditionalGet.TagOf(bytes), lastModified: null))
+        if (ConditionalGet.IsNotModified(http, ConditionalGet.TagOf(bytes), lastModified))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -152,24 +152,67 @@ public sealed class ApiInput
         return 1;
     }
 
-    /// <summary>The id the cursor points after; 0 (the start) without one.</summary>
-    public int Cursor(string? text)
+    /// <summary>
+    /// An instant with its offset (<c>2026-12-01T00:00:00Z</c>, <c>2026-12-01T09:30:00+01:00</c>), in UTC;
+    /// a time without an offset is refused, since the caller's zone would be a guess.
+    /// </summary>
+    public DateTimeOffset? Instant(string name, string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return 0;
+            return null;
+        }
+        var time = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
+        var hasOffset = time > 0 && (text.EndsWith('Z') || text.EndsWith('z') || text.IndexOfAny(['+', '-'], time) > 0);
+        if (hasOffset && text.Length <= 40 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant)
+            && char.IsDigit(text[0]) && text[4] == '-')
+        {
+            return instant.ToUniversalTime();
+        }
+        Add(name, $"“{InputEcho.Shorten(text)}” is not an instant with its offset, such as 2026-12-01T00:00:00Z");
+        return null;
+    }
+
+    /// <summary>
+    /// Where a page starts: after a document id (the plain list) or after a change (time and id, with
+    /// <c>changedSince</c>). A cursor of the other kind is refused, so a client cannot mix the two walks.
+    /// </summary>
+    public ApiCursor Cursor(string? text, bool changes)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return ApiCursor.Start;
         }
         Span<byte> bytes = stackalloc byte[16];
         // TryDecodeFromChars throws, rather than answering false, on text that is not base64url at all.
-        if (text.Length <= 20 && Base64Url.IsValid(text)
-            && Base64Url.TryDecodeFromChars(text, bytes, out var written) && written == 4 && BitConverter.ToInt32(bytes[..4]) is var id and >= 0)
+        if (text.Length <= 20 && Base64Url.IsValid(text) && Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {
-            return id;
+            if (!changes && written == 4 && BitConverter.ToInt32(bytes[..4]) is var id and >= 0)
+            {
+                return new ApiCursor(id, null);
+            }
+            if (changes && written == 12 && BitConverter.ToInt32(bytes[8..12]) is var changedId and >= 0
+                && BitConverter.ToInt64(bytes[..8]) is var ticks and >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+            {
+                return new ApiCursor(changedId, new DateTimeOffset(ticks, TimeSpan.Zero));
+            }
         }
-        Add("cursor", "is not a cursor this API gave out; start without one, then follow next");
-        return 0;
+        Add("cursor", changes
+            ? "is not a cursor this API gave out for a changedSince list; start without one, then follow next"
+            : "is not a cursor this API gave out; start without one, then follow next");
+        return ApiCursor.Start;
     }
 
     /// <summary>An opaque cursor: clients pass back what <c>nextCursor</c> gave them, and should not build their own.</summary>
     public static string EncodeCursor(int afterId) => Base64Url.EncodeToString(BitConverter.GetBytes(afterId));
+
+    /// <summary>The cursor of a changedSince list: the change time and id of the last document of a page.</summary>
+    public static string EncodeCursor(DateTimeOffset changedAt, int afterId) =>
+        Base64Url.EncodeToString([.. BitConverter.GetBytes(changedAt.UtcTicks), .. BitConverter.GetBytes(afterId)]);
+}
+
+/// <summary>Where a list page starts: after <paramref name="AfterId"/>, and in a changes list after <paramref name="AfterChange"/> too.</summary>
+public sealed record ApiCursor(int AfterId, DateTimeOffset? AfterChange)
+{
+    public static ApiCursor Start { get; } = new(0, null);
 }

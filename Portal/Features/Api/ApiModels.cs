@@ -4,7 +4,7 @@ namespace Portal.Features.Api;
 // Enumerations are lower-case strings (kind "noteverbale", distribution "general"), the same words the
 // page URLs use; dates are ISO 8601; every link is an absolute URL.
 
-/// <summary>A document in a list.</summary>
+/// <summary>A document in a list; <c>ChangedAt</c> (in document lists, null in search hits) is when anything about it last changed.</summary>
 public sealed record ApiDocumentSummary(
     int Id,
     IReadOnlyList<string> Symbols,
@@ -17,7 +17,8 @@ public sealed record ApiDocumentSummary(
     string TitleLanguage,
     IReadOnlyList<string> Languages,
     string Permalink,
-    string Href);
+    string Href,
+    DateTimeOffset? ChangedAt = null);
 
 /// <summary>A document with all its metadata, language versions, files and references both ways.</summary>
 public sealed record ApiDocument(
@@ -26,6 +27,7 @@ public sealed record ApiDocument(
     string Kind,
     string Distribution,
     string Status,
+    DateTimeOffset ChangedAt,
     DateOnly? IssuedOn,
     DateOnly? DatedOn,
     string? OriginalLanguage,
@@ -70,8 +72,16 @@ public sealed record ApiSessionDetail(string Organ, int Number, string Label, Da
 /// <summary>An agenda item with its titles in each language held; <c>Documents</c> lists its documents.</summary>
 public sealed record ApiAgendaItem(string Organ, int Session, int Number, string Title, IReadOnlyDictionary<string, string> Titles, string Permalink, string Href, string Documents);
 
-/// <summary>One page of a list. <c>Next</c> is the URL of the following page (with its cursor), null on the last page.</summary>
-public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor, string? Next);
+/// <summary>
+/// One page of a list. <c>Next</c> is the URL of the following page (with its cursor), null on the last page.
+/// <c>Removed</c> (with <c>changedSince</c> only; null otherwise) lists the documents the caller could see once and no
+/// longer may. <c>SyncedThrough</c>: every change up to this instant is in the list; a mirror passes it as
+/// <c>changedSince</c> next time (from the first page of a full walk, from the last page of a changes walk).
+/// </summary>
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor, string? Next, IReadOnlyList<ApiRemovedDocument>? Removed, DateTimeOffset SyncedThrough);
+
+/// <summary>A document the caller no longer sees (withdrawn, unpublished, no longer distributed to it): a mirror drops it. Nothing else about it is said.</summary>
+public sealed record ApiRemovedDocument(int Id, DateTimeOffset ChangedAt);
 
 /// <summary>A page of search results, ranked as the search page ranks them.</summary>
 public sealed record ApiSearchResults(

@@ -19,6 +19,9 @@ public sealed record ApiDocumentFilter(
     DateOnly? From = null,
     DateOnly? To = null);
 
+/// <summary>A document of a list page with when it last changed; <c>Row</c> is null when the viewer may no longer see it.</summary>
+public sealed record ListedApiDocument(int Id, DateTimeOffset ChangedAt, DocumentRow? Row);
+
 /// <summary>What the API reads, always through <see cref="DocumentAccess.VisibleTo"/>.</summary>
 public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory)
 {
@@ -26,10 +29,49 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
     /// Documents in id order after <paramref name="afterId"/>: ids never change and new documents get higher
     /// ones, so a client that walks the cursor to the end has seen every document, even while others are added.
     /// </summary>
-    public async Task<(IReadOnlyList<DocumentRow> Rows, bool HasMore)> ListDocumentsAsync(ApiDocumentFilter filter, int afterId, int limit, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ListedApiDocument> Rows, bool HasMore)> ListDocumentsAsync(ApiDocumentFilter filter, int afterId, int limit, Viewer viewer, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        var documents = db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)).Where(d => d.Id > afterId);
+        var page = await Filtered(db, db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)), filter)
+            .Where(d => d.Id > afterId).OrderBy(d => d.Id).Take(limit + 1)
+            .Select(d => new { d.Id, d.ChangedAt }).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(db, page.Take(limit).Select(p => (p.Id, p.ChangedAt)).ToList(), viewer, cancellationToken);
+        return (rows, page.Count > limit);
+    }
+
+    /// <summary>
+    /// Documents that changed after <paramref name="since"/> and no later than <paramref name="until"/>, in
+    /// change order (time, then id) after the cursor: the ones the viewer sees, and, as removed, the ones it
+    /// no longer sees but could once (<see cref="DocumentAccess.VisibleOrOnceVisibleTo"/>). A document that changes
+    /// again during a walk moves past the cursor, so it comes again later: nothing is missed between pages.
+    /// </summary>
+    public async Task<(IReadOnlyList<ListedApiDocument> Rows, bool HasMore)> ListChangesAsync(ApiDocumentFilter filter, DateTimeOffset since, DateTimeOffset until,
+        (DateTimeOffset ChangedAt, int Id)? after, int limit, Viewer viewer, CancellationToken cancellationToken)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var changed = db.Documents.AsNoTracking().Where(d => d.ChangedAt > since && d.ChangedAt <= until);
+        if (after is var (afterAt, afterId))
+        {
+            changed = changed.Where(d => d.ChangedAt > afterAt || (d.ChangedAt == afterAt && d.Id > afterId));
+        }
+        var page = await Filtered(db, changed.Where(DocumentAccess.VisibleOrOnceVisibleTo(viewer)), filter)
+            .OrderBy(d => d.ChangedAt).ThenBy(d => d.Id).Take(limit + 1)
+            .Select(d => new { d.Id, d.ChangedAt }).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(db, page.Take(limit).Select(p => (p.Id, p.ChangedAt)).ToList(), viewer, cancellationToken);
+        return (rows, page.Count > limit);
+    }
+
+    /// <summary>The rows of a page, in its order; a document the viewer may not see now has no row (it was removed).</summary>
+    private static async Task<IReadOnlyList<ListedApiDocument>> RowsAsync(PortalDbContext db, IReadOnlyList<(int Id, DateTimeOffset ChangedAt)> page, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var ids = page.Select(p => p.Id).ToList();
+        var rows = await db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)).Where(d => ids.Contains(d.Id))
+            .Select(DocumentRow.Projection).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return page.Select(p => new ListedApiDocument(p.Id, p.ChangedAt, rows.GetValueOrDefault(p.Id))).ToList();
+    }
+
+    private static IQueryable<Document> Filtered(PortalDbContext db, IQueryable<Document> documents, ApiDocumentFilter filter)
+    {
         if (filter.AgendaItem is { } item)
         {
             var inItem = db.DocumentAgendaItems.Where(l => l.AgendaItem.Number == item.Number && l.AgendaItem.Session.Organ == item.Organ && l.AgendaItem.Session.Number == item.Session).Select(l => l.DocumentId);
@@ -68,8 +110,7 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
         {
             documents = documents.Where(d => d.ListedOn <= to);
         }
-        var rows = await documents.OrderBy(d => d.Id).Take(limit + 1).Select(DocumentRow.Projection).ToListAsync(cancellationToken);
-        return (rows.Take(limit).ToList(), rows.Count > limit);
+        return documents;
     }
 
     /// <summary>The id of the visible document that carries any of the symbols, or null.</summary>
@@ -91,6 +132,7 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
                 new DocumentRow(d.Id, d.Symbols.OrderBy(s => s.Position).Select(s => s.Value).ToList(), d.IssuedOn, d.DatedOn, d.Kind, d.Distribution, d.CatalogTitle,
                     d.LanguageVersions.Select(v => new VersionTitle(v.Language, v.Title)).ToList(), d.Sender),
                 d.Status,
+                d.ChangedAt,
                 d.OriginalLanguage,
                 d.Addressee,
                 d.Sessions.OrderBy(s => s.Session.Organ).ThenBy(s => s.Session.Number).Select(s => new SessionRecord(s.Session.Organ, s.Session.Number)).ToList(),
@@ -167,6 +209,7 @@ public sealed record ReferenceRecord(ReferenceRelation Relation, string Symbol, 
 public sealed record DocumentRecord(
     DocumentRow Row,
     PublicationStatus Status,
+    DateTimeOffset ChangedAt,
     string? OriginalLanguage,
     string? Addressee,
     IReadOnlyList<SessionRecord> Sessions,

@@ -67,12 +67,17 @@ public sealed class ScheduledDerestriction(
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Distribution, Distribution.General)
                 .SetProperty(d => d.DerestrictOn, (DateOnly?)null)
+                .SetProperty(d => d.ChangedAt, now)
+                .SetProperty(d => d.EverPublic, d => d.EverPublic || d.Status == PublicationStatus.Published)
                 .SetProperty(d => d.Revision, d => d.Revision + 1), cancellationToken);
         if (claimed == 0)
         {
             // Another instance applied it first (or an editor changed the date meanwhile).
             return false;
         }
+        // The row changed under the loaded entity: take its new revision, so the save below (member states,
+        // the change stamp) is not mistaken for a lost update.
+        await db.Entry(document).ReloadAsync(cancellationToken);
         var after = DocumentEditor.ToDraft(document);
         after.Distribution = Distribution.General;
         after.DerestrictOn = null;

@@ -386,6 +386,13 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("InterfaceLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -466,6 +473,56 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("LanguageVersionId", "Position");
 
                     b.ToTable("Annexes");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AuditEntry", b =>
@@ -565,6 +622,9 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -576,6 +636,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.Property<int>("Distribution")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("EverPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
@@ -607,6 +670,8 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("DerestrictOn");
+
+                    b.HasIndex("ChangedAt", "Id");
 
                     b.HasIndex("Status", "Distribution");
 
@@ -1127,6 +1192,15 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Navigation("LanguageVersion");
 
                     b.Navigation("ParentAnnex");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.CrossReference", b =>

@@ -362,6 +362,13 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InterfaceLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -440,6 +447,54 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("LanguageVersionId", "Position");
 
                     b.ToTable("Annexes");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AuditEntry", b =>
@@ -532,6 +587,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -542,6 +600,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Distribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EverPublic")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("IssuedOn")
@@ -574,6 +635,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DerestrictOn");
+
+                    b.HasIndex("ChangedAt", "Id");
 
                     b.HasIndex("Status", "Distribution");
 
@@ -1081,6 +1144,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("LanguageVersion");
 
                     b.Navigation("ParentAnnex");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ApiToken", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.CrossReference", b =>

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class AddAlertInterfaceLanguage : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "InterfaceLanguage",
+                table: "AlertSubscriptions",
+                type: "character varying(2)",
+                maxLength: 2,
+                nullable: false,
+                defaultValue: "en");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "InterfaceLanguage",
+                table: "AlertSubscriptions");
+        }
+    }
+}
