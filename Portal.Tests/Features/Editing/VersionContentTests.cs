@@ -207,7 +207,7 @@ public sealed class VersionPreviewTests : MudTestContext
         var preview = Render<VersionPreview>(p => p.Add(c => c.Draft, draft).Add(c => c.Version, version));
         var renderer = Services.GetRequiredService<Portal.Infrastructure.MarkdownRenderer>();
 
-        preview.Find(".markdown-body").InnerHtml.MarkupMatches(renderer.Render(version.Body, "letter"));
+        preview.Find(".markdown-body").InnerHtml.MarkupMatches(renderer.Render(version.Body, "letter", Portal.Features.Documents.HeaderText.For(version.Language).FootnoteCallLabel));
         Assert.Equal("Note deux.", preview.Find(".footnotes li").TextContent.Replace("↩", "").Trim());
 
         version.Annexes.Add(new AnnexDraft { Heading = "Annexe", Body = "Texte de l’annexe." });
