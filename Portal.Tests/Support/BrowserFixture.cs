@@ -46,6 +46,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.WaitForFunctionAsync("() => document.querySelector(\"#portal-interactive[data-ready='true']\") && !document.querySelector(\".portal-island[data-ready='false']\")");
 
+    /// <summary>
+    /// Signs in on the server-rendered pages as a person would, with the password and, for an account with two
+    /// factors, the authenticator's current code; returns once the browser is at <paramref name="returnUrl"/>.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, TestAccount account, string returnUrl)
+    {
+        await page.GotoAsync("/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.Locator("#email").FillAsync(account.Email);
+        await page.Locator("#password").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (account.AuthenticatorKey is { } key)
+        {
+            await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor", StringComparison.Ordinal));
+            await page.Locator("#code").FillAsync(Totp.Code(key));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+        await page.WaitForURLAsync(url => url.EndsWith(returnUrl, StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

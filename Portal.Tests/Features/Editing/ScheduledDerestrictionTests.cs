@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Editing;
+using Portal.Infrastructure;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Editing;
@@ -11,16 +12,26 @@ namespace Portal.Tests.Features.Editing;
 /// <summary>
 /// Dated derestriction on the real portal: the editor sets the day, the background job applies it once it is
 /// due (here: a date moved into the past, then a pass), the public sees the document, and its history shows
-/// "derestrict" by the portal; two passes at once (as two instances would run) apply it exactly once.
+/// "derestrict" by the portal; two passes at once (as two instances would run) apply it exactly once. On SQLite and PostgreSQL.
 /// </summary>
-public sealed class ScheduledDerestrictionTests(ScheduledDerestrictionTests.App app) : IClassFixture<ScheduledDerestrictionTests.App>
+public abstract class ScheduledDerestrictionTests(ScheduledDerestrictionTests.App app)
 {
-    public sealed class App : PortalAppFactory
+    public class App : PortalAppFactory
     {
         public Uri BaseAddress { get; } = null!;
 
         public App() => BaseAddress = StartKestrel();
+
+        public sealed class OnPostgreSql : App
+        {
+            protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+        }
     }
+
+    public sealed class OnSqlite(App app) : ScheduledDerestrictionTests(app), IClassFixture<App>;
+
+    /// <summary>The job's claim on a due document (one pass applies it, the others see it gone) on PostgreSQL's isolation too.</summary>
+    public sealed class OnPostgreSql(App.OnPostgreSql app) : ScheduledDerestrictionTests(app), IClassFixture<App.OnPostgreSql>;
 
     private DocumentEditor Editor => app.Services.GetRequiredService<DocumentEditor>();
 
