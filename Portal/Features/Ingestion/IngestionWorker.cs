@@ -111,7 +111,8 @@ public sealed class IngestionWorker(
             var text = await _reading.ReadAsync(buffer.ToArray(), cancellationToken);
             var proposal = DocumentExtractor.Extract(text);
             file.Format = text.Format;
-            file.Pages = [.. text.Pages];
+            // PostgreSQL text holds no NUL characters; a PDF's text can.
+            file.Pages = [.. text.Pages.Select(p => p.Replace("\0", "", StringComparison.Ordinal))];
             file.ProposalJson = JsonSerializer.Serialize(proposal, ExtractCommand.Json);
             file.DraftJson = IngestionBatches.SerializeDraft(ProposalDraft.From(proposal));
             file.Status = IngestionFileStatus.Extracted;
