@@ -99,6 +99,15 @@ public abstract class PageEndpointsTests(PageEndpointsTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task EverySymbolTheSeedLetterMentionsLinksToItsPermalink()
+    {
+        var (_, html) = await GetAsync(await SeedLetterPathAsync());
+
+        Assert.Matches("<a href=\"/A/75/778\"[^>]*class=\"symbol-link\"[^>]*>A/75/778</a>", html);
+        Assert.Matches("<a href=\"/S/2021/177\"[^>]*class=\"symbol-link\"[^>]*>S/2021/177</a>", html);
+    }
+
+    [Fact]
     public async Task SeedLetterPageShowsTheLetterAsStated()
     {
         var path = await SeedLetterPathAsync();
