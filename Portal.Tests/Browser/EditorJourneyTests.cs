@@ -19,15 +19,7 @@ public class EditorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         // A loaded shared machine: wait on conditions, generously.
         page.SetDefaultTimeout(90_000);
 
-        await page.GotoAsync("/account/sign-in?returnUrl=%2Fmanage%2Fdocuments%2Fnew");
-        await page.Locator("#email").FillAsync(editor.Email);
-        await page.Locator("#password").FillAsync(editor.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor", StringComparison.Ordinal));
-        await page.Locator("#code").FillAsync(Totp.Code(editor.AuthenticatorKey!));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
-        await page.WaitForURLAsync(url => url.EndsWith("/manage/documents/new", StringComparison.Ordinal));
+        await BrowserFixture.SignInWithTwoFactorsAsync(page, editor, "/manage/documents/new");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".portal-account-link")).ToHaveTextAsync(editor.Email);
         await page.GetByLabel("Symbol(s)").FillAsync("A/75/9201");

@@ -21,14 +21,7 @@ public partial class IngestionJourneyTests(BrowserFixture browser) : IClassFixtu
         var page = await browser.NewPageAsync();
         // A loaded shared machine: wait on conditions, generously.
         page.SetDefaultTimeout(90_000);
-        await page.GotoAsync("/account/sign-in?returnUrl=%2Fmanage%2Fingest");
-        await page.Locator("#email").FillAsync(editor.Email);
-        await page.Locator("#password").FillAsync(editor.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor", StringComparison.Ordinal));
-        await page.Locator("#code").FillAsync(Totp.Code(editor.AuthenticatorKey!));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/manage/ingest", StringComparison.Ordinal));
+        await BrowserFixture.SignInWithTwoFactorsAsync(page, editor, "/manage/ingest");
 
         await UploadSeedAsync(page);
         await Assertions.Expect(page.Locator("#source-text")).ToContainTextAsync("— Page 1 —");

@@ -39,6 +39,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Signs an account with an authenticator in on the server-rendered pages (password, then code) and waits for <paramref name="returnUrl"/>.</summary>
+    public static async Task SignInWithTwoFactorsAsync(IPage page, TestAccount account, string returnUrl)
+    {
+        await page.GotoAsync("/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.Locator("#email").FillAsync(account.Email);
+        await page.Locator("#password").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor", StringComparison.Ordinal));
+        await page.Locator("#code").FillAsync(Totp.Code(account.AuthenticatorKey!));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(returnUrl, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Waits until clicks on buttons work: the Blazor circuit has rendered, or on a statically rendered page
     /// static-page.js handles its buttons and every interactive island (.portal-island) has connected.
