@@ -91,6 +91,11 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<Portal.Features.Editing.DerestrictionOptions>().BindConfiguration(Portal.Features.Editing.DerestrictionOptions.SectionName);
         services.AddSingleton<Portal.Features.Editing.ScheduledDerestriction>();
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Features.Editing.ScheduledDerestriction>());
+        services.AddOptions<Portal.Features.Ingestion.IngestionOptions>().BindConfiguration(Portal.Features.Ingestion.IngestionOptions.SectionName);
+        services.AddSingleton<Portal.Features.Ingestion.IngestionWakeUp>();
+        services.AddSingleton<Portal.Features.Ingestion.IngestionBatches>();
+        services.AddSingleton<Portal.Features.Ingestion.IngestionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Portal.Features.Ingestion.IngestionWorker>());
 
         services.AddSingleton<SessionQueries>();
         services.AddSingleton<AgendaItemQueries>();

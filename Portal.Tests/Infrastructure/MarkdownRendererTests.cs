@@ -197,4 +197,32 @@ public class MarkdownRendererTests
     {
         Assert.Equal("<em>a</em> b", _renderer.RenderInline("*a* b"));
     }
+
+    [Fact]
+    public void EverySymbolTheTextMentionsLinksToItsPermalink()
+    {
+        var links = Parse("以回应阿塞拜疆外交部长的信(A/75/778-S/2021/177，附件)。See also a/c.3 and A/C.3/75/L.12/Rev.1.").QuerySelectorAll("a.symbol-link");
+
+        Assert.Equal(["/A/75/778", "/S/2021/177", "/A/C.3/75/L.12/Rev.1"], links.Select(l => l.GetAttribute("href")));
+        Assert.Equal(["A/75/778", "S/2021/177", "A/C.3/75/L.12/Rev.1"], links.Select(l => l.TextContent));
+    }
+
+    [Fact]
+    public void ASymbolInAFootnoteLinksToo()
+    {
+        var link = Assert.Single(new HtmlParser().ParseDocument($"<body>{_renderer.RenderInline("E/2021/12, annex")}</body>").QuerySelectorAll("a.symbol-link"));
+
+        Assert.Equal(("/E/2021/12", "E/2021/12"), (link.GetAttribute("href"), link.TextContent));
+    }
+
+    [Theory]
+    [InlineData("HIV/AIDS and/or TCP/IP, N/A")]
+    [InlineData("[see A/75/778](https://undocs.org/en/A/75/778)")]
+    [InlineData("https://undocs.org/ch/A/75/778")]
+    [InlineData("`A/75/778`")]
+    [InlineData("ISBN978/A/75/778")]
+    public void WordsWithASlashCodeAndSymbolsInsideLinksAreNoSymbolLinks(string markdown)
+    {
+        Assert.Empty(Parse(markdown).QuerySelectorAll("a.symbol-link"));
+    }
 }

@@ -34,6 +34,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AlertMatch> AlertMatches => Set<AlertMatch>();
     public DbSet<AlertMessage> AlertMessages => Set<AlertMessage>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IngestionBatch> IngestionBatches => Set<IngestionBatch>();
+    public DbSet<IngestionFile> IngestionFiles => Set<IngestionFile>();
 
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every portal instance on this database (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -23,6 +23,7 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .UseListExtras()
         .Use<FootnoteCallExtension>()
+        .Use<SymbolLinkExtension>()
         .Build();
 
     /// <summary>
@@ -40,6 +41,11 @@ public sealed class MarkdownRenderer
             return "";
         }
         var document = Markdown.Parse(markdown, _pipeline);
+        // A symbol inside a link's own text stays text: links do not nest.
+        foreach (var nested in document.Descendants<SymbolLinkInline>().Where(l => l.Parent?.FirstParentOfType<LinkInline>() is not null).ToList())
+        {
+            Unwrap(nested);
+        }
         ApplyLinkPolicy(document);
         foreach (var call in document.Descendants<FootnoteCallInline>())
         {

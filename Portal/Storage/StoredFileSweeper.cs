@@ -58,7 +58,12 @@ public sealed class StoredFileSweeper(
                 .Where(f => chunk.Contains(f.Sha256))
                 .Select(f => f.Sha256).Distinct()
                 .ToListAsync(cancellationToken);
-            orphans.AddRange(chunk.Except(referenced));
+            // Files uploaded for ingestion are kept while their row is (waiting for the worker or for review).
+            var ingested = await db.IngestionFiles.AsNoTracking()
+                .Where(f => chunk.Contains(f.Sha256))
+                .Select(f => f.Sha256).Distinct()
+                .ToListAsync(cancellationToken);
+            orphans.AddRange(chunk.Except(referenced).Except(ingested));
         }
 
         var removedTemporary = await DeleteAsync(oldTemporaryFiles, cutoff, "temporary file of an interrupted upload", cancellationToken);

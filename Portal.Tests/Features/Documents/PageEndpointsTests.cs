@@ -99,6 +99,16 @@ public abstract class PageEndpointsTests(PageEndpointsTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task EverySymbolABodyMentionsLinksToItsPermalink()
+    {
+        // The demo record's body names the joint symbol in plain text (the seed letter's own mention is a link to undocs.org already).
+        var (_, html) = await GetAsync("/A/75/778");
+
+        Assert.Matches("<a href=\"/A/75/778\"[^>]*class=\"symbol-link\"[^>]*>A/75/778</a>", html);
+        Assert.Matches("<a href=\"/S/2021/177\"[^>]*class=\"symbol-link\"[^>]*>S/2021/177</a>", html);
+    }
+
+    [Fact]
     public async Task SeedLetterPageShowsTheLetterAsStated()
     {
         var path = await SeedLetterPathAsync();

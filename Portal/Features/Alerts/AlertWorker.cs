@@ -1,29 +1,10 @@
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Alerts;
 
 /// <summary>Wakes the alert worker before its next pass: a subscription waits for its confirmation message, a document was published.</summary>
-public sealed class AlertWakeUp
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Now()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class AlertWakeUp : WakeUpSignal;
 
 /// <summary>
 /// The background worker: matches new publications, writes the digests that are due, and sends the

@@ -816,6 +816,105 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("Footnotes");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.IngestionBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngestionBatches");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.IngestionFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Pages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposalJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("BatchId", "Position");
+
+                    b.HasIndex("Status", "LeaseUntil");
+
+                    b.ToTable("IngestionFiles");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.LanguageVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1299,6 +1398,22 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Navigation("Annex");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.IngestionFile", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.IngestionBatch", "Batch")
+                        .WithMany("Files")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Batch");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.LanguageVersion", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Document", "Document")
@@ -1367,6 +1482,11 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Navigation("Sessions");
 
                     b.Navigation("Symbols");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.IngestionBatch", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LanguageVersion", b =>

@@ -776,6 +776,101 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("Footnotes");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.IngestionBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngestionBatches");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.IngestionFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Pages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("BatchId", "Position");
+
+                    b.HasIndex("Status", "LeaseUntil");
+
+                    b.ToTable("IngestionFiles");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.LanguageVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1251,6 +1346,22 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Annex");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.IngestionFile", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.IngestionBatch", "Batch")
+                        .WithMany("Files")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Batch");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.LanguageVersion", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Document", "Document")
@@ -1319,6 +1430,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Sessions");
 
                     b.Navigation("Symbols");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.IngestionBatch", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.LanguageVersion", b =>
