@@ -93,7 +93,7 @@ public static class PortalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Features.Editing.ScheduledDerestriction>());
         services.AddOptions<Portal.Features.Ingestion.IngestionOptions>().BindConfiguration(Portal.Features.Ingestion.IngestionOptions.SectionName);
         services.AddSingleton<Portal.Features.Ingestion.IngestionWakeUp>();
-        services.AddSingleton<Portal.Features.Ingestion.IngestionBatches>();
+        services.AddSingleton<Portal.Features.Ingestion.IngestionCommands>();
         services.AddSingleton<Portal.Features.Ingestion.IngestionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Portal.Features.Ingestion.IngestionWorker>());
 

@@ -129,9 +129,9 @@ public static partial class HeaderRules
         return null;
     }
 
-    public sealed record AgendaLine(int LineIndex, IReadOnlyList<(int Number, string? SubItem)> Items);
+    public sealed record AgendaItemsLine(int LineIndex, IReadOnlyList<(int Number, string? SubItem)> Items);
 
-    public static AgendaLine? FindAgendaItems(IReadOnlyList<string> lines, int from, int to)
+    public static AgendaItemsLine? FindAgendaItems(IReadOnlyList<string> lines, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
@@ -149,7 +149,7 @@ public static partial class HeaderRules
             }
             if (items.Count > 0)
             {
-                return new AgendaLine(i, items);
+                return new AgendaItemsLine(i, items);
             }
         }
         return null;

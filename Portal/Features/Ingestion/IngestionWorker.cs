@@ -114,7 +114,7 @@ public sealed class IngestionWorker(
             // PostgreSQL text holds no NUL characters; a PDF's text can.
             file.Pages = [.. text.Pages.Select(p => p.Replace("\0", "", StringComparison.Ordinal))];
             file.ProposalJson = JsonSerializer.Serialize(proposal, ExtractCommand.Json);
-            file.DraftJson = IngestionBatches.SerializeDraft(ProposalDraft.From(proposal));
+            file.DraftJson = IngestionCommands.SerializeDraft(ProposalDraft.From(proposal));
             file.Status = IngestionFileStatus.Extracted;
         }
         catch (UnreadableDocumentException e)

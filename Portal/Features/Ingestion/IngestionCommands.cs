@@ -62,7 +62,7 @@ public sealed record IngestionUploadResult(int? BatchId, string? Problem);
 /// and whose rows wait for <see cref="IngestionWorker"/>; each proposal is reviewed and, when the editor accepts
 /// it, registered as a draft by <see cref="DocumentEditor"/> with the file attached as the version's original.
 /// </summary>
-public sealed class IngestionBatches(
+public sealed class IngestionCommands(
     IDbContextFactory<PortalDbContext> contexts, IDocumentFileStore store, DocumentEditor editor, DocumentFileCommands files,
     IngestionWakeUp wakeUp, TimeProvider clock, IOptions<IngestionOptions> options, IOptions<PortalOptions> portalOptions, IHostEnvironment environment)
 {

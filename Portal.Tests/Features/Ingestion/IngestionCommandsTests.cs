@@ -21,11 +21,11 @@ namespace Portal.Tests.Features.Ingestion;
 /// expires and the file is read; accepting registers a draft through the editor with the file as the version's
 /// original, and the same bytes uploaded again are offered as that record.
 /// </summary>
-public abstract class IngestionBatchesTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class IngestionCommandsTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    public sealed class OnSqlite() : IngestionBatchesTests(DatabaseProvider.Sqlite);
+    public sealed class OnSqlite() : IngestionCommandsTests(DatabaseProvider.Sqlite);
 
-    public sealed class OnPostgreSql() : IngestionBatchesTests(DatabaseProvider.PostgreSql);
+    public sealed class OnPostgreSql() : IngestionCommandsTests(DatabaseProvider.PostgreSql);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "portal-ingestion-tests", Guid.NewGuid().ToString("N"));
     private TestDatabase _database = null!;
@@ -45,7 +45,7 @@ public abstract class IngestionBatchesTests(DatabaseProvider provider) : IAsyncL
         Directory.Delete(_root, recursive: true);
     }
 
-    private IngestionBatches Batches() => new(
+    private IngestionCommands Batches() => new(
         _database, _store, new DocumentEditor(_database, TimeProvider.System), new DocumentFileCommands(_database, _store, TimeProvider.System),
         new IngestionWakeUp(), TimeProvider.System, Options.Create(new IngestionOptions()), Options.Create(new PortalOptions { DataPath = _root }),
         new HostingEnvironment { ContentRootPath = _root });
