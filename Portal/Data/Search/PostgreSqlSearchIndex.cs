@@ -85,15 +85,14 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 // The rows of those documents (and of any since deleted) are cleared, then written again from the view the triggers use.
-                await db.Database.ExecuteSqlRawAsync(
-                    $"""DELETE FROM "SearchText" WHERE "DocumentId" BETWEEN {from} AND {to}; INSERT INTO "SearchText" SELECT * FROM "SearchTextSource" WHERE "DocumentId" BETWEEN {from} AND {to};""",
-                    cancellationToken);
+                await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchText" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "SearchText" SELECT * FROM "SearchTextSource" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             last = to;
             progress.Report(new SearchRebuildProgress(start + batch.Count, ids.Count));
         }
-        await db.Database.ExecuteSqlRawAsync($"""DELETE FROM "SearchText" WHERE "DocumentId" > {last}""", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchText" WHERE "DocumentId" > {last}""", cancellationToken);
         progress.Report(new SearchRebuildProgress(ids.Count, ids.Count));
     }
 

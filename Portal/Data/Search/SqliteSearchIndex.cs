@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Infrastructure;
 
 namespace Portal.Data.Search;
@@ -100,7 +101,6 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     public async Task RebuildAsync(IProgress<SearchRebuildProgress> progress, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         var ids = await db.Documents.AsNoTracking().OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken);
         var last = 0;
         for (var start = 0; start < ids.Count; start += RebuildBatch)
@@ -110,16 +110,15 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 // Row ids from..to*8+7 are those documents' (and any of documents since deleted): cleared, then written again.
-                await db.Database.ExecuteSqlRawAsync(
-                    $"DELETE FROM SearchIndex WHERE rowid BETWEEN {from * 8L} AND {to * 8L + 7};\n" + SqliteSearchSchema.Insert($"v.DocumentId BETWEEN {from} AND {to}"),
-                    cancellationToken);
+                await ExecuteAsync(db, "DELETE FROM SearchIndex WHERE rowid BETWEEN $from * 8 AND $to * 8 + 7;\n" + SqliteSearchSchema.Insert("v.DocumentId BETWEEN $from AND $to"),
+                    [("$from", from), ("$to", to)], cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             last = to;
             progress.Report(new SearchRebuildProgress(start + batch.Count, ids.Count));
         }
-        await db.Database.ExecuteSqlRawAsync($"DELETE FROM SearchIndex WHERE rowid > {last * 8L + 7}", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("INSERT INTO SearchIndex(SearchIndex) VALUES('optimize')", cancellationToken);
+        await ExecuteAsync(db, "DELETE FROM SearchIndex WHERE rowid > $last * 8 + 7", [("$last", last)], cancellationToken);
+        await ExecuteAsync(db, "INSERT INTO SearchIndex(SearchIndex) VALUES('optimize')", [], cancellationToken);
         progress.Report(new SearchRebuildProgress(ids.Count, ids.Count));
     }
 
@@ -217,6 +216,20 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
 
     /// <summary>An FTS5 string: the text between double quotes, embedded quotes doubled.</summary>
     private static string Quoted(string text) => new StringBuilder().Append('"').Append(text.Replace("\"", "\"\"")).Append('"').ToString();
+
+    private static async Task ExecuteAsync(PortalDbContext db, string sql, IEnumerable<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static async Task<List<T>> ReadAsync<T>(PortalDbContext db, string sql, IEnumerable<(string Name, object? Value)> parameters,
         Func<DbDataReader, T> read, CancellationToken cancellationToken)
