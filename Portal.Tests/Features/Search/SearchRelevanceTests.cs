@@ -67,3 +67,5 @@ public abstract class SearchRelevanceTests<TEngine>(TEngine engine) : IClassFixt
 }
 
 public sealed class SqliteSearchRelevanceTests(SqliteSearchEngine engine) : SearchRelevanceTests<SqliteSearchEngine>(engine);
+
+public sealed class PostgreSqlSearchRelevanceTests(PostgreSqlSearchEngine engine) : SearchRelevanceTests<PostgreSqlSearchEngine>(engine);

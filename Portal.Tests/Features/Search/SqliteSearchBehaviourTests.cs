@@ -84,6 +84,15 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
     }
 
     [Fact]
+    public async Task ADamagedIndexIsReportedAndRebuiltFromTheCatalogue()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+
+        await SearchRebuildCheck.DamageIsReportedAndTheRebuildRepairsItAsync(scratch, new SqliteSearchIndex(scratch.Database) { RebuildBatch = 3 },
+            id => $"DELETE FROM SearchIndex WHERE rowid BETWEEN {id * 8} AND {id * 8 + 7}");
+    }
+
+    [Fact]
     public async Task ASearchLeavesNothingOnTheConnection()
     {
         await engine.Shared.Queries().SearchAsync(new SearchFilter("Demoland", Language: "en"), 25, Viewers.Public, Cancel);
