@@ -57,7 +57,7 @@ public static class PortalServiceCollectionExtensions
         services.AddInterfaceLanguages();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search-index");
         services.AddHostedService<DatabaseWatch>();
         services.AddRequestHardening(builder.Configuration);
         // Documents are long text and delegates are often on slow links. Compression stays off for
@@ -103,6 +103,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DocumentDownloadQueries>();
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<PrintedDocumentQueries>();
+        services.AddScoped<ReindexCommand>();
         services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<DocumentQueries>())
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,

@@ -26,7 +26,9 @@ if (ExtractCommand.Handles(args))
 LaunchEnvironment.ApplyDefault();
 // `create-admin --email …` runs once against the database and exits (CreateAdminCommand).
 var createAdmin = CreateAdminCommand.Match(args);
-var builder = WebApplication.CreateBuilder(createAdmin is null ? args : []);
+// `reindex` rebuilds the search index from the database and exits (ReindexCommand).
+var reindex = ReindexCommand.Handles(args);
+var builder = WebApplication.CreateBuilder(createAdmin is null && !reindex ? args : []);
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
 builder.WebHost.UseStaticWebAssets();
 try
@@ -81,7 +83,7 @@ try
 {
     var seeded = await app.InitializePortalDatabaseAsync();
     await AccountRoleSetup.EnsureRolesAsync(app.Services);
-    if (createAdmin is null)
+    if (createAdmin is null && !reindex)
     {
         // Development with demo data only: accounts for trying each role, printed to the console.
         await using var scope = app.Services.CreateAsyncScope();
@@ -99,6 +101,11 @@ catch (PortalStartupException e)
     // printed before the process exits rather than lost with it.
     await app.DisposeAsync();
     return 1;
+}
+if (reindex)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await scope.ServiceProvider.GetRequiredService<ReindexCommand>().RunAsync(Console.Out, CancellationToken.None);
 }
 if (createAdmin is not null)
 {

@@ -123,6 +123,15 @@ for size in $SIZES; do
   english=(); for w in "${words[@]}"; do english+=("/search?q=$w"); done
   zh2=(); for w in 地雷 难民 人权 反恐 移民; do zh2+=("/search?q=$(urlencode "$w")"); done
   zh4=(); for w in 气候变化 粮食安全 文化遗产 外层空间 持续渔业; do zh4+=("/search?q=$(urlencode "$w")"); done
+  two_words=(); for w in "climate change" "food security" "human rights" "small arms" "outer space"; do two_words+=("/search?q=$(urlencode "$w")"); done
+  phrases=(); for w in '"sustainable fisheries"' '"nuclear disarmament"' '"cultural heritage"' '"water and sanitation"' '"peacekeeping operations"'; do phrases+=("/search?q=$(urlencode "$w")"); done
+  arabic=(); for w in التصحر اللاجئون الهجرة الإرهاب المناخ; do arabic+=("/search?q=$(urlencode "$w")"); done
+  russian=(); for w in опустынивание беженцы миграция разоружение терроризмом; do russian+=("/search?q=$(urlencode "$w")"); done
+  # The GA sessions of the sampled items, in English; and two-and-a-half-year windows spread over the corpus's years.
+  session_paths=(); for ((i = 0; i < ${#items[@]}; i++)); do read -r session _ <<<"${items[$i]}"; session_paths+=("/search?q=${words[$((i % ${#words[@]}))]}&session=ga-$session&lang=en"); done
+  date_paths=(); for year in 1952 1967 1983 1999 2014; do date_paths+=("/search?q=fisheries&from=$year-01-01&to=$((year + 2))-06-30"); done
+  # Words in nearly every document: 100k+ matches at 1M.
+  common=(); for w in international Government synthetic cooperation States; do common+=("/search?q=$w"); done
 
   for provider in $PROVIDERS; do
   exec 9>"$LOCK"; flock 9 # no other heavy run while this one measures
@@ -145,7 +154,8 @@ for size in $SIZES; do
   echo "| --- | ---: | ---: | ---: | --- | ---: |" | tee -a "$RESULTS"
   # One untimed pass over every target first: JIT, connection pools and SQLite's page cache are warm
   # for the floor as much as for the pages measured after it.
-  all_paths=(/not-found "${symbol_paths[@]}" "${item_paths[@]}" "${document_paths[@]}" "${english[@]}" "${zh2[@]}" "${zh4[@]}" "${filtered_paths[@]}")
+  all_paths=(/not-found "${symbol_paths[@]}" "${item_paths[@]}" "${document_paths[@]}" "${english[@]}" "${zh2[@]}" "${zh4[@]}" "${filtered_paths[@]}"
+    "${two_words[@]}" "${phrases[@]}" "${arabic[@]}" "${russian[@]}" "${session_paths[@]}" "${date_paths[@]}" "${common[@]}")
   measure "warm-up" "${all_paths[@]}" >/dev/null
   {
     measure "trivial page (/not-found, full layout, no page data)" /not-found
@@ -157,6 +167,13 @@ for size in $SIZES; do
     measure "search, Chinese 2 characters" "${zh2[@]}"
     measure "search, Chinese 4 characters" "${zh4[@]}"
     measure "search, English word filtered by agenda item" "${filtered_paths[@]}"
+    measure "search, two English words" "${two_words[@]}"
+    measure "search, quoted phrase" "${phrases[@]}"
+    measure "search, Arabic word" "${arabic[@]}"
+    measure "search, Russian word" "${russian[@]}"
+    measure "search, word + session + language" "${session_paths[@]}"
+    measure "search, word + date range" "${date_paths[@]}"
+    measure "search, common word (most documents match)" "${common[@]}"
     measure "trivial page again (drift check)" /not-found
   } | awk -F'|' 'NR == 1 { floor = $3 } { printf "| %s | %s | %s | %.2f | %s | %s |\n", $1, $2, $3, $3 / floor, $4, $5 }' | tee -a "$RESULTS"
   stop_portal

@@ -21,12 +21,13 @@ public sealed class SearchSchemaMigrationTests
         var migrated = await SearchObjectsAsync(db);
 
         await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.DropTriggers, Cancel);
-        await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.DropTables, Cancel);
-        await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateTables, Cancel);
+        await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.DropTable, Cancel);
+        await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateTable, Cancel);
         await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateTriggers, Cancel);
         var live = await SearchObjectsAsync(db);
 
-        Assert.Equal(12, migrated.Count(o => o.Type == "trigger"));
+        Assert.Equal(SqliteSearchSchema.TriggerCount, migrated.Count(o => o.Type == "trigger"));
+        Assert.Single(migrated, o => o.Type == "table");
         Assert.Equal(live, migrated);
     }
 
@@ -42,7 +43,7 @@ public sealed class SearchSchemaMigrationTests
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT type, name, sql FROM sqlite_master
-            WHERE (type = 'trigger' AND name LIKE 'SearchIndex_%') OR (type = 'table' AND name IN ('SearchText', 'SearchCjk'))
+            WHERE (type = 'trigger' AND name LIKE 'SearchIndex_%') OR (type = 'table' AND name IN ('SearchIndex', 'SearchText', 'SearchCjk'))
             ORDER BY type, name
             """;
         var objects = new List<SchemaObject>();

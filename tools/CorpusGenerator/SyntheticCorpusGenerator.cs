@@ -57,8 +57,8 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         await using var rows = await OpenAsync(rowsPath, cancellationToken);
 
         // Two cores, two writers: this thread generates the documents and writes their rows to a side
-        // file while another feeds their text to the FTS5 tables of the real file. SQLite has one
-        // writer per file, and the trigram index is most of the work. The rows are copied over at the end.
+        // file while another feeds their text to the FTS5 table of the real file. SQLite has one
+        // writer per file, and the index is most of the work. The rows are copied over at the end.
         var queue = Channel.CreateBounded<IndexRow[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         var indexer = Task.Factory.StartNew(() => IndexAsync(connection, queue.Reader, documentCount, total, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -112,12 +112,9 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
 
         step.Restart();
         await ExecuteAsync(connection, """
-            INSERT INTO SearchText(SearchText) VALUES('optimize');
-            INSERT INTO SearchCjk(SearchCjk) VALUES('optimize');
-            INSERT INTO SearchText(SearchText, rank) VALUES('hashsize', 1048576);
-            INSERT INTO SearchText(SearchText, rank) VALUES('automerge', 4);
-            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('hashsize', 1048576);
-            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('automerge', 4);
+            INSERT INTO SearchIndex(SearchIndex) VALUES('optimize');
+            INSERT INTO SearchIndex(SearchIndex, rank) VALUES('hashsize', 1048576);
+            INSERT INTO SearchIndex(SearchIndex, rank) VALUES('automerge', 4);
             """);
         _log.WriteLine($"  merged in {step.Elapsed.TotalSeconds:F0} s. Restoring the index triggers and analysing…");
         await ExecuteAsync(connection, SqliteSearchSchema.CreateTriggers);
@@ -152,7 +149,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
 
     /// <summary>
     /// Feeds the FTS5 tables with the same text the triggers would index (<see cref="SqliteSearchSchema"/>:
-    /// folded title, body, and annexes, footnotes and signatory names as "Extra"; CJK bigrams of all three).
+    /// title, body, and annexes, footnotes and signatory names as "Extra", in their index form; the tags of <see cref="SearchTags"/>).
     /// A test checks the result against a rebuild done by the schema's own SQL.
     /// </summary>
     private async Task IndexAsync(SqliteConnection connection, ChannelReader<IndexRow[]> queue, int documentCount, Stopwatch total, CancellationToken cancellationToken)
@@ -162,14 +159,11 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         // again and again as it grows. For the bulk load: large flushes, merges only when a level holds
         // 16 segments ("crisismerge"), and one 'optimize' at the end. The defaults are restored then.
         await ExecuteAsync(connection, $"""
-            INSERT INTO SearchText(SearchText, rank) VALUES('hashsize', {TextHashSize});
-            INSERT INTO SearchText(SearchText, rank) VALUES('automerge', 0);
-            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('hashsize', {TextHashSize});
-            INSERT INTO SearchCjk(SearchCjk, rank) VALUES('automerge', 0);
+            INSERT INTO SearchIndex(SearchIndex, rank) VALUES('hashsize', {TextHashSize});
+            INSERT INTO SearchIndex(SearchIndex, rank) VALUES('automerge', 0);
             """);
         using var transaction = connection.BeginTransaction();
-        using var text = Command(connection, transaction, "INSERT INTO SearchText(rowid, Title, Body, Extra, DocumentId, Language) VALUES ($id, $title, $body, $extra, $document, $language)");
-        using var cjk = Command(connection, transaction, "INSERT INTO SearchCjk(rowid, Terms) VALUES ($id, $terms)");
+        using var insert = Command(connection, transaction, "INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags) VALUES ($id, $title, $body, $extra, $tags)");
         var indexed = 0;
         var documents = 0;
         var reported = 0;
@@ -177,13 +171,9 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         {
             foreach (var row in batch)
             {
-                Run(text, row.VersionId, row.Title, row.Body, row.Extra, row.DocumentId, row.Language);
-                if (row.CjkTerms.Length > 0)
-                {
-                    Run(cjk, row.VersionId, row.CjkTerms);
-                }
+                Run(insert, row.RowId, row.Title, row.Body, row.Extra, row.Tags);
                 indexed++;
-                documents = row.DocumentId;
+                documents = SearchTags.DocumentOf(row.RowId);
             }
             if (documents - reported >= BatchSize || documents == documentCount)
             {
@@ -235,15 +225,10 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
     /// A language version's text as the search index takes it, folded on the generating thread so the
     /// indexing thread (the slower of the two) only feeds SQLite.
     /// </summary>
-    private sealed record IndexRow(int VersionId, int DocumentId, string Language, string Title, string Body, string Extra, string CjkTerms)
+    private sealed record IndexRow(long RowId, string Title, string Body, string Extra, string Tags)
     {
-        public static IndexRow Create(int versionId, int documentId, string language, string title, string body, string extra)
-        {
-            title = SearchText.Fold(title);
-            body = SearchText.Fold(body);
-            extra = SearchText.Fold(extra);
-            return new IndexRow(versionId, documentId, language, title, body, extra, SearchText.CjkBigrams(title + "\n" + body + "\n" + extra));
-        }
+        public static IndexRow Create(long rowId, string title, string body, string extra, string tags) =>
+            new(rowId, SearchText.IndexForm(title), SearchText.IndexForm(body), SearchText.IndexForm(extra), tags);
     }
 
     private sealed record SessionRef(int Id, Organ Organ, int Number, DateOnly StartsOn, int[] AgendaItemIds, int[] AgendaItemNumbers);
@@ -419,9 +404,10 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         var organName = sessions[0].Organ == Organ.SecurityCouncil ? "Security Council" : sessions[0].Organ == Organ.EconomicAndSocialCouncil ? "Economic and Social Council" : "General Assembly";
         var issued = date.AddDays(_random.Next(1, 20));
 
+        var sender = kind is DocumentKind.Letter or DocumentKind.NoteVerbale or DocumentKind.DraftResolution ? english.States[stateIndex] : null;
         Insert(CorpusSchema.Documents, id, (int)kind, (int)distribution, (int)status, Date(issued),
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? Date(date) : null, Date(issued), original,
-            kind is DocumentKind.Letter or DocumentKind.NoteVerbale or DocumentKind.DraftResolution ? english.States[stateIndex] : null,
+            sender,
             kind is DocumentKind.Letter or DocumentKind.NoteVerbale ? "Secretary-General" : null,
             catalogTitle, Timestamp(issued), status == PublicationStatus.Published ? Timestamp(issued) : null, 0,
             ChangeStamp(issued), status == PublicationStatus.Published && distribution != Distribution.Restricted);
@@ -450,7 +436,8 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         var itemNumber = itemIds.Count > 0 ? ((itemIds[0] - 1) % ItemsPerSession + 1).ToString(CultureInfo.InvariantCulture) : "—";
         foreach (var code in PickLanguages(original))
         {
-            WriteVersion(id, CorpusLanguage.Get(code), kind, stateIndex, topic, date, issued, organName, itemNumber, code == original);
+            var tags = SearchTags.Of(code, status, distribution, kind, sender, issued, sessions.Select(s => s.Id), sessions.Select(s => s.Organ), itemIds, []);
+            WriteVersion(id, CorpusLanguage.Get(code), kind, stateIndex, topic, date, issued, organName, itemNumber, code == original, tags);
         }
     }
 
@@ -480,7 +467,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
     }
 
     private void WriteVersion(int documentId, CorpusLanguage language, DocumentKind kind, int stateIndex, int topicIndex, DateOnly date, DateOnly issued,
-        string organ, string item, bool isOriginal)
+        string organ, string item, bool isOriginal, string tags)
     {
         var versionId = ++_versionId;
         var state = language.States[stateIndex];
@@ -537,7 +524,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
                 names.Add(name);
             }
         }
-        _pending.Add(IndexRow.Create(versionId, documentId, language.Code, title, text, annexText + "\n" + footnoteText + "\n" + string.Join('\n', names)));
+        _pending.Add(IndexRow.Create(SearchTags.RowId(documentId, language.Code), title, text, annexText + "\n" + footnoteText + "\n" + string.Join('\n', names), tags));
     }
 
     private void Paragraphs(StringBuilder text, CorpusLanguage language, string state, string topic, DateOnly date, int count)

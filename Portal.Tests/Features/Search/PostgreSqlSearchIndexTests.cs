@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
+using Portal.Data.Search;
 using Portal.Features.Search;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Features.Search;
 
-/// <summary>What the PostgreSQL index does beyond the behaviour every engine shares: concurrent writers.</summary>
+/// <summary>What the PostgreSQL index does beyond the behaviour every engine shares: concurrent writers, its rebuild.</summary>
 public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : IClassFixture<PostgreSqlSearchEngine>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -53,5 +54,14 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
         Assert.Single((await Find("xylophonist")).Items);
         Assert.Single((await Find("Quetzalcoatlus")).Items);
         Assert.Single((await Find("disarmament")).Items);
+    }
+
+    [Fact]
+    public async Task ADamagedIndexIsReportedAndRebuiltFromTheCatalogue()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+
+        await SearchRebuildCheck.DamageIsReportedAndTheRebuildRepairsItAsync(scratch, new PostgreSqlSearchIndex(scratch.Database) { RebuildBatch = 3 },
+            id => $"DELETE FROM \"SearchText\" WHERE \"DocumentId\" = {id}");
     }
 }

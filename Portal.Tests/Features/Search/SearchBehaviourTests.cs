@@ -239,7 +239,7 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
         Assert.True(hits.TotalIsExact);
         Assert.Equal(hits.Hits.Count, hits.Total);
         Assert.Equal(hits.Hits.Count, hits.Hits.Select(h => h.DocumentId).Distinct().Count());
-        Assert.Equal(hits.Hits.OrderByDescending(h => h.Rank).ThenBy(h => h.DocumentId), hits.Hits);
+        Assert.Equal(hits.Hits.OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId), hits.Hits);
         var texts = await Shared.Index.ReadTextsAsync(hits.Hits.Select(h => h.VersionId).ToList(), Cancel);
         Assert.Equal(hits.Hits.Select(h => (h.VersionId, h.Language)).Order(), texts.Select(t => (t.VersionId, t.Language)).Order());
         await using var db = Shared.Database.CreateDbContext();
@@ -436,5 +436,53 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
             await db.LanguageVersions.Where(v => v.Document.Symbols.Any(s => s.Key == "A/74/600") && v.Language == "en").ExecuteDeleteAsync(Cancel);
         }
         Assert.Equal(0, (await Find("zeppelinological")).TotalCount);
+    }
+
+    [Fact]
+    public async Task TheIndexFollowsChangesOfAccessFiltersAndDatesInTheSameTransaction()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+        Task<int> Count(SearchFilter filter, Viewer viewer) => scratch.Queries().SearchAsync(filter, 25, viewer, Cancel).ContinueWith(t => t.Result.TotalCount, Cancel);
+        async Task Change(Action<Document> change)
+        {
+            await using var db = scratch.Database.CreateDbContext();
+            var document = await db.Documents.Include(d => d.MemberStates).Include(d => d.AgendaItems)
+                .SingleAsync(d => d.Symbols.Any(s => s.Key == "A/74/600"), Cancel);
+            change(document);
+            await db.SaveChangesAsync(Cancel);
+        }
+        var word = new SearchFilter("disarmament");
+        var otherItem = word with { AgendaItem = new AgendaItemKey(Organ.GeneralAssembly, 75, 71) };
+        Assert.Equal(1, await Count(word, Viewers.Public));
+        Assert.Equal(0, await Count(otherItem, Viewers.Public));
+
+        await Change(d => d.Distribution = Distribution.Restricted);
+        Assert.Equal(0, await Count(word, Viewers.Public));
+        Assert.Equal(0, await Count(word, Viewers.Delegation));
+        Assert.Equal(1, await Count(word, Viewers.Secretariat));
+
+        await Change(d => d.MemberStates.Add(new DocumentMemberState { MemberState = "Demoland" }));
+        Assert.Equal(1, await Count(word, Viewers.Delegation));
+        Assert.Equal(0, await Count(word, Viewers.OtherDelegation));
+
+        int item;
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            item = await db.AgendaItems.Where(a => a.Number == 71 && a.Session.Organ == Organ.GeneralAssembly && a.Session.Number == 75).Select(a => a.Id).SingleAsync(Cancel);
+        }
+        await Change(d => d.AgendaItems.Add(new DocumentAgendaItem { AgendaItemId = item, Position = 9 }));
+        Assert.Equal(1, await Count(otherItem, Viewers.Delegation));
+
+        await Change(d =>
+        {
+            d.IssuedOn = new DateOnly(1999, 12, 31);
+            d.UpdateListedOn();
+        });
+        Assert.Equal(1, await Count(word with { From = new DateOnly(1999, 12, 31), To = new DateOnly(1999, 12, 31) }, Viewers.Delegation));
+        Assert.Equal(1, await Count(word with { To = new DateOnly(1999, 12, 31) }, Viewers.Delegation));
+        Assert.Equal(0, await Count(word with { From = new DateOnly(2000, 1, 1) }, Viewers.Delegation));
+
+        await Change(d => d.Status = PublicationStatus.Withdrawn);
+        Assert.Equal(0, await Count(word, Viewers.Delegation));
     }
 }

@@ -23,4 +23,21 @@ public interface ISearchIndex
 
     /// <summary>The indexed text of the given language versions, for snippets.</summary>
     Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rebuilds the index from the catalogue, a batch of documents at a time (each batch one transaction, so
+    /// editing goes on meanwhile and an interrupted rebuild can simply be run again), reporting the documents done.
+    /// </summary>
+    Task RebuildAsync(IProgress<SearchRebuildProgress> progress, CancellationToken cancellationToken);
+
+    /// <summary>How many language versions the catalogue holds and how many the index holds: equal when it is in step.</summary>
+    Task<SearchIndexState> CheckAsync(CancellationToken cancellationToken);
+}
+
+public sealed record SearchRebuildProgress(int DocumentsDone, int Documents);
+
+/// <summary>The index beside the catalogue. The engines write the index in the transaction that changes the catalogue, so any difference is damage, not lag.</summary>
+public sealed record SearchIndexState(int Versions, int Indexed)
+{
+    public bool InStep => Versions == Indexed;
 }

@@ -55,7 +55,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         var hits = read.GroupBy(m => m.DocumentId)
             .Select(g => g.MaxBy(m => ranks.GetValueOrDefault(m.VersionId))!)
             .Select(m => new SearchHit(m.DocumentId, m.VersionId, m.Language, ranks.GetValueOrDefault(m.VersionId)))
-            .OrderByDescending(h => h.Rank).ThenBy(h => h.DocumentId)
+            .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
         return new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated);
     }
@@ -72,6 +72,41 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
                 new NpgsqlParameter("ids", versionIds.ToArray()))
             .ToListAsync(cancellationToken);
         return rows.Select(r => new IndexedText(r.VersionId, r.Language, r.Title, r.Body, r.Extra)).ToList();
+    }
+
+    /// <summary>Documents per transaction of <see cref="RebuildAsync"/>.</summary>
+    public int RebuildBatch { get; init; } = 5_000;
+
+    public async Task RebuildAsync(IProgress<SearchRebuildProgress> progress, CancellationToken cancellationToken)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        var ids = await db.Documents.AsNoTracking().OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken);
+        var last = 0;
+        for (var start = 0; start < ids.Count; start += RebuildBatch)
+        {
+            var batch = ids.Skip(start).Take(RebuildBatch).ToList();
+            var (from, to) = (last + 1, batch[^1]);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                // The rows of those documents (and of any since deleted) are cleared, then written again from the view the triggers use.
+                await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchText" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "SearchText" SELECT * FROM "SearchTextSource" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            last = to;
+            progress.Report(new SearchRebuildProgress(start + batch.Count, ids.Count));
+        }
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchText" WHERE "DocumentId" > {last}""", cancellationToken);
+        progress.Report(new SearchRebuildProgress(ids.Count, ids.Count));
+    }
+
+    public async Task<SearchIndexState> CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var versions = await db.LanguageVersions.CountAsync(cancellationToken);
+        var indexed = await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "SearchText" """).SingleAsync(cancellationToken);
+        return new SearchIndexState(versions, indexed);
     }
 
     private sealed class TextRow

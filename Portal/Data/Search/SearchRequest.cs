@@ -86,7 +86,7 @@ public sealed record SearchRequest(IReadOnlyList<SearchTerm> Terms, SearchScope 
 public sealed record SearchHit(int DocumentId, int VersionId, string Language, double Rank);
 
 /// <summary>
-/// An index's answer. <paramref name="Hits"/> are best first (rank, then document id), one per document,
+/// An index's answer. <paramref name="Hits"/> are best first (rank, then the newest document: the highest id), one per document,
 /// every one allowed by <see cref="SearchRequest.AllowedDocuments"/>.
 /// </summary>
 /// <param name="Truncated">The index stopped at the request's limit: more documents match than the hits hold.</param>

@@ -65,6 +65,41 @@ public static class SearchText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Text as the word index takes it: folded, and every CJK run written as its bigrams between spaces
+    /// ("对地雷威胁" gives " 对地 地雷 雷威 威胁 "), so a word tokenizer sees Chinese as overlapping two-character
+    /// words and a longer Chinese term is the phrase of its bigrams. Everything else is left to the tokenizer.
+    /// </summary>
+    public static string IndexForm(string? text)
+    {
+        var folded = Fold(text);
+        if (!folded.AsSpan().ContainsAnyInRange('\u3040', '\uFAFF'))
+        {
+            return folded;
+        }
+        var builder = new StringBuilder(folded.Length * 3);
+        var runStart = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var inRun = i < folded.Length && IsCjk(folded[i]);
+            if (inRun && runStart < 0)
+            {
+                runStart = i;
+            }
+            else if (!inRun && runStart >= 0)
+            {
+                builder.Append(' ');
+                AppendRun(builder, folded.AsSpan(runStart, i - runStart));
+                runStart = -1;
+            }
+            if (!inRun && i < folded.Length)
+            {
+                builder.Append(folded[i]);
+            }
+        }
+        return builder.ToString();
+    }
+
     public static bool IsCjk(char c) =>
         c is >= '\u3040' and <= '\u30FF'      // Hiragana, Katakana
         or >= '\u3400' and <= '\u4DBF'        // CJK Extension A

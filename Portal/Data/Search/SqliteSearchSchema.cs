@@ -3,32 +3,36 @@ using System.Text;
 namespace Portal.Data.Search;
 
 /// <summary>
-/// All SQLite-specific search DDL in one place, used by the AddSearchIndex migration and by the
-/// synthetic corpus generator. Two FTS5 tables, one row per language version (rowid = its Id):
+/// All SQLite-specific search DDL in one place, used by the ReshapeSearchIndex migration, the
+/// <c>reindex</c> command and the synthetic corpus generator. One FTS5 table, <c>SearchIndex</c>: an
+/// inverted index of words (unicode61, case and diacritics folded), contentless (the text stays in the
+/// catalogue's own tables, which snippets read), one row per language version with row id
+/// <see cref="SearchTags.RowId"/> (document id × 8 + language slot), and four columns:
 /// <list type="bullet">
-/// <item><c>SearchText</c>, trigram tokenizer: any query of 3+ characters, inside words too, in any
-/// script, case- and (Latin) diacritic-insensitive; it also stores the text snippets are cut from.</item>
-/// <item><c>SearchCjk</c>, contentless, unicode61 over CJK character bigrams: the trigram index cannot
-/// answer 1–2 character queries, which are whole words in Chinese (地雷).</item>
+/// <item><c>Title</c>, <c>Body</c>, <c>Extra</c> (annexes, footnotes, signatory names): the text as
+/// <see cref="SearchText.IndexForm"/> gives it, Chinese as overlapping bigrams.</item>
+/// <item><c>Tags</c>: the filters and the access class as tokens (<see cref="SearchTags"/>).</item>
 /// </list>
-/// Triggers rebuild a version's rows whenever it or its annexes, footnotes or signatories change,
-/// so the index is updated inside the writing transaction. They call the functions that
-/// <see cref="SqliteSearchFunctions"/> registers on every connection the portal opens.
+/// Triggers rewrite a version's row whenever it, its annexes, footnotes or signatories, its document's
+/// filtered columns, sessions, agenda items or member states change, so the index is written inside the
+/// writing transaction: a committed edit is searchable at once and a crash cannot separate the two. They
+/// call the functions that <see cref="SqliteSearchFunctions"/> registers on every connection the portal opens.
 /// </summary>
 public static class SqliteSearchSchema
 {
-    public const string CreateTables = """
-        CREATE VIRTUAL TABLE SearchText USING fts5(
-            Title, Body, Extra, DocumentId UNINDEXED, Language UNINDEXED,
-            tokenize = 'trigram case_sensitive 0 remove_diacritics 1');
-        CREATE VIRTUAL TABLE SearchCjk USING fts5(
-            Terms, content = '', contentless_delete = 1, tokenize = 'unicode61');
+    public const string Table = "SearchIndex";
+
+    /// <summary>bm25 column weights: a word in the title counts four times one in the body; the tags never count.</summary>
+    public const string Rank = "bm25(SearchIndex, 4.0, 1.0, 0.6, 0.0)";
+
+    public const string CreateTable = """
+        CREATE VIRTUAL TABLE SearchIndex USING fts5(
+            Title, Body, Extra, Tags,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2');
         """;
 
-    public const string DropTables = """
-        DROP TABLE IF EXISTS SearchCjk;
-        DROP TABLE IF EXISTS SearchText;
-        """;
+    public const string DropTable = "DROP TABLE IF EXISTS SearchIndex;";
 
     private static readonly string[] TriggerNames =
     [
@@ -36,39 +40,57 @@ public static class SqliteSearchSchema
         "SearchIndex_Annexes_Insert", "SearchIndex_Annexes_Update", "SearchIndex_Annexes_Delete",
         "SearchIndex_Footnotes_Insert", "SearchIndex_Footnotes_Update", "SearchIndex_Footnotes_Delete",
         "SearchIndex_Signatories_Insert", "SearchIndex_Signatories_Update", "SearchIndex_Signatories_Delete",
+        "SearchIndex_Documents_Update",
+        "SearchIndex_DocumentSessions_Insert", "SearchIndex_DocumentSessions_Delete",
+        "SearchIndex_DocumentAgendaItems_Insert", "SearchIndex_DocumentAgendaItems_Update", "SearchIndex_DocumentAgendaItems_Delete",
+        "SearchIndex_DocumentMemberStates_Insert", "SearchIndex_DocumentMemberStates_Update", "SearchIndex_DocumentMemberStates_Delete",
     ];
+
+    public static int TriggerCount => TriggerNames.Length;
 
     public static string CreateTriggers { get; } = BuildTriggers();
 
     public static string DropTriggers { get; } = string.Join('\n', TriggerNames.Select(n => $"DROP TRIGGER IF EXISTS {n};"));
 
-    /// <summary>Indexes every language version from scratch: the migration's backfill and the corpus generator's last step.</summary>
+    /// <summary>The row id of the version <c>v</c> (<see cref="SearchTags.RowId"/>) in SQL.</summary>
+    public static string RowIdOf(string version) =>
+        $"({version}.DocumentId * 8 + CASE {version}.Language "
+        + string.Concat(SearchTags.LanguageSlots.Select(l => $"WHEN '{l}' THEN {SearchTags.LanguageSlot(l)} "))
+        + "ELSE 7 END)";
+
+    /// <summary>The annexes (heading, title, body), footnotes and signatory names of version <c>v</c>, one text.</summary>
+    public const string ExtraOfVersion = """
+        coalesce((SELECT group_concat(coalesce(a.Heading, '') || char(10) || coalesce(a.Title, '') || char(10) || a.BodyMarkdown, char(10)) FROM Annexes a WHERE a.LanguageVersionId = v.Id), '') || char(10) ||
+        coalesce((SELECT group_concat(f.TextMarkdown, char(10)) FROM Footnotes f WHERE f.LanguageVersionId = v.Id), '') || char(10) ||
+        coalesce((SELECT group_concat(s.Name, char(10)) FROM Signatories s WHERE s.LanguageVersionId = v.Id), '')
+        """;
+
+    /// <summary>Indexes every language version from scratch: the migration's backfill and the <c>reindex</c> command.</summary>
     public static string RebuildAll { get; } = $"""
-        DELETE FROM SearchText;
-        DELETE FROM SearchCjk;
-        {InsertText("1 = 1")}
-        INSERT INTO SearchCjk(rowid, Terms)
-            SELECT rowid, Terms FROM (SELECT rowid, portal_cjk_bigrams(Title || char(10) || Body || char(10) || Extra) AS Terms FROM SearchText)
-            WHERE Terms <> '';
+        DELETE FROM SearchIndex;
+        {Insert("1 = 1")}
         """;
 
-    private static string InsertText(string where) => $"""
-        INSERT INTO SearchText(rowid, Title, Body, Extra, DocumentId, Language)
-            SELECT v.Id, portal_search_fold(v.Title), portal_search_fold(v.BodyMarkdown), portal_search_fold(
-                coalesce((SELECT group_concat(coalesce(a.Heading, '') || char(10) || coalesce(a.Title, '') || char(10) || a.BodyMarkdown, char(10)) FROM Annexes a WHERE a.LanguageVersionId = v.Id), '') || char(10) ||
-                coalesce((SELECT group_concat(f.TextMarkdown, char(10)) FROM Footnotes f WHERE f.LanguageVersionId = v.Id), '') || char(10) ||
-                coalesce((SELECT group_concat(s.Name, char(10)) FROM Signatories s WHERE s.LanguageVersionId = v.Id), '')),
-                v.DocumentId, v.Language
-            FROM LanguageVersions v WHERE {where};
+    /// <summary>Indexes the language versions <c>v</c> that <paramref name="where"/> selects (it may use <c>d</c>, their document).</summary>
+    public static string Insert(string where) => $"""
+        INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
+            SELECT {RowIdOf("v")}, portal_search_text(v.Title), portal_search_text(v.BodyMarkdown), portal_search_text({ExtraOfVersion}),
+                portal_search_tags(v.Language, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
+                    (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
+                    (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
+                    (SELECT group_concat(da.AgendaItemId) FROM DocumentAgendaItems da WHERE da.DocumentId = d.Id),
+                    (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
+            FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE {where};
         """;
 
-    private static string Reindex(string versionId) => $"""
-        DELETE FROM SearchText WHERE rowid = {versionId};
-        DELETE FROM SearchCjk WHERE rowid = {versionId};
-        {InsertText($"v.Id = {versionId}")}
-        INSERT INTO SearchCjk(rowid, Terms)
-            SELECT rowid, Terms FROM (SELECT rowid, portal_cjk_bigrams(Title || char(10) || Body || char(10) || Extra) AS Terms FROM SearchText WHERE rowid = {versionId})
-            WHERE Terms <> '';
+    private static string ReindexVersion(string versionId) => $"""
+        DELETE FROM SearchIndex WHERE rowid = (SELECT {RowIdOf("v")} FROM LanguageVersions v WHERE v.Id = {versionId});
+        {Insert($"v.Id = {versionId}")}
+        """;
+
+    private static string ReindexDocument(string documentId) => $"""
+        DELETE FROM SearchIndex WHERE rowid IN (SELECT {RowIdOf("v")} FROM LanguageVersions v WHERE v.DocumentId = {documentId});
+        {Insert($"v.DocumentId = {documentId}")}
         """;
 
     private static string BuildTriggers()
@@ -77,15 +99,25 @@ public static class SqliteSearchSchema
         void Trigger(string name, string when, string body) =>
             sql.Append($"CREATE TRIGGER {name} {when} BEGIN\n{body}\nEND;\n");
 
-        Trigger("SearchIndex_LanguageVersions_Insert", "AFTER INSERT ON LanguageVersions", Reindex("NEW.Id"));
-        Trigger("SearchIndex_LanguageVersions_Update", "AFTER UPDATE OF Title, BodyMarkdown, Language, DocumentId ON LanguageVersions", Reindex("NEW.Id"));
-        Trigger("SearchIndex_LanguageVersions_Delete", "AFTER DELETE ON LanguageVersions",
-            "DELETE FROM SearchText WHERE rowid = OLD.Id;\nDELETE FROM SearchCjk WHERE rowid = OLD.Id;");
+        Trigger("SearchIndex_LanguageVersions_Insert", "AFTER INSERT ON LanguageVersions", ReindexVersion("NEW.Id"));
+        Trigger("SearchIndex_LanguageVersions_Update", "AFTER UPDATE OF Title, BodyMarkdown, Language, DocumentId ON LanguageVersions",
+            $"DELETE FROM SearchIndex WHERE rowid = {RowIdOf("OLD")};\n" + ReindexVersion("NEW.Id"));
+        Trigger("SearchIndex_LanguageVersions_Delete", "AFTER DELETE ON LanguageVersions", $"DELETE FROM SearchIndex WHERE rowid = {RowIdOf("OLD")};");
         foreach (var (table, columns) in new[] { ("Annexes", "Heading, Title, BodyMarkdown"), ("Footnotes", "TextMarkdown"), ("Signatories", "Name") })
         {
-            Trigger($"SearchIndex_{table}_Insert", $"AFTER INSERT ON {table}", Reindex("NEW.LanguageVersionId"));
-            Trigger($"SearchIndex_{table}_Update", $"AFTER UPDATE OF {columns}, LanguageVersionId ON {table}", Reindex("OLD.LanguageVersionId") + "\n" + Reindex("NEW.LanguageVersionId"));
-            Trigger($"SearchIndex_{table}_Delete", $"AFTER DELETE ON {table}", Reindex("OLD.LanguageVersionId"));
+            Trigger($"SearchIndex_{table}_Insert", $"AFTER INSERT ON {table}", ReindexVersion("NEW.LanguageVersionId"));
+            Trigger($"SearchIndex_{table}_Update", $"AFTER UPDATE OF {columns}, LanguageVersionId ON {table}", ReindexVersion("OLD.LanguageVersionId") + "\n" + ReindexVersion("NEW.LanguageVersionId"));
+            Trigger($"SearchIndex_{table}_Delete", $"AFTER DELETE ON {table}", ReindexVersion("OLD.LanguageVersionId"));
+        }
+        Trigger("SearchIndex_Documents_Update", "AFTER UPDATE OF Status, Distribution, Kind, Sender, ListedOn ON Documents", ReindexDocument("NEW.Id"));
+        foreach (var (table, columns) in new[] { ("DocumentSessions", (string?)null), ("DocumentAgendaItems", "AgendaItemId, DocumentId"), ("DocumentMemberStates", "MemberState, DocumentId") })
+        {
+            Trigger($"SearchIndex_{table}_Insert", $"AFTER INSERT ON {table}", ReindexDocument("NEW.DocumentId"));
+            if (columns is not null)
+            {
+                Trigger($"SearchIndex_{table}_Update", $"AFTER UPDATE OF {columns} ON {table}", ReindexDocument("OLD.DocumentId") + "\n" + ReindexDocument("NEW.DocumentId"));
+            }
+            Trigger($"SearchIndex_{table}_Delete", $"AFTER DELETE ON {table}", ReindexDocument("OLD.DocumentId"));
         }
         return sql.ToString();
     }

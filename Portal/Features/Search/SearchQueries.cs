@@ -17,7 +17,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
 
     /// <summary>
     /// How many matching language versions a search asks the index to read (<see cref="SearchRequest.Limit"/>).
-    /// It bounds the work (ranking, counting, facets) whatever the size of the corpus; beyond it the counts say "at least".
+    /// It bounds the ranking and the facets whatever the size of the corpus; beyond it an engine that counts every match
+    /// (SQLite's word index) gives the exact total, one that cannot says "at least".
     /// </summary>
     public int MaxMatchedVersions { get; init; } = PortalOptions.DefaultSearchMatchLimit;
 
@@ -54,7 +55,12 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         var scope = await ScopeAsync(db, filter, cancellationToken);
         var hits = scope is null ? SearchHits.None
             : await index.SearchAsync(new SearchRequest(input.Terms, scope, viewer, MaxMatchedVersions), cancellationToken);
-        if (hits.Truncated)
+        if (hits.Truncated && hits.TotalIsExact)
+        {
+            // Every match was counted in the index; the ranking and the facets cover the newest matches read.
+            notices.Add(InterfaceText.Format("NoticeManyMatchesRanked", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
+        }
+        else if (hits.Truncated)
         {
             notices.Add(filter.HasDocumentFilters
                 ? InterfaceText.Format("NoticeManyMatchesFiltered", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture))

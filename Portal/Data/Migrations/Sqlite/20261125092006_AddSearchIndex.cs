@@ -26,7 +26,7 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.Sql(DropTables);
         }
 
-        private const string CreateTables = """
+        internal const string CreateTables = """
             CREATE VIRTUAL TABLE SearchText USING fts5(
                 Title, Body, Extra, DocumentId UNINDEXED, Language UNINDEXED,
                 tokenize = 'trigram case_sensitive 0 remove_diacritics 1');
@@ -34,7 +34,7 @@ namespace Portal.Data.Migrations.Sqlite
                 Terms, content = '', contentless_delete = 1, tokenize = 'unicode61');
             """;
 
-        private const string RebuildAll = """
+        internal const string RebuildAll = """
             DELETE FROM SearchText;
             DELETE FROM SearchCjk;
             INSERT INTO SearchText(rowid, Title, Body, Extra, DocumentId, Language)
@@ -49,7 +49,7 @@ namespace Portal.Data.Migrations.Sqlite
                 WHERE Terms <> '';
             """;
 
-        private const string CreateTriggers = """
+        internal const string CreateTriggers = """
             CREATE TRIGGER SearchIndex_LanguageVersions_Insert AFTER INSERT ON LanguageVersions BEGIN
             DELETE FROM SearchText WHERE rowid = NEW.Id;
             DELETE FROM SearchCjk WHERE rowid = NEW.Id;
@@ -246,7 +246,7 @@ namespace Portal.Data.Migrations.Sqlite
             END;
             """;
 
-        private const string DropTriggers = """
+        internal const string DropTriggers = """
             DROP TRIGGER IF EXISTS SearchIndex_LanguageVersions_Insert;
             DROP TRIGGER IF EXISTS SearchIndex_LanguageVersions_Update;
             DROP TRIGGER IF EXISTS SearchIndex_LanguageVersions_Delete;
@@ -261,7 +261,7 @@ namespace Portal.Data.Migrations.Sqlite
             DROP TRIGGER IF EXISTS SearchIndex_Signatories_Delete;
             """;
 
-        private const string DropTables = """
+        internal const string DropTables = """
             DROP TABLE IF EXISTS SearchCjk;
             DROP TABLE IF EXISTS SearchText;
             """;

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Portal.Data.Search;
+
+/// <summary>
+/// The search index beside the catalogue, at <c>/healthz</c> (entry "search-index"): healthy when it holds one row
+/// per language version; degraded, with both counts and the command that repairs it, when it does not. The index
+/// is written in the transaction that changes the catalogue, so there is no lag to wait out: a difference is damage.
+/// </summary>
+public sealed class SearchIndexHealthCheck(ISearchIndex index) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var state = await index.CheckAsync(cancellationToken);
+            var data = new Dictionary<string, object> { ["versions"] = state.Versions, ["indexed"] = state.Indexed };
+            return state.InStep
+                ? HealthCheckResult.Healthy($"{state.Indexed} language versions indexed.", data)
+                : HealthCheckResult.Degraded($"The search index holds {state.Indexed} language versions of {state.Versions}; run `reindex`.", data: data);
+        }
+        catch (DbException e)
+        {
+            return HealthCheckResult.Unhealthy("The search index does not answer.", e);
+        }
+    }
+}

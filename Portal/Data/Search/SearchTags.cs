@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Search;
+
+/// <summary>
+/// What the SQLite word index knows about a language version besides its text, as indexed tokens of its
+/// <c>Tags</c> column, so that a filtered search is one MATCH rather than a probe per document: the
+/// language, the document's sessions, organs and agenda items, kind, distribution, publication status,
+/// sender, the member states a Restricted document names, the year, month and day it is listed on, and
+/// whether the public may see it. Every token is letters and digits only (one unicode61 token), and the
+/// same code writes them (through the <c>portal_search_tags</c> SQL function the triggers call, and the
+/// corpus generator) and asks for them (<see cref="SqliteSearchIndex"/>).
+/// </summary>
+public static class SearchTags
+{
+    /// <summary>Dates before this year share one token, and so do dates after <see cref="LastYear"/>.</summary>
+    public const int FirstYear = 1900;
+
+    public const int LastYear = 2100;
+
+    public const string Public = "vpublic";
+    public const string BeforeFirstYear = "yold";
+    public const string AfterLastYear = "ynew";
+
+    /// <summary>The six official languages' places in a search row id (see <see cref="RowId"/>); any other language is 7.</summary>
+    public static readonly string[] LanguageSlots = ["ar", "zh", "en", "fr", "ru", "es"];
+
+    /// <summary>
+    /// The index row of a language version: its document's id times 8 plus its language's slot. The documents
+    /// of a match are then read from the row ids alone (counted, ordered newest first) without a lookup.
+    /// </summary>
+    public static long RowId(int documentId, string language) => documentId * 8L + LanguageSlot(language);
+
+    public static int DocumentOf(long rowId) => (int)(rowId >> 3);
+
+    public static int LanguageSlot(string language)
+    {
+        var slot = Array.IndexOf(LanguageSlots, language);
+        return slot < 0 ? 7 : slot + 1;
+    }
+
+    public static string Language(string code) => "l" + Hex(code);
+
+    public static string Session(int id) => "s" + id.ToString(CultureInfo.InvariantCulture);
+
+    public static string AgendaItem(int id) => "i" + id.ToString(CultureInfo.InvariantCulture);
+
+    public static string Organ(Organ organ) => "o" + ((int)organ).ToString(CultureInfo.InvariantCulture);
+
+    public static string Kind(DocumentKind kind) => "k" + ((int)kind).ToString(CultureInfo.InvariantCulture);
+
+    public static string Distribution(Distribution distribution) => "d" + ((int)distribution).ToString(CultureInfo.InvariantCulture);
+
+    public static string Status(PublicationStatus status) => "p" + ((int)status).ToString(CultureInfo.InvariantCulture);
+
+    public static string Sender(string sender) => "x" + Hex(sender);
+
+    public static string MemberState(string state) => "v" + Hex(state);
+
+    public static string Year(int year) => year < FirstYear ? BeforeFirstYear : year > LastYear ? AfterLastYear : "y" + year.ToString(CultureInfo.InvariantCulture);
+
+    public static string Month(int year, int month) => "m" + (year * 100 + month).ToString(CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly day) => "t" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>The tags of one language version, space-separated.</summary>
+    public static string Of(string language, PublicationStatus status, Distribution distribution, DocumentKind kind, string? sender,
+        DateOnly listedOn, IEnumerable<int> sessions, IEnumerable<Organ> organs, IEnumerable<int> agendaItems, IEnumerable<string> memberStates)
+    {
+        var tags = new List<string> { Language(language), Status(status), Distribution(distribution), Kind(kind) };
+        if (status == PublicationStatus.Published && distribution != Entities.Distribution.Restricted)
+        {
+            tags.Add(Public);
+        }
+        if (!string.IsNullOrEmpty(sender))
+        {
+            tags.Add(Sender(sender));
+        }
+        tags.Add(Year(listedOn.Year));
+        if (listedOn.Year is >= FirstYear and <= LastYear)
+        {
+            tags.Add(Month(listedOn.Year, listedOn.Month));
+            tags.Add(Day(listedOn));
+        }
+        // Sorted, so the tags do not depend on the order the rows were read in.
+        tags.AddRange(sessions.Distinct().Order().Select(Session));
+        tags.AddRange(organs.Distinct().Order().Select(Organ));
+        tags.AddRange(agendaItems.Distinct().Order().Select(AgendaItem));
+        tags.AddRange(memberStates.Distinct().Order(StringComparer.Ordinal).Select(MemberState));
+        return string.Join(' ', tags);
+    }
+
+    /// <summary>
+    /// The same from the database's values, as the <c>portal_search_tags</c> SQL function receives them: enums as
+    /// integers, the date as stored (yyyy-MM-dd), the lists as <c>group_concat</c> gives them (comma-separated ids,
+    /// member states one per line).
+    /// </summary>
+    public static string FromColumns(string language, long status, long distribution, long kind, string? sender, string? listedOn,
+        string? sessions, string? organs, string? agendaItems, string? memberStates)
+    {
+        var date = DateOnly.TryParseExact(listedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : DateOnly.MinValue;
+        return Of(language, (PublicationStatus)status, (Distribution)distribution, (DocumentKind)kind, sender, date,
+            Ids(sessions), Ids(organs).Select(o => (Organ)o), Ids(agendaItems),
+            (memberStates ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// The tokens of the days from <paramref name="from"/> to <paramref name="to"/> (either open), as few as
+    /// possible: whole years, then whole months, then days, plus the tokens of the years outside the indexed range.
+    /// </summary>
+    public static IReadOnlyList<string> Dates(DateOnly? from, DateOnly? to)
+    {
+        var tokens = new List<string>();
+        var first = from ?? DateOnly.MinValue;
+        var last = to ?? DateOnly.MaxValue;
+        if (first > last)
+        {
+            return tokens;
+        }
+        if (first.Year < FirstYear)
+        {
+            tokens.Add(BeforeFirstYear);
+            first = new DateOnly(FirstYear, 1, 1);
+        }
+        if (last.Year > LastYear)
+        {
+            tokens.Add(AfterLastYear);
+            last = new DateOnly(LastYear, 12, 31);
+        }
+        var day = first;
+        while (day <= last)
+        {
+            var yearEnd = new DateOnly(day.Year, 12, 31);
+            var monthEnd = new DateOnly(day.Year, day.Month, DateTime.DaysInMonth(day.Year, day.Month));
+            if (day.DayOfYear == 1 && yearEnd <= last)
+            {
+                tokens.Add(Year(day.Year));
+                day = yearEnd.AddDays(1);
+            }
+            else if (day.Day == 1 && monthEnd <= last)
+            {
+                tokens.Add(Month(day.Year, day.Month));
+                day = monthEnd.AddDays(1);
+            }
+            else
+            {
+                tokens.Add(Day(day));
+                day = day.AddDays(1);
+            }
+        }
+        return tokens;
+    }
+
+    private static IEnumerable<int> Ids(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture));
+
+    private static string Hex(string text) => Convert.ToHexString(Encoding.UTF8.GetBytes(text));
+}
