@@ -62,9 +62,9 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         }
         else if (hits.Truncated)
         {
-            notices.Add(filter.HasDocumentFilters
-                ? InterfaceText.Format("NoticeManyMatchesFiltered", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture))
-                : InterfaceText.Format("NoticeManyMatches", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
+            // An engine that stops counting at the limit (PostgreSQL) applies the filters and the access rule in
+            // the same statement, so what it counted are the newest matches that pass them.
+            notices.Add(InterfaceText.Format("NoticeManyMatches", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
         }
         return await ReadResultsAsync(db, filter, input, hits, notices, pageSize, cancellationToken) with { UnknownSymbol = unknownSymbol };
     }
