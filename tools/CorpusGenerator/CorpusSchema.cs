@@ -68,6 +68,8 @@ public static class CorpusSchema
         ["AlertMatches"] = "no subscriptions, so nothing matched",
         ["AlertMessages"] = "no alert has been sent",
         ["ApiTokens"] = "no accounts, so no API tokens",
+        ["IngestionBatches"] = "a generated corpus is loaded, not ingested from files",
+        ["IngestionFiles"] = "a generated corpus is loaded, not ingested from files",
     };
 
     /// <summary>Tables of <see cref="LeftEmpty"/> that the portal fills itself once it runs on a corpus.</summary>

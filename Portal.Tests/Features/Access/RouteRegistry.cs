@@ -51,6 +51,7 @@ public static class RouteRegistry
         new("/account/two-factor", ["/account/two-factor"]),
         new("/account/two-factor/set-up", ["/account/two-factor/set-up"]),
         new("/account/access-denied", ["/account/access-denied"]),
+        new("/account/api-tokens", ["/account/api-tokens"]),
         new("/account/sign-out", [], NotCrawled: "POST only: signing out is a state change with an antiforgery token (SignInTests)"),
 
         // The Secretariat's pages
@@ -60,6 +61,9 @@ public static class RouteRegistry
         new("/manage/audit", ["/manage/audit"]),
         new("/manage/accounts", ["/manage/accounts"]),
         new("/manage/mission", ["/manage/mission"]),
+        new("/manage/ingest", ["/manage/ingest"]),
+        new("/manage/ingest/batches/{Id:int}", ["/manage/ingest/batches/1"]),
+        new("/manage/ingest/files/{Id:int}", ["/manage/ingest/files/1"]),
 
         // Files, generated PDFs, text renditions, archives and citations
         new("/documents/{id:int}/{language:regex(^[A-Za-z]{{2}}$)}.{format}", ["/documents/{id}/en.pdf", "/documents/{id}/en.docx", "/documents/{id}/en.md", "/documents/{id}/fr.txt"]),

@@ -139,6 +139,9 @@ public abstract class IngestionCommandsTests(DatabaseProvider provider) : IAsync
     [Fact]
     public async Task TwoWorkersAtOnceShareABatchWithoutReadingAnyFileTwice()
     {
+        // Several instances need PostgreSQL; the SQLite test database is one in-memory connection, which two
+        // threads cannot use at once.
+        Assert.SkipWhen(provider == DatabaseProvider.Sqlite, "several portal instances run on PostgreSQL only");
         var names = new[] { "en-joint-letter", "en-noisy-mirror", "es-letter-security-council", "ru-letter-revision", "ar-identical-letters", "fr-note-verbale-many-items" };
         var batch = await UploadAsync([.. names.Concat(names).Select((n, i) => ($"{i}-{n}.txt", (Stream)new MemoryStream([.. Fixture(n), (byte)'\n', (byte)('a' + i)])))]);
 
