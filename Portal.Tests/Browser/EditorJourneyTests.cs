@@ -47,12 +47,23 @@ public class EditorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page.Locator("#document-status")).ToHaveTextAsync("Published");
         await Assertions.Expect(page.Locator(".audit-table")).ToContainTextAsync("publish");
+        var pdf = DocumentUploadsTests.Pdf("The lighthouse keepers met");
+        await page.Locator("#files-en input[type=file]").SetInputFilesAsync(new FilePayload { Name = "lighthouse.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await Assertions.Expect(page.Locator("#files-en .held-files")).ToContainTextAsync("lighthouse.pdf");
 
         var visitor = await browser.NewPageAsync();
         visitor.SetDefaultTimeout(90_000);
         var response = await visitor.GotoAsync("/zh/A/75/9201");
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("灯塔看守人开会了");
+
+        // The visitor finds it under its agenda item and downloads the PDF the editor uploaded, byte for byte.
+        await visitor.GotoAsync("/sessions/ga/75/items/71");
+        await visitor.Locator("main a").Filter(new() { HasText = "A/75/9201" }).First.ClickAsync();
+        await visitor.WaitForURLAsync(url => url.Contains("/A/75/9201", StringComparison.Ordinal));
+        var link = visitor.Locator("a.download-link[href='/A/75/9201/en.pdf']");
+        var download = await visitor.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Equal(pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
     }
 
     private async Task<IPage> EditorPageAsync(string email, string path)

@@ -52,7 +52,7 @@ public static class DatabaseSetup
         // language titles together, and one round trip beats three for 25 rows.
         services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors([.. guard, SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()]));
+            .AddInterceptors([.. guard, SqliteBusyTimeout.Interceptor, SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()]));
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
     }

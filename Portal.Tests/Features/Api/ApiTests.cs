@@ -269,7 +269,13 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
         AssertMatches(schemas, "ApiFile", document.GetProperty("versions")[0].GetProperty("files")[0]);
         var (_, session, _) = await GetAsync("/api/v1/sessions/ga/75");
         AssertMatches(schemas, "ApiSessionDetail", session);
+        // A change younger than 2 s is held back to the next call, and the demo data may have been loaded just now.
         var (_, changes, _) = await GetAsync("/api/v1/documents?changedSince=2020-01-01T00:00:00Z&limit=1");
+        for (var waited = 0; changes.GetProperty("items").GetArrayLength() == 0 && waited < 60; waited++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            (_, changes, _) = await GetAsync("/api/v1/documents?changedSince=2020-01-01T00:00:00Z&limit=1");
+        }
         AssertMatches(schemas, "ApiDocumentSummary", changes.GetProperty("items")[0]);
     }
 
