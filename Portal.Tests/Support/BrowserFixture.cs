@@ -52,7 +52,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static async Task SignInAsync(IPage page, TestAccount account, string returnUrl)
     {
-        await page.GotoAsync("/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        // In English whatever an earlier page of the context chose, so the buttons are found by their English names.
+        await page.GotoAsync("/account/sign-in?ui=en&returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.Locator("#email").FillAsync(account.Email);
         await page.Locator("#password").FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

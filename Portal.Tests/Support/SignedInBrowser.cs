@@ -43,18 +43,7 @@ public static class SignedInBrowser
             await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress.ToString() });
             var page = await context.NewPageAsync();
             page.SetDefaultTimeout(90_000);
-            // In English whatever an earlier page chose, so the buttons are found by their English names.
-            await page.GotoAsync("/account/sign-in?ui=en&returnUrl=%2Faccount");
-            await page.Locator("#email").FillAsync(account.Email);
-            await page.Locator("#password").FillAsync(account.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            if (account.AuthenticatorKey is { } key)
-            {
-                await page.WaitForURLAsync(url => url.Contains("/account/sign-in/two-factor", StringComparison.Ordinal));
-                await page.Locator("#code").FillAsync(Totp.Code(key));
-                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            }
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");
+            await BrowserFixture.SignInAsync(page, account, "/account");
             return States[(browser.Services, role)] = await context.StorageStateAsync();
         }
         finally
