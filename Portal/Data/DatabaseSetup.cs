@@ -51,7 +51,8 @@ public static class DatabaseSetup
         // Single queries on purpose: list projections load a document's few symbols and
         // language titles together, and one round trip beats three for 25 rows.
         services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, o) => o
-            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors([.. guard, SqliteBusyTimeout.Interceptor, SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()]));
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
@@ -76,7 +77,8 @@ public static class DatabaseSetup
         services.AddSingleton<DatabaseLocation>(new UncheckedDatabase($"PostgreSQL database {npgsql.Database} on {npgsql.Host}"));
         services.AddSingleton<PostgreSqlCatalogueNotifier>();
         services.AddPooledDbContextFactory<PostgreSqlPortalDbContext>((sp, o) => o
-            .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(sp.GetRequiredService<CatalogueVersion>(), sp.GetRequiredService<PostgreSqlCatalogueNotifier>()));
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgreSqlPortalDbContext>>();
         services.AddSingleton<ISearchIndex, PostgreSqlSearchIndex>();

@@ -62,12 +62,19 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var ids = best.Select(m => SearchTags.DocumentOf(m.RowId)).ToList();
         // The index's access class narrows the search; the one access rule has the last word.
         var allowed = (await request.AllowedDocuments(db).Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var versions = (await db.LanguageVersions.AsNoTracking().Where(v => ids.Contains(v.DocumentId))
-                .Select(v => new { v.Id, v.DocumentId, v.Language }).ToListAsync(cancellationToken))
-            .ToDictionary(v => SearchTags.RowId(v.DocumentId, v.Language));
+        var documentsRead = best.Count;
+        best.RemoveAll(m => !allowed.Contains(SearchTags.DocumentOf(m.RowId)));
+        // The language version behind each best row, sought by its document's key.
+        var versions = new Dictionary<long, (int Id, string Language)>();
+        foreach (var v in await ReadAsync(db,
+            $"SELECT r.value, v.Id, v.Language FROM json_each($rows) r JOIN LanguageVersions v ON v.DocumentId = r.value >> 3 WHERE {SqliteSearchSchema.RowIdOf("v")} = r.value",
+            [("$rows", "[" + string.Join(',', best.Select(m => m.RowId)) + "]")], r => (RowId: r.GetInt64(0), Id: r.GetInt32(1), Language: r.GetString(2)), cancellationToken))
+        {
+            versions.TryAdd(v.RowId, (v.Id, v.Language));
+        }
         var hits = best
-            .Where(m => allowed.Contains(SearchTags.DocumentOf(m.RowId)) && versions.ContainsKey(m.RowId))
-            .Select(m => versions[m.RowId] is var v ? new SearchHit(v.DocumentId, v.Id, v.Language, m.Score) : null!)
+            .Where(m => versions.ContainsKey(m.RowId))
+            .Select(m => versions[m.RowId] is var v ? new SearchHit(SearchTags.DocumentOf(m.RowId), v.Id, v.Language, m.Score) : null!)
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
         if (!truncated)
@@ -77,7 +84,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         // Every match counted, not only those read: distinct documents from the row ids alone.
         var total = await ReadAsync(db, $"SELECT count(DISTINCT rowid >> 3) FROM SearchIndex WHERE SearchIndex MATCH $match{documentRows}",
             [("$match", match)], r => r.GetInt32(0), cancellationToken);
-        return new SearchHits(hits, true, Math.Max(total[0] - (best.Count - hits.Count), hits.Count), TotalIsExact: true);
+        return new SearchHits(hits, true, Math.Max(total[0] - (documentsRead - hits.Count), hits.Count), TotalIsExact: true);
     }
 
     public async Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken)

@@ -150,33 +150,32 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     /// <summary>
     /// Counts per facet over the documents found (all of them visible to the viewer), from the catalogue
     /// rather than the index: every engine returns document ids, and the labels live in the database.
+    /// The database groups and counts, so a search reads back a few rows per facet, not a row per hit.
     /// </summary>
     private static async Task<IReadOnlyList<Facet>> FacetsAsync(PortalDbContext db, List<int> ids, SearchFilter filter, CancellationToken cancellationToken)
     {
         var facets = new List<Facet>();
         var first = filter with { Page = 1 };
-        var found = await db.Documents.AsNoTracking()
-            .Where(d => ids.Contains(d.Id))
-            .Select(d => new FoundDocument(d.Id, d.Kind, d.Sender, d.Distribution, d.ListedOn))
-            .ToListAsync(cancellationToken);
+        var found = db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id));
+        var links = db.DocumentSessions.AsNoTracking().Where(l => ids.Contains(l.DocumentId));
 
-        var sessionLinks = await db.DocumentSessions.AsNoTracking()
-            .Where(l => ids.Contains(l.DocumentId))
-            .Select(l => new { l.DocumentId, l.Session.Organ, l.Session.Number })
+        var sessions = await links
+            .GroupBy(l => new { l.Session.Organ, l.Session.Number })
+            .Select(g => new { g.Key.Organ, g.Key.Number, Count = g.Select(l => l.DocumentId).Distinct().Count() })
+            .OrderByDescending(g => g.Count).ThenByDescending(g => g.Number).Take(FacetLength)
             .ToListAsync(cancellationToken);
-        var sessions = sessionLinks.GroupBy(l => new SessionKey(l.Organ, l.Number))
-            .Select(g => new { Key = g.Key, Count = g.Select(l => l.DocumentId).Distinct().Count() })
-            .OrderByDescending(g => g.Count).ThenByDescending(g => g.Key.Number).Take(FacetLength);
         facets.Add(new Facet(FacetKey.Session, sessions.Select(s =>
-            new FacetValue(s.Key.Label, s.Count, first with { Session = s.Key }, filter.Session == s.Key)).ToList()));
+        {
+            var key = new SessionKey(s.Organ, s.Number);
+            return new FacetValue(key.Label, s.Count, first with { Session = key }, filter.Session == key);
+        }).ToList()));
 
-        var itemLinks = await db.DocumentAgendaItems.AsNoTracking()
+        var items = await db.DocumentAgendaItems.AsNoTracking()
             .Where(l => ids.Contains(l.DocumentId))
-            .Select(l => new { l.DocumentId, l.AgendaItemId })
-            .ToListAsync(cancellationToken);
-        var items = itemLinks.GroupBy(l => l.AgendaItemId)
+            .GroupBy(l => l.AgendaItemId)
             .Select(g => new { AgendaItemId = g.Key, Count = g.Select(l => l.DocumentId).Distinct().Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.AgendaItemId).Take(FacetLength).ToList();
+            .OrderByDescending(g => g.Count).ThenBy(g => g.AgendaItemId).Take(FacetLength)
+            .ToListAsync(cancellationToken);
         var itemIds = items.Select(i => i.AgendaItemId).ToList();
         var itemNames = await db.AgendaItems.AsNoTracking()
             .Where(a => itemIds.Contains(a.Id))
@@ -197,44 +196,52 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             return new FacetValue(label, i.Count, first with { AgendaItem = key }, filter.AgendaItem == key);
         }).ToList()));
 
-        var organs = new List<FacetValue>();
-        foreach (var organ in Enum.GetValues<Organ>())
-        {
-            var count = sessionLinks.Where(l => l.Organ == organ).Select(l => l.DocumentId).Distinct().Count();
-            if (count > 0)
-            {
-                organs.Add(new FacetValue(SessionNames.OrganName(organ), count, first with { Organ = organ }, filter.Organ == organ));
-            }
-        }
-        facets.Add(new Facet(FacetKey.Organ, organs));
+        var organs = await links
+            .GroupBy(l => l.Session.Organ)
+            .Select(g => new { Organ = g.Key, Count = g.Select(l => l.DocumentId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Organ, g => g.Count, cancellationToken);
+        facets.Add(new Facet(FacetKey.Organ, Enum.GetValues<Organ>().Where(organs.ContainsKey).Select(organ =>
+            new FacetValue(SessionNames.OrganName(organ), organs[organ], first with { Organ = organ }, filter.Organ == organ)).ToList()));
 
-        facets.Add(new Facet(FacetKey.Kind, found.GroupBy(d => d.Kind).OrderByDescending(g => g.Count()).Select(g =>
-            new FacetValue(InterfaceNames.Kinds(g.Key), g.Count(), first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
+        // Kind, sender, distribution and year in one pass: a row per combination found, summed here. DateOnly.MinValue
+        // stands for "no date" (PostgreSQL holds it as -infinity, which has no year).
+        var combinations = await found
+            .GroupBy(d => new { d.Kind, d.Sender, d.Distribution, Year = d.ListedOn > DateOnly.MinValue ? d.ListedOn.Year : 0 })
+            .Select(g => new { g.Key.Kind, g.Key.Sender, g.Key.Distribution, g.Key.Year, Count = g.Count() })
+            .ToListAsync(cancellationToken);
 
-        facets.Add(new Facet(FacetKey.Sender, found.Where(d => d.Sender != null).GroupBy(d => d.Sender!)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
-            .Select(g => new FacetValue(g.Key, g.Count(), first with { Sender = g.Key }, filter.Sender == g.Key)).ToList()));
+        facets.Add(new Facet(FacetKey.Kind, combinations.GroupBy(c => c.Kind).Select(g => (g.Key, Count: g.Sum(c => c.Count)))
+            .OrderByDescending(g => g.Count).Select(g =>
+                new FacetValue(InterfaceNames.Kinds(g.Key), g.Count, first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
+
+        facets.Add(new Facet(FacetKey.Sender, combinations.Where(c => c.Sender != null).GroupBy(c => c.Sender!)
+            .Select(g => (g.Key, Count: g.Sum(c => c.Count)))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
+            .Select(g => new FacetValue(g.Key, g.Count, first with { Sender = g.Key }, filter.Sender == g.Key)).ToList()));
 
         var languages = await db.LanguageVersions.AsNoTracking()
             .Where(v => ids.Contains(v.DocumentId))
-            .Select(v => v.Language)
+            .GroupBy(v => v.Language)
+            .Select(g => new { Language = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        facets.Add(new Facet(FacetKey.Language, languages.GroupBy(l => l).OrderBy(g => UnLanguage.OrderOf(g.Key)).Select(g =>
+        facets.Add(new Facet(FacetKey.Language, languages.OrderBy(g => UnLanguage.OrderOf(g.Language)).Select(g =>
         {
-            var info = UnLanguage.TryParse(g.Key, out var parsed) ? parsed : null;
-            return new FacetValue(info?.NativeName ?? g.Key, g.Count(), first with { Language = g.Key }, filter.Language == g.Key, g.Key);
+            var info = UnLanguage.TryParse(g.Language, out var parsed) ? parsed : null;
+            return new FacetValue(info?.NativeName ?? g.Language, g.Count, first with { Language = g.Language }, filter.Language == g.Language, g.Language);
         }).ToList()));
 
-        facets.Add(new Facet(FacetKey.Year, found.Where(d => d.ListedOn > DateOnly.MinValue).GroupBy(d => d.ListedOn.Year)
-            .OrderByDescending(g => g.Key).Take(FacetLength).Select(g =>
+        facets.Add(new Facet(FacetKey.Year, combinations.Where(c => c.Year > 0).GroupBy(c => c.Year)
+            .Select(g => (Year: g.Key, Count: g.Sum(c => c.Count)))
+            .OrderByDescending(g => g.Year).Take(FacetLength).Select(g =>
             {
-                var from = new DateOnly(g.Key, 1, 1);
-                var to = new DateOnly(g.Key, 12, 31);
-                return new FacetValue(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count(), first with { From = from, To = to }, filter.From == from && filter.To == to);
+                var from = new DateOnly(g.Year, 1, 1);
+                var to = new DateOnly(g.Year, 12, 31);
+                return new FacetValue(g.Year.ToString(CultureInfo.InvariantCulture), g.Count, first with { From = from, To = to }, filter.From == from && filter.To == to);
             }).ToList()));
 
-        facets.Add(new Facet(FacetKey.Distribution, found.GroupBy(d => d.Distribution).OrderBy(g => g.Key).Select(g =>
-            new FacetValue(InterfaceNames.Distribution(g.Key), g.Count(), first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
+        facets.Add(new Facet(FacetKey.Distribution, combinations.GroupBy(c => c.Distribution).Select(g => (g.Key, Count: g.Sum(c => c.Count)))
+            .OrderBy(g => g.Key).Select(g =>
+                new FacetValue(InterfaceNames.Distribution(g.Key), g.Count, first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
 
         return facets.Where(f => f.Values.Count > 0).ToList();
     }
@@ -242,5 +249,4 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     private static SearchResults Empty(SearchFilter filter, IReadOnlyList<string> notices, int pageSize) =>
         new(filter, notices, 0, 1, pageSize, [], []);
 
-    private sealed record FoundDocument(int Id, DocumentKind Kind, string? Sender, Distribution Distribution, DateOnly ListedOn);
 }
