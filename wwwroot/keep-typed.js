@@ -12,8 +12,8 @@
 // when an element with the same id replaces one of them, give it the typed value, caret and focus.
 // The browser-side swap and this restore happen in the same task, so no keystroke falls between
 // them. Once MainLayout marks the page interactive (#portal-interactive), later renders are ordinary
-// diffs that keep the elements, and the watch stops. Loaded in <head>, so it listens before the
-// first input exists.
+// diffs that keep the elements, and the watch stops. Loaded with defer (not render-blocking): it
+// runs when the page is parsed, before the circuit connects, and first takes whatever was typed by then.
 (() => {
     const watched = new Map(); // id -> the prerendered element the visitor typed into or focused
     let focused = null; // the watched element that has the focus
@@ -54,6 +54,17 @@
     const events = ['focusin', 'focusout', 'input', 'keyup', 'select', 'pointerup'];
     for (const type of events) {
         document.addEventListener(type, track, true);
+    }
+    // Deferred, this runs once the page is parsed, before the circuit can connect: what was typed or focused
+    // before then is taken as it stands.
+    for (const el of document.querySelectorAll('input[id], textarea[id]')) {
+        if (isText(el) && (el.value !== el.defaultValue || el === document.activeElement)) {
+            watched.set(el.id, el);
+            if (el === document.activeElement) {
+                focused = el;
+                selection = select(el);
+            }
+        }
     }
 
     const restore = () => {
