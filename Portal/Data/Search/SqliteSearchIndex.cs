@@ -44,7 +44,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         }
         if (read.Count == 0)
         {
-            return SearchHits.None;
+            return await CatalogueMatch.AddToAsync(db, request, SearchHits.None, cancellationToken);
         }
 
         // Several words that also occur together, in order, come before the same words scattered.
@@ -65,14 +65,17 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var versions = (await db.LanguageVersions.AsNoTracking().Where(v => ids.Contains(v.DocumentId))
                 .Select(v => new { v.Id, v.DocumentId, v.Language }).ToListAsync(cancellationToken))
             .ToDictionary(v => SearchTags.RowId(v.DocumentId, v.Language));
+        // Every language whose text matched, read from the row ids (document × 8 + language slot).
+        var matchedIn = read.Where(m => versions.ContainsKey(m.RowId)).OrderBy(m => m.RowId)
+            .ToLookup(m => SearchTags.DocumentOf(m.RowId), m => versions[m.RowId].Language);
         var hits = best
             .Where(m => allowed.Contains(SearchTags.DocumentOf(m.RowId)) && versions.ContainsKey(m.RowId))
-            .Select(m => versions[m.RowId] is var v ? new SearchHit(v.DocumentId, v.Id, v.Language, m.Score) : null!)
+            .Select(m => versions[m.RowId] is var v ? new SearchHit(v.DocumentId, v.Id, v.Language, m.Score) { MatchedIn = [.. matchedIn[v.DocumentId]] } : null!)
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
         if (!truncated)
         {
-            return new SearchHits(hits, false, hits.Count, TotalIsExact: true);
+            return await CatalogueMatch.AddToAsync(db, request, new SearchHits(hits, false, hits.Count, TotalIsExact: true), cancellationToken);
         }
         // Every match counted, not only those read: distinct documents from the row ids alone.
         var total = await ReadAsync(db, $"SELECT count(DISTINCT rowid >> 3) FROM SearchIndex WHERE SearchIndex MATCH $match{documentRows}",
