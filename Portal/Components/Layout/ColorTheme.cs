@@ -39,15 +39,7 @@ public static class ColorTheme
                 $"“{InputEcho.Shorten(theme ?? "")}” is not a theme: ask for “{Light}” or “{Dark}”.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
-        context.Response.Cookies.Append(CookieName, theme!, new CookieOptions
-        {
-            Path = "/",
-            MaxAge = TimeSpan.FromDays(365),
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
-        });
+        context.Response.Cookies.Append(CookieName, theme!, InterfaceLanguage.PreferenceCookie(context));
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Redirect(InterfaceLanguage.LocalReturnPath(@return));
     }
