@@ -1,5 +1,6 @@
 using Portal;
 using Portal.Components;
+using Portal.Components.Layout;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Alerts;
@@ -62,6 +63,7 @@ app.UsePortalAccounts();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapColorThemeSwitch();
 app.MapHealthChecks("/healthz");
 app.MapFileEndpoints();
 app.MapArchiveEndpoints();

@@ -29,6 +29,12 @@ public static class AccessibilityPages
     /// <summary>The pages behind a sign-in with the interface in Arabic.</summary>
     public static TheoryData<string, string> SignedInInArabic => [.. SignedIn.Select(p => (InArabicInterface(p.Data.Item1), p.Data.Item2))];
 
+    /// <summary>
+    /// Every page above, the signed-out account pages and the Arabic copies, for a visitor whose system prefers the
+    /// dark theme (the portal follows it until the visitor chooses; AxeTests opens them with that preference).
+    /// </summary>
+    public static TheoryData<string> InDarkTheme => [.. All.Concat(SignedOutAccountPages).Concat(InArabic).Select(p => p.Data)];
+
     private static string InArabicInterface(string path) => path + (path.Contains('?') ? "&" : "?") + "ui=ar";
 
     /// <summary>

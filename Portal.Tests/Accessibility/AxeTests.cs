@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Playwright;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Accessibility;
@@ -22,8 +23,22 @@ public class AxeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await AssertNoSeriousViolationAsync(page, path);
     }
 
+    [Theory]
+    [MemberData(nameof(AccessibilityPages.InDarkTheme), MemberType = typeof(AccessibilityPages))]
+    public async Task PageInTheDarkThemeHasNoSeriousOrCriticalAxeViolation(string path)
+    {
+        var page = await browser.NewPageAsync(bypassCsp: true, colorScheme: ColorScheme.Dark);
+        await page.GotoAsync(path);
+        await AssertDarkThemeAsync(page);
+        await AssertNoSeriousViolationAsync(page, path + " (dark theme)");
+    }
+
+    /// <summary>Fails unless the page is painted in the dark palette, so a dark run cannot pass on a light page.</summary>
+    internal static async Task AssertDarkThemeAsync(IPage page) =>
+        Assert.Equal("rgb(18, 20, 23)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+
     /// <summary>Runs axe-core on the page once it is interactive; fails listing each serious or critical violation.</summary>
-    internal static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
+    internal static async Task AssertNoSeriousViolationAsync(IPage page, string path)
     {
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.AddScriptTagAsync(new() { Path = NodeTools.AxeScript });

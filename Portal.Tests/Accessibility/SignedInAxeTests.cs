@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Accessibility;
@@ -8,9 +9,16 @@ public class SignedInAxeTests(BrowserFixture browser) : IClassFixture<BrowserFix
     [Theory]
     [MemberData(nameof(AccessibilityPages.SignedIn), MemberType = typeof(AccessibilityPages))]
     [MemberData(nameof(AccessibilityPages.SignedInInArabic), MemberType = typeof(AccessibilityPages))]
-    public async Task SignedInPageHasNoSeriousOrCriticalAxeViolation(string path, string role)
+    public Task SignedInPageHasNoSeriousOrCriticalAxeViolation(string path, string role) => CheckAsync(path, role, ColorScheme.Light);
+
+    [Theory]
+    [MemberData(nameof(AccessibilityPages.SignedIn), MemberType = typeof(AccessibilityPages))]
+    [MemberData(nameof(AccessibilityPages.SignedInInArabic), MemberType = typeof(AccessibilityPages))]
+    public Task SignedInPageInTheDarkThemeHasNoSeriousOrCriticalAxeViolation(string path, string role) => CheckAsync(path, role, ColorScheme.Dark);
+
+    private async Task CheckAsync(string path, string role, ColorScheme colorScheme)
     {
-        await using var context = await SignedInBrowser.NewContextAsync(browser, role, bypassCsp: true);
+        await using var context = await SignedInBrowser.NewContextAsync(browser, role, bypassCsp: true, colorScheme);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(90_000);
 
@@ -18,6 +26,10 @@ public class SignedInAxeTests(BrowserFixture browser) : IClassFixture<BrowserFix
 
         Assert.Equal(path, new Uri(page.Url).PathAndQuery);
         Assert.Equal(200, response!.Status);
-        await AxeTests.AssertNoSeriousViolationAsync(page, path);
+        if (colorScheme == ColorScheme.Dark)
+        {
+            await AxeTests.AssertDarkThemeAsync(page);
+        }
+        await AxeTests.AssertNoSeriousViolationAsync(page, path + (colorScheme == ColorScheme.Dark ? " (dark theme)" : ""));
     }
 }

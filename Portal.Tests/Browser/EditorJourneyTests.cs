@@ -46,7 +46,7 @@ public class EditorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Assertions.Expect(page.Locator("#document-status")).ToHaveTextAsync("Draft");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page.Locator("#document-status")).ToHaveTextAsync("Published");
-        await Assertions.Expect(page.Locator(".audit-table")).ToContainTextAsync("publish");
+        await Assertions.Expect(page.Locator(".audit-table")).ToContainTextAsync("Published");
         var pdf = DocumentUploadsTests.Pdf("The lighthouse keepers met");
         await page.Locator("#files-en input[type=file]").SetInputFilesAsync(new FilePayload { Name = "lighthouse.pdf", MimeType = "application/pdf", Buffer = pdf });
         await Assertions.Expect(page.Locator("#files-en .held-files")).ToContainTextAsync("lighthouse.pdf");

@@ -31,9 +31,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <param name="bypassCsp">For tests that inject a checker script of their own (axe-core), which the portal's CSP rightly refuses.</param>
-    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
+    /// <param name="colorScheme">The system's light or dark preference the page sees (prefers-color-scheme).</param>
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), AcceptDownloads = true, BypassCSP = bypassCsp });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), AcceptDownloads = true, BypassCSP = bypassCsp, ColorScheme = colorScheme });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;

@@ -14,10 +14,11 @@ public static class SignedInBrowser
     private static readonly Dictionary<(IServiceProvider, string), string> States = [];
 
     /// <summary>A new browser context signed in as <paramref name="role"/> ("editor", "administrator" or "focal point").</summary>
-    public static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, string role, bool bypassCsp = false)
+    /// <param name="colorScheme">The system's light or dark preference the pages see (prefers-color-scheme).</param>
+    public static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, string role, bool bypassCsp = false, ColorScheme colorScheme = ColorScheme.Light)
     {
         var state = await StorageStateAsync(browser, role);
-        return await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress.ToString(), BypassCSP = bypassCsp, StorageState = state });
+        return await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress.ToString(), BypassCSP = bypassCsp, StorageState = state, ColorScheme = colorScheme });
     }
 
     private static async Task<string> StorageStateAsync(BrowserFixture browser, string role)

@@ -146,16 +146,19 @@ public static class InterfaceLanguage
         {
             return;
         }
-        context.Response.Cookies.Append(CookieName, value, new CookieOptions
-        {
-            Path = "/",
-            MaxAge = TimeSpan.FromDays(365),
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
-        });
+        context.Response.Cookies.Append(CookieName, value, PreferenceCookie(context));
     }
+
+    /// <summary>How a visitor's choice of the interface (language, theme) is kept: a year, site-wide, out of script's reach.</summary>
+    public static CookieOptions PreferenceCookie(HttpContext context) => new()
+    {
+        Path = "/",
+        MaxAge = TimeSpan.FromDays(365),
+        HttpOnly = true,
+        IsEssential = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = context.Request.IsHttps,
+    };
 
     /// <summary>
     /// The first of the query parameter, the cookie and Accept-Language (in the order of its quality

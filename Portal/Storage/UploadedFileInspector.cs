@@ -1,3 +1,4 @@
+using Portal.Localization;
 using System.IO.Compression;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
@@ -33,15 +34,15 @@ public static class UploadedFileInspector
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return "The file has no name.";
+            return InterfaceText.Get("UploadErrNoName");
         }
         if (fileName.Length > 255)
         {
-            return "The file name is longer than 255 characters.";
+            return InterfaceText.Get("UploadErrNameTooLong");
         }
         if (fileName.IndexOfAny(['/', '\\', ':']) >= 0 || fileName.Contains("..", StringComparison.Ordinal) || fileName.Any(char.IsControl))
         {
-            return $"“{Infrastructure.InputEcho.Shorten(fileName)}” looks like a path, not a file name: rename the file and upload it again.";
+            return InterfaceText.Format("UploadErrNameIsPath", Infrastructure.InputEcho.Shorten(fileName));
         }
         return null;
     }
@@ -61,7 +62,7 @@ public static class UploadedFileInspector
         {
             return InspectDocx(content);
         }
-        return InspectedFile.Refused("The file is neither a PDF nor a Word document (.docx): its content says so, whatever its name.");
+        return InspectedFile.Refused(InterfaceText.Get("UploadErrNotPdfOrWord"));
     }
 
     private static InspectedFile InspectPdf(Stream content)
@@ -71,20 +72,20 @@ public static class UploadedFileInspector
             using var pdf = PdfDocument.Open(content);
             if (pdf.IsEncrypted)
             {
-                return InspectedFile.Refused("The PDF is encrypted (password-protected): upload a version without a password.");
+                return InspectedFile.Refused(InterfaceText.Get("UploadErrPdfEncrypted"));
             }
             return pdf.NumberOfPages < 1
-                ? InspectedFile.Refused("The PDF has no pages.")
+                ? InspectedFile.Refused(InterfaceText.Get("UploadErrPdfNoPages"))
                 : new InspectedFile(FileFormat.Pdf, MediaTypes.Pdf, null);
         }
         catch (PdfDocumentEncryptedException)
         {
-            return InspectedFile.Refused("The PDF is encrypted (password-protected): upload a version without a password.");
+            return InspectedFile.Refused(InterfaceText.Get("UploadErrPdfEncrypted"));
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // PdfPig throws a variety of exceptions on malformed input; whichever it is, the file is not a readable PDF.
-            return InspectedFile.Refused("The file starts like a PDF but cannot be read as one: it may be damaged.");
+            return InspectedFile.Refused(InterfaceText.Get("UploadErrPdfDamaged"));
         }
     }
 
@@ -95,7 +96,7 @@ public static class UploadedFileInspector
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.GetEntry("word/document.xml") is null)
             {
-                return InspectedFile.Refused("The file is a ZIP archive but not a Word document (.docx): it has no word/document.xml.");
+                return InspectedFile.Refused(InterfaceText.Get("UploadErrZipNotWord"));
             }
             long declared = 0;
             foreach (var entry in zip.Entries)
@@ -128,10 +129,10 @@ public static class UploadedFileInspector
         }
         catch (InvalidDataException)
         {
-            return InspectedFile.Refused("The file starts like a Word document (.docx) but its ZIP structure is damaged.");
+            return InspectedFile.Refused(InterfaceText.Get("UploadErrWordDamaged"));
         }
     }
 
     private static InspectedFile ZipBomb() =>
-        InspectedFile.Refused($"The Word document unpacks to far more than its size (over {MaxUnpackedBytes / (1024 * 1024)} MB or {MaxCompressionRatio} times its compressed size): it is refused as a possible zip bomb.");
+        InspectedFile.Refused(InterfaceText.Format("UploadErrZipBomb", MaxUnpackedBytes / (1024 * 1024), MaxCompressionRatio));
 }

@@ -53,11 +53,12 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             .SqlQueryRaw<Ranked>(query.RankSql(request.Scope.Language), [.. query.RankParameters(read.Select(m => m.VersionId).ToArray())])
             .ToDictionaryAsync(r => r.VersionId, r => r.Rank, cancellationToken);
         var hits = read.GroupBy(m => m.DocumentId)
-            .Select(g => g.MaxBy(m => ranks.GetValueOrDefault(m.VersionId))!)
-            .Select(m => new SearchHit(m.DocumentId, m.VersionId, m.Language, ranks.GetValueOrDefault(m.VersionId)))
+            .Select(g => (Best: g.MaxBy(m => ranks.GetValueOrDefault(m.VersionId))!,
+                MatchedIn: g.Select(m => m.Language).Distinct().OrderBy(l => Array.IndexOf(SearchTags.LanguageSlots, l)).ToList()))
+            .Select(m => new SearchHit(m.Best.DocumentId, m.Best.VersionId, m.Best.Language, ranks.GetValueOrDefault(m.Best.VersionId)) { MatchedIn = m.MatchedIn })
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
-        return new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated);
+        return await CatalogueMatch.AddToAsync(db, request, new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated), cancellationToken);
     }
 
     public async Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken)

@@ -83,7 +83,14 @@ public sealed record SearchRequest(IReadOnlyList<SearchTerm> Terms, SearchScope 
 }
 
 /// <summary>A document found: its best-matching language version, and a rank (higher is better, comparable within one answer).</summary>
-public sealed record SearchHit(int DocumentId, int VersionId, string Language, double Rank);
+public sealed record SearchHit(int DocumentId, int VersionId, string Language, double Rank)
+{
+    /// <summary>
+    /// The languages whose text holds the terms, in the UN's order; empty when only the document's catalogue data
+    /// (catalogue title, agenda item titles) did (<see cref="CatalogueMatch"/>).
+    /// </summary>
+    public IReadOnlyList<string> MatchedIn { get; init; } = [];
+}
 
 /// <summary>
 /// An index's answer. <paramref name="Hits"/> are best first (rank, then the newest document: the highest id), one per document,

@@ -35,6 +35,9 @@ public static class SearchTags
 
     public static int DocumentOf(long rowId) => (int)(rowId >> 3);
 
+    /// <summary>The language of an index row, from its slot; null for the slot every other language shares.</summary>
+    public static string? LanguageOf(long rowId) => (rowId & 7) is var slot && slot is >= 1 and <= 6 ? LanguageSlots[slot - 1] : null;
+
     public static int LanguageSlot(string language)
     {
         var slot = Array.IndexOf(LanguageSlots, language);

@@ -44,7 +44,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         }
         if (read.Count == 0)
         {
-            return SearchHits.None;
+            return await CatalogueMatch.AddToAsync(db, request, SearchHits.None, cancellationToken);
         }
 
         // Several words that also occur together, in order, come before the same words scattered.
@@ -72,14 +72,19 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         {
             versions.TryAdd(v.RowId, (v.Id, v.Language));
         }
+        // Every language whose text matched, read from the row ids (document × 8 + language slot).
+        var matchedIn = read.Where(m => allowed.Contains(SearchTags.DocumentOf(m.RowId))).OrderBy(m => m.RowId)
+            .Select(m => (Document: SearchTags.DocumentOf(m.RowId), Language: SearchTags.LanguageOf(m.RowId) ?? versions.GetValueOrDefault(m.RowId).Language))
+            .Where(m => m.Language is not null)
+            .ToLookup(m => m.Document, m => m.Language);
         var hits = best
             .Where(m => versions.ContainsKey(m.RowId))
-            .Select(m => versions[m.RowId] is var v ? new SearchHit(SearchTags.DocumentOf(m.RowId), v.Id, v.Language, m.Score) : null!)
+            .Select(m => versions[m.RowId] is var v ? new SearchHit(SearchTags.DocumentOf(m.RowId), v.Id, v.Language, m.Score) { MatchedIn = [.. matchedIn[SearchTags.DocumentOf(m.RowId)]] } : null!)
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
         if (!truncated)
         {
-            return new SearchHits(hits, false, hits.Count, TotalIsExact: true);
+            return await CatalogueMatch.AddToAsync(db, request, new SearchHits(hits, false, hits.Count, TotalIsExact: true), cancellationToken);
         }
         // Every match counted, not only those read: distinct documents from the row ids alone.
         var total = await ReadAsync(db, $"SELECT count(DISTINCT rowid >> 3) FROM SearchIndex WHERE SearchIndex MATCH $match{documentRows}",

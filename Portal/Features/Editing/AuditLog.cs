@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Infrastructure;
+using Portal.Localization;
 
 namespace Portal.Features.Editing;
 
@@ -13,6 +14,14 @@ public sealed record AuditRow(long Id, DateTimeOffset At, string? UserEmail, str
 public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>What an entry's action code ("publish", "upload") means, in the interface language; an unknown code as it is.</summary>
+    public static string ActionName(string action)
+    {
+        var key = "AuditAction_" + action;
+        var name = InterfaceText.Get(key);
+        return name == key ? action : name;
+    }
 
     /// <summary>Adds an entry to <paramref name="db"/>, saved with the change it records.</summary>
     public static void Record(PortalDbContext db, Viewer actor, string? actorEmail, DateTimeOffset at, string action, int? documentId, string subject, object? before, object? after) =>
