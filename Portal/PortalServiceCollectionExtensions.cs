@@ -14,6 +14,7 @@ using Portal.Features.Api;
 using Portal.Features.Archives;
 using Portal.Features.Citations;
 using Portal.Features.Documents;
+using Portal.Features.Dumps;
 using Portal.Features.Feeds;
 using Portal.Features.Files;
 using Portal.Features.Home;
@@ -110,6 +111,7 @@ public static class PortalServiceCollectionExtensions
         });
 
         services.AddPortalAlerts();
+        services.AddPortalDumps();
         services.AddSingleton<TodayQueries>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ApiQueries>();

@@ -7,7 +7,9 @@ using Portal.Features.Alerts;
 using Portal.Data.Seed;
 using Portal.Features.Api;
 using Portal.Features.Archives;
+using Portal.Features.Calendar;
 using Portal.Features.Citations;
+using Portal.Features.Dumps;
 using Portal.Features.Feeds;
 using Portal.Features.Files;
 using Portal.Features.Ingestion;
@@ -73,6 +75,8 @@ app.MapSearchFeed();
 // One literal address: the default "/openapi/{documentName}.json" echoes any name back in its 404.
 app.MapOpenApi("/openapi/v1.json").RequireCors(PublicReadCors.Policy);
 app.MapApiEndpoints();
+app.MapDumpEndpoints();
+app.MapCalendarEndpoints();
 app.MapCitationEndpoints();
 app.MapSitemapEndpoints();
 app.MapAccountEndpoints();

@@ -62,6 +62,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataPath", DataPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        // The nightly bulk dump would write a file into every test portal's store at start-up; its tests run it themselves.
+        builder.UseSetting("Portal:Dumps:Nightly", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -33,6 +33,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AlertPublication> AlertPublications => Set<AlertPublication>();
     public DbSet<AlertMatch> AlertMatches => Set<AlertMatch>();
     public DbSet<AlertMessage> AlertMessages => Set<AlertMessage>();
+    public DbSet<BulkDump> BulkDumps => Set<BulkDump>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<IngestionBatch> IngestionBatches => Set<IngestionBatch>();
     public DbSet<IngestionFile> IngestionFiles => Set<IngestionFile>();

@@ -63,7 +63,12 @@ public sealed class StoredFileSweeper(
                 .Where(f => chunk.Contains(f.Sha256))
                 .Select(f => f.Sha256).Distinct()
                 .ToListAsync(cancellationToken);
-            orphans.AddRange(chunk.Except(referenced).Except(ingested));
+            // Bulk dumps (gzip JSON Lines of the public catalogue) are kept while their row is.
+            var dumps = await db.BulkDumps.AsNoTracking()
+                .Where(d => chunk.Contains(d.Sha256))
+                .Select(d => d.Sha256).Distinct()
+                .ToListAsync(cancellationToken);
+            orphans.AddRange(chunk.Except(referenced).Except(ingested).Except(dumps));
         }
 
         var removedTemporary = await DeleteAsync(oldTemporaryFiles, cutoff, "temporary file of an interrupted upload", cancellationToken);

@@ -70,8 +70,10 @@ public static class CorpusSchema
         ["ApiTokens"] = "no accounts, so no API tokens",
         ["IngestionBatches"] = "a generated corpus is loaded, not ingested from files",
         ["IngestionFiles"] = "a generated corpus is loaded, not ingested from files",
+        ["BulkDumps"] = "the portal writes its first bulk dump once it runs on the corpus",
+        ["JobLeases"] = "no job has run yet",
     };
 
     /// <summary>Tables of <see cref="LeftEmpty"/> that the portal fills itself once it runs on a corpus.</summary>
-    public static IReadOnlySet<string> FilledByThePortal { get; } = new HashSet<string> { "AspNetRoles", "DataProtectionKeys" };
+    public static IReadOnlySet<string> FilledByThePortal { get; } = new HashSet<string> { "AspNetRoles", "DataProtectionKeys", "BulkDumps", "JobLeases" };
 }

@@ -39,6 +39,7 @@ public static class RouteRegistry
         new("/alerts/confirm/{Token}", ["/alerts/confirm/not-a-token"]),
         new("/alerts/unsubscribe/{Token}", ["/alerts/unsubscribe/not-a-token"]),
         new("/alerts/unsubscribe/{token}/one-click", ["/alerts/unsubscribe/not-a-token/one-click"]),
+        new("/alerts/manage/{Token}", ["/alerts/manage/not-a-token"]),
 
         // Accounts
         new("/account", ["/account"]),
@@ -62,6 +63,7 @@ public static class RouteRegistry
         new("/manage/accounts", ["/manage/accounts"]),
         new("/manage/mission", ["/manage/mission"]),
         new("/manage/ingest", ["/manage/ingest"]),
+        new("/manage/dumps", ["/manage/dumps"]),
         new("/manage/ingest/batches/{Id:int}", ["/manage/ingest/batches/1"]),
         new("/manage/ingest/files/{Id:int}", ["/manage/ingest/files/1"]),
 
@@ -91,6 +93,11 @@ public static class RouteRegistry
         new("/api/v1/sessions/{organ}/{number:int}", ["/api/v1/sessions/ga/80"]),
         new("/api/v1/sessions/{organ}/{number:int}/items/{item:int}", ["/api/v1/sessions/ga/80/items/5"]),
         new("/api/v1/search", ["/api/v1/search?q={marker}", "/api/v1/search?q=crawler"]),
+        new("/api/v1/dumps", ["/api/v1/dumps"]),
+        new("/calendar/derestrictions.ics", ["/calendar/derestrictions.ics"]),
+        new("/calendar/issued.ics", ["/calendar/issued.ics", "/calendar/issued.ics?from=2025-01-01&to=2025-12-31"]),
+        new("/api/v1/dumps/latest.json", ["/api/v1/dumps/latest.json"]),
+        new("/api/v1/dumps/latest.jsonl.gz", ["/api/v1/dumps/latest.jsonl.gz"]),
         new("/api/{**rest}", ["/api/v1/nothing", "/api/v2/documents/3"]),
         new("/openapi/v1.json", ["/openapi/v1.json"]),
 

@@ -251,7 +251,8 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
         Assert.StartsWith("3.", openApi.GetProperty("openapi").GetString());
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            ["/api/v1/documents", "/api/v1/documents/by-symbol/{symbol}", "/api/v1/documents/{id}", "/api/v1/search", "/api/v1/sessions",
+            ["/api/v1/documents", "/api/v1/documents/by-symbol/{symbol}", "/api/v1/documents/{id}", "/api/v1/dumps", "/api/v1/dumps/latest.json",
+             "/api/v1/dumps/latest.jsonl.gz", "/api/v1/search", "/api/v1/sessions",
              "/api/v1/sessions/{organ}/{number}", "/api/v1/sessions/{organ}/{number}/items/{item}"],
             paths.Order(StringComparer.Ordinal));
 

@@ -76,6 +76,9 @@ public class AlertSubscription
 
     /// <summary>When the last digest was composed (or the subscription confirmed): the next is due a period later.</summary>
     public DateTime? DigestPeriodStart { get; set; }
+
+    /// <summary>Set while its owner has paused it: nothing new is matched for it until it is resumed.</summary>
+    public DateTime? PausedAt { get; set; }
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ namespace Portal.Features.Alerts;
 /// direct links to its page and files in the subscriber's languages, plain text and HTML, with the
 /// unsubscribe link. Only documents and versions the subscriber may see are ever written in.
 /// </summary>
-public sealed class AlertComposer(IOptions<PortalOptions> options)
+public sealed class AlertComposer(IOptions<PortalOptions> options, AlertManageLinks manageLinks)
 {
     private sealed record ListedVersion(VersionFiles Files, string Language);
 
@@ -32,6 +32,9 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
 
     public static string OneClickUnsubscribePath(string token) => $"/alerts/unsubscribe/{token}/one-click";
 
+    /// <summary>The signed link to every subscription of the message's address, fresh in each message.</summary>
+    private string ManageUrl(AlertSubscription subscription, string site) => site + AlertManageLinks.Path(manageLinks.Create(subscription.Email));
+
     public AlertMessage Confirmation(AlertSubscription subscription, DateTime now)
     {
         using var messageLanguage = MessageLanguage.Use(subscription.InterfaceLanguage);
@@ -39,6 +42,8 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
         var target = new AlertTargetValue(subscription.Target, subscription.TargetValue);
         var link = site + ConfirmPath(subscription.Token);
         var what = $"{target.Description} ({FrequencyWords(subscription.Frequency)}, {LanguageWords(subscription.Languages)})";
+        var manage = ManageUrl(subscription, site);
+        var manageWords = InterfaceText.Get("AlertManageYourAlerts");
         var text = $"""
             {InterfaceText.Format("AlertMailConfirmIntro", what)}
 
@@ -46,11 +51,14 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
             {link}
 
             {InterfaceText.Get("AlertMailConfirmIgnore")}
+
+            {manageWords}: {manage}
             """;
         var html = $"""
             <p>{Html(InterfaceText.Format("AlertMailConfirmIntro", what))}</p>
             <p><a href="{Html(link)}">{Html(InterfaceText.Get("AlertMailConfirmLink"))}</a></p>
             <p>{Html(InterfaceText.Get("AlertMailConfirmIgnore"))}</p>
+            <hr><p style="font-size:.9em"><a href="{Html(manage)}">{Html(manageWords)}</a></p>
             """;
         return NewMessage(subscription, AlertMessageKind.Confirmation, InterfaceText.Get("AlertMailConfirmSubject"), text, html, null, now);
     }
@@ -100,8 +108,10 @@ public sealed class AlertComposer(IOptions<PortalOptions> options)
         var unsubscribe = site + UnsubscribePath(subscription.Token);
         var why = InterfaceText.Format("AlertMailWhy", target.Description, FrequencyWords(subscription.Frequency), LanguageWords(subscription.Languages));
         var leave = InterfaceText.Get("AlertMailUnsubscribe");
-        text.AppendLine(why).AppendLine($"{leave}: {unsubscribe}");
-        html.AppendLine($"<hr><p style=\"font-size:.9em\">{Html(why)} <a href=\"{Html(unsubscribe)}\">{Html(leave)}</a></p>");
+        var manage = ManageUrl(subscription, site);
+        var manageWords = InterfaceText.Get("AlertManageYourAlerts");
+        text.AppendLine(why).AppendLine($"{leave}: {unsubscribe}").AppendLine($"{manageWords}: {manage}");
+        html.AppendLine($"<hr><p style=\"font-size:.9em\">{Html(why)} <a href=\"{Html(unsubscribe)}\">{Html(leave)}</a> · <a href=\"{Html(manage)}\">{Html(manageWords)}</a></p>");
         return NewMessage(subscription, kind, subject, text.ToString(), html.ToString(), site + OneClickUnsubscribePath(subscription.Token), now);
     }
 

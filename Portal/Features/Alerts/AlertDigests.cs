@@ -11,7 +11,16 @@ namespace Portal.Features.Alerts;
 /// </summary>
 public sealed class AlertDigests(IDbContextFactory<PortalDbContext> contexts, AlertComposer composer, ILogger<AlertDigests> logger)
 {
-    public static TimeSpan Period(AlertFrequency frequency) => frequency == AlertFrequency.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
+    /// <summary>
+    /// A digest's period. Immediately has none: matches of a subscription switched to it while a digest was
+    /// collecting go out at once, in one message, rather than waiting for a digest that no longer comes.
+    /// </summary>
+    public static TimeSpan Period(AlertFrequency frequency) => frequency switch
+    {
+        AlertFrequency.Weekly => TimeSpan.FromDays(7),
+        AlertFrequency.Daily => TimeSpan.FromDays(1),
+        _ => TimeSpan.Zero,
+    };
 
     /// <summary>Writes the digests due at <paramref name="now"/>; returns how many.</summary>
     public async Task<int> ComposeDueAsync(DateTime now, CancellationToken cancellationToken)
@@ -20,7 +29,7 @@ public sealed class AlertDigests(IDbContextFactory<PortalDbContext> contexts, Al
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             waiting = await db.AlertSubscriptions.AsNoTracking()
-                .Where(s => s.Frequency != AlertFrequency.Immediately && s.ConfirmedAt != null
+                .Where(s => s.ConfirmedAt != null && s.PausedAt == null
                     && db.AlertMatches.Any(m => m.SubscriptionId == s.Id && m.MessageId == null))
                 .OrderBy(s => s.Id).ToListAsync(cancellationToken);
         }

@@ -9,6 +9,7 @@ public static class AlertEndpoints
     {
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertWakeUp>();
+        services.AddSingleton<AlertManageLinks>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<AlertSubscriptionService>();
         services.AddSingleton<AlertMatcher>();

@@ -7,7 +7,7 @@ namespace Portal.Features.Alerts;
 /// A subscribe form's fields. The small forms on agenda item, session and search pages post the same
 /// names (<c>Input.Target</c>, <c>Input.Email</c>, <c>Input.En</c>, <c>Input.Frequency</c>) to <see cref="AlertPages.Subscribe"/>.
 /// </summary>
-public sealed class AlertInput
+public sealed class AlertInput : AlertChoicesInput
 {
     [StringLength(AlertTargets.MaxValueLength + 10)]
     public string Target { get; set; } = "";
@@ -15,7 +15,11 @@ public sealed class AlertInput
     [EmailAddress(ErrorMessage = "Enter an e-mail address, like name@example.org.")]
     [StringLength(256)]
     public string? Email { get; set; }
+}
 
+/// <summary>A subscription's languages (none chosen: all) and frequency, as a form posts them.</summary>
+public class AlertChoicesInput
+{
     public AlertFrequency Frequency { get; set; }
 
     public bool Ar { get; set; }
@@ -34,4 +38,19 @@ public static class AlertPages
 {
     public const string Subscribe = Catalogue.SiteUrls.AlertSubscribePath;
     public const string Mine = "/alerts";
+}
+
+/// <summary>The form of the pages that manage subscriptions: each row's choices, and the button pressed ("save:12", "pause:12", "resume:12", "remove:12").</summary>
+public sealed class ManageAlertsInput
+{
+    [StringLength(40)]
+    public string? Command { get; set; }
+
+    public List<ManagedAlertInput> Rows { get; set; } = [];
+}
+
+/// <summary>One subscription's row on a manage page.</summary>
+public sealed class ManagedAlertInput : AlertChoicesInput
+{
+    public long Id { get; set; }
 }

@@ -123,7 +123,7 @@ public sealed class AlertMatcher(IDbContextFactory<PortalDbContext> contexts, Al
         var sessions = facts.Sessions.Select(s => s.ToString()).ToList();
         var organs = facts.Sessions.Select(s => SessionNames.Slug(s.Organ)).Distinct().ToList();
         var sender = facts.Sender?.ToLower();
-        var candidates = await db.AlertSubscriptions.Where(s => s.ConfirmedAt != null && (
+        var candidates = await db.AlertSubscriptions.Where(s => s.ConfirmedAt != null && s.PausedAt == null && (
                 (s.Target == AlertTarget.AgendaItem && items.Contains(s.TargetValue))
                 || (s.Target == AlertTarget.Session && sessions.Contains(s.TargetValue))
                 || (s.Target == AlertTarget.Organ && organs.Contains(s.TargetValue))

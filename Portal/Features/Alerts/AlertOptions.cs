@@ -25,4 +25,8 @@ public sealed class AlertOptions
     /// <summary>Sends tried before a message is given up (and logged as an error); kept in the outbox either way.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>How long the "manage your alerts" link in a message works; each message carries a fresh one.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan ManageLinkLifetime { get; set; } = TimeSpan.FromDays(90);
 }

@@ -26,9 +26,29 @@ public enum SubscribeOutcome
 }
 
 /// <summary>A subscription as its owner sees it.</summary>
-public sealed record AlertSubscriptionRow(long Id, AlertTargetValue Target, string Email, string Languages, AlertFrequency Frequency, bool Confirmed, string Token)
+public sealed record AlertSubscriptionRow(long Id, AlertTargetValue Target, string Email, string Languages, AlertFrequency Frequency, bool Confirmed, string Token,
+    bool Paused = false)
 {
     public string TargetPage => AlertTargets.PageUrl(Target) ?? "";
+}
+
+/// <summary>
+/// Whose subscriptions a page manages: a signed-in account's (its own, and those its address confirmed without
+/// signing in), or, through a signed manage link, every subscription of one address.
+/// </summary>
+public sealed record AlertOwner(string? UserId, string Email)
+{
+    public static AlertOwner? Of(Viewer viewer, string? accountEmail) => viewer.UserId is { } id ? new(id, accountEmail ?? "") : null;
+
+    public static AlertOwner OfAddress(string email) => new(null, email);
+
+    internal IQueryable<AlertSubscription> Filter(IQueryable<AlertSubscription> subscriptions)
+    {
+        var email = Email.Trim().ToLowerInvariant();
+        return UserId is { } userId
+            ? subscriptions.Where(s => s.UserId == userId || (email != "" && s.UserId == null && s.Email == email && s.ConfirmedAt != null))
+            : subscriptions.Where(s => s.Email == email);
+    }
 }
 
 /// <summary>
@@ -142,35 +162,71 @@ public sealed class AlertSubscriptionService(IDbContextFactory<PortalDbContext> 
         return await db.AlertSubscriptions.Where(s => s.Token == token).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>The account's subscriptions, and the confirmed ones made without signing in to its address.</summary>
-    public async Task<IReadOnlyList<AlertSubscriptionRow>> ListAsync(Viewer viewer, string? accountEmail, CancellationToken cancellationToken = default)
+    /// <summary>The owner's subscriptions, oldest first.</summary>
+    public async Task<IReadOnlyList<AlertSubscriptionRow>> ListAsync(AlertOwner? owner, CancellationToken cancellationToken = default)
     {
-        if (viewer.UserId is not { } userId)
+        if (owner is null)
         {
             return [];
         }
-        var email = accountEmail?.ToLowerInvariant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.AlertSubscriptions.AsNoTracking()
-            .Where(s => s.UserId == userId || (email != null && s.UserId == null && s.Email == email && s.ConfirmedAt != null))
-            .OrderBy(s => s.Id).Select(Row).ToListAsync(cancellationToken);
+        var rows = await owner.Filter(db.AlertSubscriptions.AsNoTracking()).OrderBy(s => s.Id).Select(Row).ToListAsync(cancellationToken);
         return [.. rows.Select(ToRow)];
     }
 
-    /// <summary>Ends one of the account's subscriptions (as listed by <see cref="ListAsync"/>).</summary>
-    public async Task<bool> RemoveAsync(Viewer viewer, string? accountEmail, long id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes one of the owner's subscriptions' languages and frequency; false when it is not theirs (or gone).
+    /// Leaving "immediately" for a digest starts the digest's period now; what a digest was collecting is sent
+    /// at once when the subscription turns to "immediately".
+    /// </summary>
+    public async Task<bool> ChangeAsync(AlertOwner owner, long id, IReadOnlyList<string> languages, AlertFrequency frequency, CancellationToken cancellationToken = default)
     {
-        var token = (await ListAsync(viewer, accountEmail, cancellationToken)).FirstOrDefault(s => s.Id == id)?.Token;
-        return token is not null && await UnsubscribeAsync(token, cancellationToken);
+        if (!Enum.IsDefined(frequency))
+        {
+            return false;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var subscription = await owner.Filter(db.AlertSubscriptions).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null)
+        {
+            return false;
+        }
+        if (subscription.Frequency == AlertFrequency.Immediately && frequency != AlertFrequency.Immediately && subscription.ConfirmedAt is not null)
+        {
+            subscription.DigestPeriodStart = clock.GetUtcNow().UtcDateTime;
+        }
+        subscription.Frequency = frequency;
+        subscription.Languages = AlertLanguages.Format(languages);
+        await db.SaveChangesAsync(cancellationToken);
+        wakeUp.Now();
+        return true;
+    }
+
+    /// <summary>Pauses (nothing new is matched) or resumes one of the owner's subscriptions; false when it is not theirs.</summary>
+    public async Task<bool> PauseAsync(AlertOwner owner, long id, bool paused, CancellationToken cancellationToken = default)
+    {
+        DateTime? pausedAt = paused ? clock.GetUtcNow().UtcDateTime : null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await owner.Filter(db.AlertSubscriptions).Where(s => s.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PausedAt, pausedAt), cancellationToken) > 0;
+        wakeUp.Now();
+        return changed;
+    }
+
+    /// <summary>Ends one of the owner's subscriptions, with its matches and unsent messages.</summary>
+    public async Task<bool> RemoveAsync(AlertOwner owner, long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await owner.Filter(db.AlertSubscriptions).Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     private static bool IsToken(string? token) => token is { Length: > 20 and <= 64 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static readonly System.Linq.Expressions.Expression<Func<AlertSubscription, RowData>> Row = s =>
-        new RowData(s.Id, s.Target, s.TargetValue, s.Email, s.Languages, s.Frequency, s.ConfirmedAt != null, s.Token);
+        new RowData(s.Id, s.Target, s.TargetValue, s.Email, s.Languages, s.Frequency, s.ConfirmedAt != null, s.Token, s.PausedAt != null);
 
-    private sealed record RowData(long Id, AlertTarget Target, string TargetValue, string Email, string Languages, AlertFrequency Frequency, bool Confirmed, string Token);
+    private sealed record RowData(long Id, AlertTarget Target, string TargetValue, string Email, string Languages, AlertFrequency Frequency, bool Confirmed, string Token, bool Paused);
 
     private static AlertSubscriptionRow ToRow(RowData r) =>
-        new(r.Id, new AlertTargetValue(r.Target, r.TargetValue), r.Email, r.Languages, r.Frequency, r.Confirmed, r.Token);
+        new(r.Id, new AlertTargetValue(r.Target, r.TargetValue), r.Email, r.Languages, r.Frequency, r.Confirmed, r.Token, r.Paused);
 }
