@@ -70,6 +70,7 @@ public static class CorpusSchema
         ["ApiTokens"] = "no accounts, so no API tokens",
         ["IngestionBatches"] = "a generated corpus is loaded, not ingested from files",
         ["IngestionFiles"] = "a generated corpus is loaded, not ingested from files",
+        ["TextCitations"] = "the generator writes texts with its own INSERTs; `reindex` finds the symbols they cite",
     };
 
     /// <summary>Tables of <see cref="LeftEmpty"/> that the portal fills itself once it runs on a corpus.</summary>

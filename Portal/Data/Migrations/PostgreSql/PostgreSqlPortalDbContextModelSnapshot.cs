@@ -1152,6 +1152,37 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SourceDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("TargetSymbol")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetKey");
+
+                    b.HasIndex("SourceDocumentId", "TargetKey")
+                        .IsUnique();
+
+                    b.ToTable("TextCitations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1450,6 +1481,17 @@ namespace Portal.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("LanguageVersion");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Document", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AgendaItem", b =>

@@ -1100,6 +1100,35 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetSymbol")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetKey");
+
+                    b.HasIndex("SourceDocumentId", "TargetKey")
+                        .IsUnique();
+
+                    b.ToTable("TextCitations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1398,6 +1427,17 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("LanguageVersion");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Document", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SourceDocument");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AgendaItem", b =>
