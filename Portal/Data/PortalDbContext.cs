@@ -16,6 +16,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<AgendaItemTitle> AgendaItemTitles => Set<AgendaItemTitle>();
+    public DbSet<AgendaSubItem> AgendaSubItems => Set<AgendaSubItem>();
+    public DbSet<DocumentAgendaSubItem> DocumentAgendaSubItems => Set<DocumentAgendaSubItem>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentSymbol> DocumentSymbols => Set<DocumentSymbol>();
     public DbSet<DocumentSession> DocumentSessions => Set<DocumentSession>();

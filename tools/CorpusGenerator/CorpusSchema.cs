@@ -70,6 +70,8 @@ public static class CorpusSchema
         ["ApiTokens"] = "no accounts, so no API tokens",
         ["IngestionBatches"] = "a generated corpus is loaded, not ingested from files",
         ["IngestionFiles"] = "a generated corpus is loaded, not ingested from files",
+        ["AgendaSubItems"] = "the generator circulates documents under whole agenda items",
+        ["DocumentAgendaSubItems"] = "the generator circulates documents under whole agenda items",
         ["TextCitations"] = "the generator writes texts with its own INSERTs; `reindex` finds the symbols they cite",
     };
 

@@ -68,7 +68,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         return new DocumentDetail(
             id, head.Symbols, facts.Kind, head.Distribution, facts.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
             facts.Sender, facts.Addressee, facts.CatalogTitle, head.Sessions,
-            printed?.AgendaItems ?? head.Items.Select(i => i.Link(TitlePreference.Language)).ToList(),
+            printed?.AgendaItems ?? head.Links(TitlePreference.Language),
             languages,
             chosen ?? TitlePreference.Language,
             printed?.Title ?? TitlePreference.Pick(facts.CatalogTitle, []).Title,

@@ -225,6 +225,30 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("AgendaItemTitles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId", "Letter")
+                        .IsUnique();
+
+                    b.ToTable("AgendaSubItems");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
@@ -696,6 +720,21 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("AgendaItemId");
 
                     b.ToTable("DocumentAgendaItems");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgendaSubItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentId", "AgendaSubItemId");
+
+                    b.HasIndex("AgendaSubItemId");
+
+                    b.ToTable("DocumentAgendaSubItems");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.DocumentMemberState", b =>
@@ -1254,6 +1293,17 @@ namespace Portal.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("SubItems")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Document", null)
@@ -1359,6 +1409,25 @@ namespace Portal.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaSubItem", "AgendaSubItem")
+                        .WithMany("Documents")
+                        .HasForeignKey("AgendaSubItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.Document", "Document")
+                        .WithMany("AgendaSubItems")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaSubItem");
 
                     b.Navigation("Document");
                 });
@@ -1498,7 +1567,14 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     b.Navigation("Documents");
 
+                    b.Navigation("SubItems");
+
                     b.Navigation("Titles");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AlertMessage", b =>
@@ -1514,6 +1590,8 @@ namespace Portal.Data.Migrations.PostgreSql
             modelBuilder.Entity("Portal.Data.Entities.Document", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaSubItems");
 
                     b.Navigation("LanguageVersions");
 

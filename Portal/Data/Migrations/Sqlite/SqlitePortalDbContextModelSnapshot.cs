@@ -209,6 +209,28 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AgendaItemTitles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId", "Letter")
+                        .IsUnique();
+
+                    b.ToTable("AgendaSubItems");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
@@ -661,6 +683,21 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("AgendaItemId");
 
                     b.ToTable("DocumentAgendaItems");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaSubItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "AgendaSubItemId");
+
+                    b.HasIndex("AgendaSubItemId");
+
+                    b.ToTable("DocumentAgendaSubItems");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.DocumentMemberState", b =>
@@ -1200,6 +1237,17 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("SubItems")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Document", null)
@@ -1305,6 +1353,25 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaSubItem", "AgendaSubItem")
+                        .WithMany("Documents")
+                        .HasForeignKey("AgendaSubItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.Document", "Document")
+                        .WithMany("AgendaSubItems")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaSubItem");
 
                     b.Navigation("Document");
                 });
@@ -1444,7 +1511,14 @@ namespace Portal.Data.Migrations.Sqlite
                 {
                     b.Navigation("Documents");
 
+                    b.Navigation("SubItems");
+
                     b.Navigation("Titles");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AlertMessage", b =>
@@ -1460,6 +1534,8 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Data.Entities.Document", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaSubItems");
 
                     b.Navigation("LanguageVersions");
 
