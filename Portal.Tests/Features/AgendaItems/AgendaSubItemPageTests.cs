@@ -16,17 +16,8 @@ public sealed class AgendaSubItemPageTests(AgendaSubItemPageTests.App app) : ICl
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task PublishAsync(string symbol, string items)
-    {
-        var editor = app.Services.GetRequiredService<DocumentEditor>();
-        var registered = await editor.RegisterAsync(Viewers.Secretariat, "editor@un.example", new DocumentDraft
-        {
-            Symbols = symbol, IssuedOn = new DateOnly(2025, 11, 1), AgendaItems = items,
-            Versions = [new VersionDraft { Language = "en", Title = $"Letter {symbol} on the sub-item", Body = "Text." }],
-        }, Cancel);
-        Assert.True(registered.Outcome == EditOutcome.Saved, string.Join("; ", registered.Errors.Values));
-        await editor.PublishAsync(Viewers.Secretariat, "editor@un.example", registered.DocumentId!.Value, registered.Revision, Cancel);
-    }
+    private Task PublishAsync(string symbol, string items) =>
+        AgendaSubItemTests.PublishAsync(app.Services.GetRequiredService<DocumentEditor>(), symbol, items);
 
     [Fact]
     public async Task TheHeaderSaysItemAndSubItemAndTheItemsPageFiltersToIt()

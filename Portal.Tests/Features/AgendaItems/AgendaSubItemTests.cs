@@ -22,11 +22,14 @@ public abstract class AgendaSubItemTests(DatabaseProvider provider)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static async Task<int> PublishAsync(DocumentEditor editor, string symbol, string items)
+    /// <summary>Registers and publishes a short English letter under the given agenda item keys.</summary>
+    internal static async Task<int> PublishAsync(DocumentEditor editor, string symbol, string items)
     {
         var registered = await editor.RegisterAsync(Viewers.Secretariat, "editor@un.example", new DocumentDraft
         {
-            Symbols = symbol, IssuedOn = new DateOnly(2025, 11, 1), AgendaItems = items,
+            Symbols = symbol,
+            IssuedOn = new DateOnly(2025, 11, 1),
+            AgendaItems = items,
             Versions = [new VersionDraft { Language = "en", Title = $"Letter {symbol}", Body = "Text." }],
         }, Cancel);
         Assert.True(registered.Outcome == EditOutcome.Saved, string.Join("; ", registered.Errors.Values));

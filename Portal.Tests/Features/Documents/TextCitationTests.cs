@@ -37,8 +37,12 @@ public abstract class TextCitationTests(DatabaseProvider provider)
         }
         return new DocumentDraft
         {
-            Symbols = symbol, Distribution = distribution, MemberStates = states, IssuedOn = new DateOnly(2025, 10, 1),
-            AgendaItems = "GA/75/71", Versions = [version],
+            Symbols = symbol,
+            Distribution = distribution,
+            MemberStates = states,
+            IssuedOn = new DateOnly(2025, 10, 1),
+            AgendaItems = "GA/75/71",
+            Versions = [version],
         };
     }
 
