@@ -42,6 +42,9 @@ public static class SiteUrls
 
     public static string AgendaItem(Organ organ, int session, int item) => $"{Session(organ, session)}/items/{item}";
 
+    /// <summary>The item's page showing the documents of one sub-item: <c>…/items/79?sub=a</c>.</summary>
+    public static string AgendaSubItem(Organ organ, int session, int item, string letter) => $"{AgendaItem(organ, session, item)}?sub={Uri.EscapeDataString(letter)}";
+
     /// <summary>
     /// <c>/A/75/778/zh.pdf</c> (first symbol, canonical spelling, then language and format) or,
     /// for a document without a symbol, <c>/documents/1/zh.pdf</c>.

@@ -36,7 +36,7 @@ public sealed class DocumentChangeStamps
                 case Document document when entry.State != EntityState.Deleted:
                     Touch(document, now);
                     break;
-                case LanguageVersion or DocumentSymbol or DocumentSession or DocumentAgendaItem or DocumentMemberState:
+                case LanguageVersion or DocumentSymbol or DocumentSession or DocumentAgendaItem or DocumentAgendaSubItem or DocumentMemberState:
                     stamps.OfDocument(db, Key(entry, nameof(LanguageVersion.DocumentId)), now);
                     break;
                 case CrossReference:

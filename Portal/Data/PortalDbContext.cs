@@ -16,6 +16,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<AgendaItemTitle> AgendaItemTitles => Set<AgendaItemTitle>();
+    public DbSet<AgendaSubItem> AgendaSubItems => Set<AgendaSubItem>();
+    public DbSet<DocumentAgendaSubItem> DocumentAgendaSubItems => Set<DocumentAgendaSubItem>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentSymbol> DocumentSymbols => Set<DocumentSymbol>();
     public DbSet<DocumentSession> DocumentSessions => Set<DocumentSession>();
@@ -25,6 +27,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Signatory> Signatories => Set<Signatory>();
     public DbSet<Footnote> Footnotes => Set<Footnote>();
     public DbSet<CrossReference> CrossReferences => Set<CrossReference>();
+    public DbSet<TextCitation> TextCitations => Set<TextCitation>();
     public DbSet<DocumentMemberState> DocumentMemberStates => Set<DocumentMemberState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
@@ -42,18 +45,35 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every portal instance on this database (cookies, antiforgery).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Saves, stamping every document the changes touch (<see cref="DocumentChangeStamps"/>) in the same transaction.</summary>
+    /// <summary>
+    /// Saves, stamping every document the changes touch (<see cref="DocumentChangeStamps"/>) and rewriting the
+    /// citations of every document whose texts changed (<see cref="TextCitationIndex"/>), in the same transaction.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = DateTimeOffset.UtcNow;
         var stamps = DocumentChangeStamps.Collect(this, now);
-        if (!stamps.HasUntracked)
+        var citations = TextCitationIndex.Collect(this);
+        if (!stamps.HasUntracked && !citations.HasWork)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        if (citations.HasWork && !acceptAllChangesOnSuccess)
+        {
+            // The citations are saved after the texts, which must be accepted by then or they would be saved twice.
+            throw new InvalidOperationException("Texts are saved with acceptAllChangesOnSuccess, so their citations can follow in the same transaction.");
+        }
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await stamps.ApplyAsync(this, now, cancellationToken);
+        if (stamps.HasUntracked)
+        {
+            await stamps.ApplyAsync(this, now, cancellationToken);
+        }
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (citations.HasWork)
+        {
+            await citations.StageAsync(this, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        }
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
@@ -65,6 +85,11 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     {
         var now = DateTimeOffset.UtcNow;
         var stamps = DocumentChangeStamps.Collect(this, now);
+        if (TextCitationIndex.Collect(this).HasWork)
+        {
+            // Finding the citations reads the other texts of the document: only the asynchronous save does that.
+            throw new InvalidOperationException("Save document texts with SaveChangesAsync, which also rewrites their citations.");
+        }
         if (!stamps.HasUntracked)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);

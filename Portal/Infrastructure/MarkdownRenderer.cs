@@ -15,7 +15,7 @@ namespace Portal.Infrastructure;
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UsePipeTables()
         .UseGridTables()
@@ -40,7 +40,7 @@ public sealed class MarkdownRenderer
         {
             return "";
         }
-        var document = Markdown.Parse(markdown, _pipeline);
+        var document = Markdown.Parse(markdown, Pipeline);
         // A symbol inside a link's own text stays text: links do not nest.
         foreach (var nested in document.Descendants<SymbolLinkInline>().Where(l => l.Parent?.FirstParentOfType<LinkInline>() is not null).ToList())
         {
@@ -53,7 +53,30 @@ public sealed class MarkdownRenderer
             call.Label = string.Format(CultureInfo.InvariantCulture, footnoteCallLabel, call.Number);
             call.InsideLink = call.FirstParentOfType<LinkInline>() is not null;
         }
-        return document.ToHtml(_pipeline);
+        return document.ToHtml(Pipeline);
+    }
+
+    /// <summary>
+    /// Every UN symbol the text mentions, each once, in order: exactly the symbols <see cref="Render"/> links
+    /// (a symbol in code stays text), and also those inside a link's own text, which are cited though not linked.
+    /// <see cref="Data.TextCitationIndex"/> stores them as the text's citations.
+    /// </summary>
+    public static IReadOnlyList<Domain.UnSymbol> CitedSymbols(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+        var cited = new List<Domain.UnSymbol>();
+        foreach (var link in Markdown.Parse(markdown, Pipeline).Descendants<SymbolLinkInline>())
+        {
+            if (link.FirstChild is LiteralInline literal && Domain.UnSymbol.TryParse(literal.Content.ToString(), out var symbol)
+                && !cited.Any(c => c.Key == symbol.Key))
+            {
+                cited.Add(symbol);
+            }
+        }
+        return cited;
     }
 
     /// <summary>
@@ -66,7 +89,7 @@ public sealed class MarkdownRenderer
         {
             return [];
         }
-        return Markdown.Parse(markdown, _pipeline)
+        return Markdown.Parse(markdown, Pipeline)
             .Where(block => block.Span.Length > 0)
             .Select(block => markdown.Substring(block.Span.Start, block.Span.Length))
             .Where(text => !string.IsNullOrWhiteSpace(text))

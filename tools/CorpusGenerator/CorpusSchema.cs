@@ -72,6 +72,9 @@ public static class CorpusSchema
         ["IngestionFiles"] = "a generated corpus is loaded, not ingested from files",
         ["BulkDumps"] = "the portal writes its first bulk dump once it runs on the corpus",
         ["JobLeases"] = "no job has run yet",
+        ["AgendaSubItems"] = "the generator circulates documents under whole agenda items",
+        ["DocumentAgendaSubItems"] = "the generator circulates documents under whole agenda items",
+        ["TextCitations"] = "the generator writes texts with its own INSERTs; `reindex` finds the symbols they cite",
     };
 
     /// <summary>Tables of <see cref="LeftEmpty"/> that the portal fills itself once it runs on a corpus.</summary>

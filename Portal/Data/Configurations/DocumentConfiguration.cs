@@ -84,3 +84,16 @@ public sealed class CrossReferenceConfiguration : IEntityTypeConfiguration<Cross
         builder.HasIndex(r => r.TargetKey);
     }
 }
+
+public sealed class TextCitationConfiguration : IEntityTypeConfiguration<TextCitation>
+{
+    public void Configure(EntityTypeBuilder<TextCitation> builder)
+    {
+        builder.Property(c => c.TargetSymbol).HasMaxLength(Domain.UnSymbol.MaxLength);
+        builder.Property(c => c.TargetKey).HasMaxLength(Domain.UnSymbol.MaxLength);
+        // A document cites a symbol once however often its texts mention it; "referred to by" looks up by target.
+        builder.HasIndex(c => new { c.SourceDocumentId, c.TargetKey }).IsUnique();
+        builder.HasIndex(c => c.TargetKey);
+        builder.HasOne(c => c.SourceDocument).WithMany().HasForeignKey(c => c.SourceDocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -63,6 +63,9 @@ public class Document
     public List<DocumentSymbol> Symbols { get; set; } = [];
     public List<DocumentSession> Sessions { get; set; } = [];
     public List<DocumentAgendaItem> AgendaItems { get; set; } = [];
+
+    /// <summary>The sub-items ("79 (a)") it is circulated under; each item's is also in <see cref="AgendaItems"/>.</summary>
+    public List<DocumentAgendaSubItem> AgendaSubItems { get; set; } = [];
     public List<LanguageVersion> LanguageVersions { get; set; } = [];
     public List<CrossReference> References { get; set; } = [];
 

@@ -18,7 +18,8 @@ public sealed record AgendaItemFilter(
     DocumentSort Sort = DocumentSort.Date,
     bool Descending = true,
     int Page = 1,
-    int PageSize = 25);
+    int PageSize = 25,
+    string? SubItem = null);
 
 public sealed record AgendaItemDetail(
     Organ Organ,
@@ -26,8 +27,12 @@ public sealed record AgendaItemDetail(
     int Number,
     string Title,
     IReadOnlyList<VersionTitle> Titles,
-    PagedResult<DocumentRow> Documents)
+    PagedResult<DocumentRow> Documents,
+    IReadOnlyList<string> SubItems)
 {
+    /// <summary>"Item 79" or, filtered to a sub-item, "79 (a)".</summary>
+    public string Label(AgendaItemFilter filter) => filter.SubItem is { } letter ? $"{Number} ({letter})" : Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public string SessionLabel => SessionNames.Label(Organ, Session);
     public string SessionUrl => SiteUrls.Session(Organ, Session);
     public string Url => SiteUrls.AgendaItem(Organ, Session, Number);

@@ -9,7 +9,7 @@ namespace Portal.Features.AgendaItems;
 public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> contextFactory)
 {
     /// <summary>
-    /// An agenda item with one page of its documents, filtered and sorted on the server.
+    /// An agenda item with one page of its documents (or of one sub-item's), filtered and sorted on the server.
     /// Null when the session or the item does not exist.
     /// </summary>
     public async Task<AgendaItemDetail?> GetAsync(Organ organ, int session, int number, AgendaItemFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
@@ -17,7 +17,12 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
         await using var db = contextFactory.CreateDbContext();
         var item = await db.AgendaItems.AsNoTracking()
             .Where(a => a.Session.Organ == organ && a.Session.Number == session && a.Number == number)
-            .Select(a => new { a.Id, Titles = a.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList() })
+            .Select(a => new
+            {
+                a.Id,
+                Titles = a.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList(),
+                SubItems = a.SubItems.OrderBy(s => s.Letter).Select(s => s.Letter).ToList(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (item is null)
         {
@@ -26,7 +31,9 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
 
         // "Id IN (the item's rows)" rather than "EXISTS (...)": SQLite then starts from the item's few
         // rows in the link table instead of probing every visible document (15 s at a million).
-        var inItem = db.DocumentAgendaItems.Where(a => a.AgendaItemId == item.Id).Select(a => a.DocumentId);
+        var inItem = filter.SubItem is { } letter
+            ? db.DocumentAgendaSubItems.Where(s => s.AgendaSubItem.AgendaItemId == item.Id && s.AgendaSubItem.Letter == letter).Select(s => s.DocumentId)
+            : db.DocumentAgendaItems.Where(a => a.AgendaItemId == item.Id).Select(a => a.DocumentId);
         var documents = db.Documents.AsNoTracking()
             .Where(DocumentAccess.VisibleTo(viewer))
             .Where(d => inItem.Contains(d.Id));
@@ -48,7 +55,7 @@ public sealed class AgendaItemQueries(IDbContextFactory<PortalDbContext> context
             .ToListAsync(cancellationToken);
 
         var title = TitlePreference.PickItemTitle(item.Titles);
-        return new AgendaItemDetail(organ, session, number, title, item.Titles, new PagedResult<DocumentRow>(rows, total, page, pageSize));
+        return new AgendaItemDetail(organ, session, number, title, item.Titles, new PagedResult<DocumentRow>(rows, total, page, pageSize), item.SubItems);
     }
 
     private static IQueryable<Document> Sort(IQueryable<Document> documents, DocumentSort sort, bool descending)

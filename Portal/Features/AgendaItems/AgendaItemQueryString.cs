@@ -11,7 +11,7 @@ namespace Portal.Features.AgendaItems;
 /// </summary>
 public static class AgendaItemQueryString
 {
-    public static AgendaItemFilter Parse(string? kind, string? language, string? sort, string? direction, int? page, int pageSize)
+    public static AgendaItemFilter Parse(string? kind, string? language, string? sort, string? direction, int? page, int pageSize, string? subItem = null)
     {
         DocumentKind? parsedKind = Enum.TryParse<DocumentKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null;
         var parsedLanguage = UnLanguage.TryParse(language, out var l) ? l.Code : null;
@@ -22,7 +22,8 @@ public static class AgendaItemQueryString
             "desc" => true,
             _ => parsedSort == DocumentSort.Date,
         };
-        return new AgendaItemFilter(parsedKind, parsedLanguage, parsedSort, descending, Math.Max(1, page ?? 1), pageSize);
+        return new AgendaItemFilter(parsedKind, parsedLanguage, parsedSort, descending, Math.Max(1, page ?? 1), pageSize,
+            AgendaSubItem.TryParseLetter(subItem, out var letter) ? letter : null);
     }
 
     /// <summary>The query string for a filter, without defaults, so URLs stay short and canonical.</summary>
@@ -31,6 +32,7 @@ public static class AgendaItemQueryString
     public static string Url(string basePath, AgendaItemFilter filter) => Query(filter).AppendTo(basePath);
 
     private static UrlQuery Query(AgendaItemFilter filter) => new UrlQuery()
+        .Add("sub", filter.SubItem)
         .Add("kind", filter.Kind?.ToString().ToLowerInvariant())
         .Add("lang", filter.Language)
         .Add("sort", filter.Sort != DocumentSort.Date ? filter.Sort.ToString().ToLowerInvariant() : null)

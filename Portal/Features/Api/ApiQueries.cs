@@ -162,6 +162,13 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
             .OrderBy(r => r.SourceDocumentId)
             .Select(r => new ReferenceRecord(r.Relation, r.SourceDocument.Symbols.OrderBy(s => s.Position).Select(s => s.Value).FirstOrDefault() ?? "", r.SourceDocumentId))
             .ToListAsync(cancellationToken);
+        // Documents that mention it only in their texts refer to it too (TextCitations), each once.
+        var mentionedBy = ownKeys.Count == 0 ? [] : await db.TextCitations.AsNoTracking()
+            .Where(c => ownKeys.Contains(c.TargetKey) && c.SourceDocumentId != id && visible.Any(d => d.Id == c.SourceDocumentId))
+            .Select(c => new ReferenceRecord(ReferenceRelation.RefersTo, c.SourceDocument.Symbols.OrderBy(s => s.Position).Select(s => s.Value).FirstOrDefault() ?? "", c.SourceDocumentId))
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        incoming.AddRange(mentionedBy.Where(m => !incoming.Any(i => i.DocumentId == m.DocumentId)).OrderBy(m => m.DocumentId));
 
         return document with
         {

@@ -9,9 +9,27 @@ public sealed record SessionLink(Organ Organ, int Number)
     public string Url => SiteUrls.Session(Organ, Number);
 }
 
-public sealed record AgendaItemLink(Organ Organ, int Session, int Number, string Title)
+/// <summary>An agenda item a document is circulated under, with the sub-items ("a") it names, if any.</summary>
+public sealed record AgendaItemLink(Organ Organ, int Session, int Number, string Title, IReadOnlyList<string>? SubItems = null)
 {
-    public string Url => SiteUrls.AgendaItem(Organ, Session, Number);
+    /// <summary>The item's page; filtered to the sub-item when the document names exactly one.</summary>
+    public string Url => SubItems is [var only] ? SiteUrls.AgendaSubItem(Organ, Session, Number, only) : SiteUrls.AgendaItem(Organ, Session, Number);
+
+    /// <summary>"79", or "79 (a)", or "79 (a) (b)", as headers and breadcrumbs print it.</summary>
+    public string Label => AgendaItemLabels.Of(Number, SubItems);
+
+    // Two links are equal when they name the same sub-items, not the same list object.
+    public bool Equals(AgendaItemLink? other) =>
+        other is not null && Organ == other.Organ && Session == other.Session && Number == other.Number && Title == other.Title
+        && (SubItems ?? []).SequenceEqual(other.SubItems ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Organ, Session, Number, Title, Label);
+}
+
+public static class AgendaItemLabels
+{
+    public static string Of(int number, IReadOnlyList<string>? subItems) =>
+        number.ToString(System.Globalization.CultureInfo.InvariantCulture) + string.Concat((subItems ?? []).Select(l => $" ({l})"));
 }
 
 public sealed record LanguageAvailability(string Language, string Title, DateOnly? ReleasedOn);

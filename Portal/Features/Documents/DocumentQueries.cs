@@ -68,7 +68,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         return new DocumentDetail(
             id, head.Symbols, facts.Kind, head.Distribution, facts.Status, head.IssuedOn, head.DatedOn, head.OriginalLanguage,
             facts.Sender, facts.Addressee, facts.CatalogTitle, head.Sessions,
-            printed?.AgendaItems ?? head.Items.Select(i => i.Link(TitlePreference.Language)).ToList(),
+            printed?.AgendaItems ?? head.Links(TitlePreference.Language),
             languages,
             chosen ?? TitlePreference.Language,
             printed?.Title ?? TitlePreference.Pick(facts.CatalogTitle, []).Title,
@@ -110,27 +110,64 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             .OrderBy(r => r.Id)
             .Select(r => new { r.Relation, r.TargetSymbol, r.TargetKey })
             .ToListAsync(cancellationToken);
-        var incoming = keys.Count == 0 ? [] : await db.CrossReferences.AsNoTracking()
-            .Where(r => keys.Contains(r.TargetKey) && r.SourceDocumentId != id)
-            .Where(r => db.Documents.Where(DocumentAccess.VisibleTo(viewer)).Any(d => d.Id == r.SourceDocumentId))
-            .OrderBy(r => r.SourceDocumentId)
-            .Select(r => new { r.Relation, r.SourceDocumentId })
-            .ToListAsync(cancellationToken);
+        var incoming = await CitingAsync(db, keys, id, viewer, cancellationToken);
 
         var targets = await ResolveKeysAsync(db, outgoing.Select(o => o.TargetKey), viewer, cancellationToken);
-        var sources = await SummariesAsync(db, incoming.Select(i => i.SourceDocumentId), cancellationToken);
-
         var outgoingLinks = outgoing.Select(o => targets.TryGetValue(o.TargetKey, out var t)
             ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name)
             : new ReferenceLink(o.Relation, o.TargetSymbol, null, null, null)).ToList();
-        var incomingLinks = incoming.Select(i => sources[i.SourceDocumentId]).Zip(incoming, (s, i) =>
-            new ReferenceLink(i.Relation, s.Symbols.Count == 0 ? "" : UnSymbol.Join(s.Symbols), s.Id, s.Title, SiteUrls.Document(s.Id, s.Symbols), s.Name)).ToList();
+        var incomingLinks = await LinksToAsync(db, incoming, cancellationToken);
 
         // Most documents neither reply nor are replied to (incoming holds every visible reply): their
         // thread is empty without the two queries that walking it costs.
         var inThread = outgoing.Any(o => o.Relation == ReferenceRelation.RepliesTo) || incoming.Any(i => i.Relation == ReferenceRelation.RepliesTo);
         IReadOnlyList<ThreadEntry> thread = inThread ? await BuildThreadAsync(db, id, outgoingLinks, viewer, cancellationToken) : [];
         return new ReferencesView(outgoingLinks, incomingLinks, thread);
+    }
+
+    /// <summary>
+    /// The documents the viewer may see that cite any of the symbols, for the "not held" page of a symbol: each
+    /// once, with its relation (a saved reference's, else "refers to" for a mention in its text). A document the
+    /// viewer may not see is not listed, whether it cites or is cited.
+    /// </summary>
+    public async Task<IReadOnlyList<ReferenceLink>> ListCitingAsync(IReadOnlyList<UnSymbol> symbols, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = contextFactory.CreateDbContext();
+        var citing = await CitingAsync(db, symbols.Select(s => s.Key).ToList(), null, viewer, cancellationToken);
+        return await LinksToAsync(db, citing, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who cites the keys, among the documents the viewer may see, except <paramref name="exceptId"/>: the saved
+    /// references with their relation, then the documents whose texts mention a key (<see cref="TextCitation"/>)
+    /// as "refers to"; each citing document once, its saved relation first.
+    /// </summary>
+    private static async Task<List<(ReferenceRelation Relation, int SourceDocumentId)>> CitingAsync(PortalDbContext db, IReadOnlyList<string> keys, int? exceptId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        var visible = db.Documents.Where(DocumentAccess.VisibleTo(viewer));
+        var saved = await db.CrossReferences.AsNoTracking()
+            .Where(r => keys.Contains(r.TargetKey) && r.SourceDocumentId != exceptId && visible.Any(d => d.Id == r.SourceDocumentId))
+            .OrderBy(r => r.SourceDocumentId)
+            .Select(r => new { r.Relation, r.SourceDocumentId })
+            .ToListAsync(cancellationToken);
+        var mentioned = await db.TextCitations.AsNoTracking()
+            .Where(c => keys.Contains(c.TargetKey) && c.SourceDocumentId != exceptId && visible.Any(d => d.Id == c.SourceDocumentId))
+            .Select(c => c.SourceDocumentId).Distinct().OrderBy(x => x)
+            .ToListAsync(cancellationToken);
+        var citing = saved.Select(r => (r.Relation, r.SourceDocumentId)).ToList();
+        citing.AddRange(mentioned.Where(m => !saved.Any(r => r.SourceDocumentId == m)).Select(m => (ReferenceRelation.RefersTo, m)));
+        return citing;
+    }
+
+    private static async Task<List<ReferenceLink>> LinksToAsync(PortalDbContext db, IReadOnlyList<(ReferenceRelation Relation, int SourceDocumentId)> citing, CancellationToken cancellationToken)
+    {
+        var sources = await SummariesAsync(db, citing.Select(i => i.SourceDocumentId), cancellationToken);
+        return citing.Select(i => (Source: sources[i.SourceDocumentId], i.Relation)).Select(i =>
+            new ReferenceLink(i.Relation, i.Source.Symbols.Count == 0 ? "" : UnSymbol.Join(i.Source.Symbols), i.Source.Id, i.Source.Title, SiteUrls.Document(i.Source.Id, i.Source.Symbols), i.Source.Name)).ToList();
     }
 
     /// <summary>

@@ -93,12 +93,15 @@ public sealed record HeaderText
         _ => EconomicAndSocialCouncilSession(number),
     };
 
-    public string AgendaLine(IReadOnlyList<int> numbers)
+    public string AgendaLine(IReadOnlyList<int> numbers) => AgendaLine(numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList());
+
+    /// <summary>"Agenda items 34, 71 (a) and 135": the items as labelled, sub-items included.</summary>
+    public string AgendaLine(IReadOnlyList<string> items)
     {
-        var list = numbers.Count <= 1
-            ? string.Concat(numbers)
-            : string.Join(ListSeparator, numbers.Take(numbers.Count - 1)) + ListLast + numbers[^1];
-        return string.Format(CultureInfo.InvariantCulture, numbers.Count == 1 ? AgendaItem : AgendaItems, list);
+        var list = items.Count <= 1
+            ? string.Concat(items)
+            : string.Join(ListSeparator, items.Take(items.Count - 1)) + ListLast + items[^1];
+        return string.Format(CultureInfo.InvariantCulture, items.Count == 1 ? AgendaItem : AgendaItems, list);
     }
 
     public static HeaderText For(string? language) =>

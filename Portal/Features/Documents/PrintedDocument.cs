@@ -82,7 +82,7 @@ public sealed class PrintedDocumentQueries(IDbContextFactory<PortalDbContext> co
             version.Footnotes.Where(f => f.AnnexId == a.Id).Select(f => new FootnoteView(f.Number, f.TextMarkdown, f.Urls)).ToList())).ToList();
         return new PrintedDocument(
             id, head.Symbols, head.Distribution, head.IssuedOn, head.DatedOn, head.OriginalLanguage, head.Sessions,
-            head.Items.Select(i => i.Link(language)).ToList(),
+            head.Links(language),
             language,
             version.Title,
             version.BodyMarkdown,
@@ -101,7 +101,8 @@ internal sealed record PrintedHead(
     string? OriginalLanguage,
     List<string> Symbols,
     List<SessionLink> Sessions,
-    List<ItemWithTitles> Items)
+    List<ItemWithTitles> Items,
+    List<SubItemLetter> SubItems)
 {
     public static readonly Expression<Func<Document, PrintedHead>> Projection = d => new PrintedHead(
         d.Distribution,
@@ -112,12 +113,19 @@ internal sealed record PrintedHead(
         d.Sessions.OrderBy(s => s.Session.Organ).Select(s => new SessionLink(s.Session.Organ, s.Session.Number)).ToList(),
         d.AgendaItems.OrderBy(a => a.Position).Select(a => new ItemWithTitles(
             a.AgendaItem.Session.Organ, a.AgendaItem.Session.Number, a.AgendaItem.Number,
-            a.AgendaItem.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList())).ToList());
+            a.AgendaItem.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList(), a.AgendaItemId)).ToList(),
+        d.AgendaSubItems.Select(s => new SubItemLetter(s.AgendaSubItem.AgendaItemId, s.AgendaSubItem.Letter)).ToList());
+
+    /// <summary>The agenda items with their titles in <paramref name="language"/> and the sub-items the document names.</summary>
+    public List<AgendaItemLink> Links(string language) =>
+        Items.Select(i => i.Link(language, SubItems.Where(s => s.AgendaItemId == i.AgendaItemId).Select(s => s.Letter).Order(StringComparer.Ordinal).ToList())).ToList();
 }
 
 /// <summary>An agenda item of a document with its title in every language held, until the version's language picks one.</summary>
-internal sealed record ItemWithTitles(Organ Organ, int Session, int Number, IReadOnlyList<VersionTitle> Titles)
+internal sealed record SubItemLetter(int AgendaItemId, string Letter);
+
+internal sealed record ItemWithTitles(Organ Organ, int Session, int Number, IReadOnlyList<VersionTitle> Titles, int AgendaItemId)
 {
     /// <summary>The link with the title in <paramref name="language"/>, else English, else the first held.</summary>
-    public AgendaItemLink Link(string language) => new(Organ, Session, Number, TitlePreference.PickItemTitle(Titles, language));
+    public AgendaItemLink Link(string language, IReadOnlyList<string> subItems) => new(Organ, Session, Number, TitlePreference.PickItemTitle(Titles, language), subItems);
 }

@@ -48,7 +48,7 @@ public sealed record HeldFile(string Language, FileFormat Format, string FileNam
 /// publish, withdraw, derestrict, and issue a corrigendum or revision. Each change and its audit entry
 /// are saved together. Only Secretariat viewers get past the first line of each method.
 /// </summary>
-public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+public sealed partial class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
 {
     public async Task<EditableDocument?> LoadAsync(Viewer editor, int id, CancellationToken cancellationToken = default)
     {
@@ -259,6 +259,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
             .Include(d => d.MemberStates)
             .Include(d => d.Sessions)
             .Include(d => d.AgendaItems).ThenInclude(a => a.AgendaItem).ThenInclude(a => a.Session)
+            .Include(d => d.AgendaSubItems).ThenInclude(s => s.AgendaSubItem)
             .Include(d => d.LanguageVersions).ThenInclude(v => v.Files)
             .Include(d => d.LanguageVersions).ThenInclude(v => v.Annexes)
             .Include(d => d.LanguageVersions).ThenInclude(v => v.Signatories)
@@ -299,16 +300,22 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
             errors[nameof(DocumentDraft.DerestrictOn)] = InterfaceText.Get("EditErrDerestrictDay");
         }
         var items = new List<AgendaItem>();
+        var subItems = new List<(AgendaItem Item, string Letter)>();
         foreach (var key in draft.AgendaItemList())
         {
-            var item = await FindAgendaItemAsync(db, key, cancellationToken);
+            var (item, letter) = await FindAgendaItemAsync(db, key, cancellationToken);
             if (item is null)
             {
                 errors[nameof(DocumentDraft.AgendaItems)] = InterfaceText.Format("EditErrNoAgendaItem", InputEcho.Shorten(key));
+                continue;
             }
-            else
+            if (items.All(i => i.Id != item.Id))
             {
                 items.Add(item);
+            }
+            if (letter is not null && !subItems.Contains((item, letter)))
+            {
+                subItems.Add((item, letter));
             }
         }
         if (draft.Versions.Count == 0)
@@ -373,6 +380,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
                 link.Position = position;
             }
         }
+        ApplySubItems(document, subItems);
         var sessionIds = items.Select(i => i.SessionId).Distinct().ToList();
         document.Sessions.RemoveAll(s => !sessionIds.Contains(s.SessionId));
         document.Sessions.AddRange(sessionIds.Where(id => document.Sessions.All(s => s.SessionId != id)).Select(id => new DocumentSession { SessionId = id }));
@@ -403,14 +411,54 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         return errors;
     }
 
-    private static async Task<AgendaItem?> FindAgendaItemAsync(PortalDbContext db, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The agenda item of a key such as <c>GA/75/79</c>, and the sub-item letter when the key names one
+    /// (<c>GA/75/79 (a)</c>, <c>GA/75/79(a)</c>, <c>GA/75/79a</c>); no item when the session or item does not exist.
+    /// </summary>
+    private static async Task<(AgendaItem? Item, string? Letter)> FindAgendaItemAsync(PortalDbContext db, string key, CancellationToken cancellationToken)
     {
         var parts = key.Split('/');
-        if (parts.Length != 3 || !int.TryParse(parts[1], out var session) || !int.TryParse(parts[2], out var number))
+        var numbered = parts.Length == 3 ? ItemNumber().Match(parts[2].Trim()) : null;
+        if (numbered is not { Success: true } || !int.TryParse(parts[1], out var session) || !int.TryParse(numbered.Groups["number"].Value, out var number))
         {
-            return null;
+            return (null, null);
         }
-        return !SessionNames.TryParseSlug(parts[0], out var organ) ? null : await db.AgendaItems.Include(a => a.Session).FirstOrDefaultAsync(a => a.Session.Organ == organ && a.Session.Number == session && a.Number == number, cancellationToken);
+        var letter = numbered.Groups["letter"].Success ? numbered.Groups["letter"].Value.ToLowerInvariant() : null;
+        var item = !SessionNames.TryParseSlug(parts[0], out var organ) ? null : await db.AgendaItems.Include(a => a.Session).Include(a => a.SubItems)
+            .FirstOrDefaultAsync(a => a.Session.Organ == organ && a.Session.Number == session && a.Number == number, cancellationToken);
+        return (item, letter);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<number>\d{1,4})\s*(?:\(\s*(?<letter>[a-zA-Z]{1,2})\s*\)|(?<letter>[a-zA-Z]{1,2}))?$")]
+    private static partial System.Text.RegularExpressions.Regex ItemNumber();
+
+    /// <summary>Links the document to exactly the given sub-items, creating a sub-item its item does not have yet.</summary>
+    private static void ApplySubItems(Document document, List<(AgendaItem Item, string Letter)> subItems)
+    {
+        var wanted = new List<AgendaSubItem>();
+        foreach (var (item, letter) in subItems)
+        {
+            var subItem = item.SubItems.FirstOrDefault(s => s.Letter == letter);
+            if (subItem is null)
+            {
+                subItem = new AgendaSubItem { AgendaItem = item, AgendaItemId = item.Id, Letter = letter };
+                item.SubItems.Add(subItem);
+            }
+            wanted.Add(subItem);
+        }
+        document.AgendaSubItems.RemoveAll(link => !wanted.Any(w => w.Id != 0 && w.Id == link.AgendaSubItemId));
+        foreach (var subItem in wanted.Where(w => w.Id == 0 || document.AgendaSubItems.All(link => link.AgendaSubItemId != w.Id)))
+        {
+            document.AgendaSubItems.Add(new DocumentAgendaSubItem { AgendaSubItem = subItem });
+        }
+    }
+
+    /// <summary>The draft's keys of one item: <c>GA/75/79</c>, or one key per sub-item (<c>GA/75/79 (a)</c>).</summary>
+    private static IEnumerable<string> DraftKeysOf(DocumentAgendaItem link, IEnumerable<DocumentAgendaSubItem> subItems)
+    {
+        var key = $"{SessionNames.Slug(link.AgendaItem.Session.Organ).ToUpperInvariant()}/{link.AgendaItem.Session.Number}/{link.AgendaItem.Number}";
+        var letters = subItems.Where(s => s.AgendaSubItem?.AgendaItemId == link.AgendaItemId).Select(s => s.AgendaSubItem.Letter).Order(StringComparer.Ordinal).ToList();
+        return letters.Count == 0 ? [key] : letters.Select(l => $"{key} ({l})");
     }
 
     internal static DocumentDraft ToDraft(Document document) => new()
@@ -426,7 +474,7 @@ public sealed class DocumentEditor(IDbContextFactory<PortalDbContext> contexts, 
         Sender = document.Sender,
         Addressee = document.Addressee,
         AgendaItems = string.Join(", ", document.AgendaItems.OrderBy(a => a.Position).Where(a => a.AgendaItem is not null)
-            .Select(a => $"{SessionNames.Slug(a.AgendaItem.Session.Organ).ToUpperInvariant()}/{a.AgendaItem.Session.Number}/{a.AgendaItem.Number}")),
+            .SelectMany(a => DraftKeysOf(a, document.AgendaSubItems))),
         Versions = [.. document.LanguageVersions.OrderBy(v => UnLanguage.OrderOf(v.Language)).Select(ToVersionDraft)],
         References = [.. document.References.OrderBy(r => r.Id).Select(r => new ReferenceDraft { Relation = r.Relation, Symbol = r.TargetSymbol })],
     };

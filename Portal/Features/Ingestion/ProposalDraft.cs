@@ -92,7 +92,7 @@ public static partial class ProposalDraft
     public static IEnumerable<string> AgendaItemKeys(ProposedRecord proposal)
     {
         var prefix = proposal.Session is { } session ? $"GA/{session}/" : proposal.ScYear is { } year ? $"SC/{year}/" : null;
-        return prefix is null ? [] : proposal.AgendaItems.Select(a => prefix + a.Number).Distinct();
+        return prefix is null ? [] : proposal.AgendaItems.Select(a => prefix + a.Number + (a.SubItem is null ? "" : $" ({a.SubItem})")).Distinct();
     }
 
     private sealed record Section(string? Heading, string? Title, string Body);

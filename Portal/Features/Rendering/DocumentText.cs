@@ -40,10 +40,10 @@ public static class DocumentText
         }
         if (document.AgendaItems.Count > 0)
         {
-            text.Append(header.AgendaLine(document.AgendaItems.Select(a => a.Number).ToList())).Append("  \n");
+            text.Append(header.AgendaLine(document.AgendaItems.Select(a => a.Label).ToList())).Append("  \n");
             foreach (var item in document.AgendaItems)
             {
-                text.Append(item.Number).Append(". ").Append(item.Title).Append("  \n");
+                text.Append(item.Label).Append(". ").Append(item.Title).Append("  \n");
             }
         }
         text.Append("\n---\n\n# ").Append(document.Title).Append("\n\n");

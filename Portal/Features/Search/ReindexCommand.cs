@@ -1,13 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Search;
 
 namespace Portal.Features.Search;
 
 /// <summary>
 /// <c>dotnet run --project Portal -- reindex</c>: rebuilds the search index from the database, printing its
-/// progress, then exits. The portal may keep running meanwhile (each batch is one short transaction); an
+/// progress, then the table of symbols the texts cite (<see cref="TextCitationIndex"/>, which every save keeps
+/// true, so this fills it for texts saved before it existed or written around the portal), then exits. The portal may keep running meanwhile (each batch is one short transaction); an
 /// interrupted run is simply started again.
 /// </summary>
-public sealed class ReindexCommand(ISearchIndex index)
+public sealed class ReindexCommand(ISearchIndex index, IDbContextFactory<PortalDbContext> contextFactory)
 {
     public const string Name = "reindex";
 
@@ -32,6 +35,11 @@ public sealed class ReindexCommand(ISearchIndex index)
         output.WriteLine(after.InStep
             ? $"Done: {after.Indexed:N0} language versions indexed in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s."
             : $"The index holds {after.Indexed:N0} language versions of {after.Versions:N0}: the catalogue changed during the rebuild, or it failed; run it again.");
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var cited = await TextCitationIndex.RebuildAsync(db, cancellationToken);
+            output.WriteLine($"Citations in the texts of {cited:N0} documents rewritten.");
+        }
         return after.InStep ? 0 : 1;
     }
 

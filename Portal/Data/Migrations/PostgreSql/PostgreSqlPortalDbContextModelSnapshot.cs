@@ -225,6 +225,30 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("AgendaItemTitles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId", "Letter")
+                        .IsUnique();
+
+                    b.ToTable("AgendaSubItems");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
@@ -738,6 +762,21 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("DocumentAgendaItems");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgendaSubItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentId", "AgendaSubItemId");
+
+                    b.HasIndex("AgendaSubItemId");
+
+                    b.ToTable("DocumentAgendaSubItems");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.DocumentMemberState", b =>
                 {
                     b.Property<int>("DocumentId")
@@ -1210,6 +1249,37 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SourceDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("TargetSymbol")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetKey");
+
+                    b.HasIndex("SourceDocumentId", "TargetKey")
+                        .IsUnique();
+
+                    b.ToTable("TextCitations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1279,6 +1349,17 @@ namespace Portal.Data.Migrations.PostgreSql
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("SubItems")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
@@ -1386,6 +1467,25 @@ namespace Portal.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaSubItem", "AgendaSubItem")
+                        .WithMany("Documents")
+                        .HasForeignKey("AgendaSubItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.Document", "Document")
+                        .WithMany("AgendaSubItems")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaSubItem");
 
                     b.Navigation("Document");
                 });
@@ -1510,11 +1610,29 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.Navigation("LanguageVersion");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Document", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SourceDocument");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AgendaItem", b =>
                 {
                     b.Navigation("Documents");
 
+                    b.Navigation("SubItems");
+
                     b.Navigation("Titles");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AlertMessage", b =>
@@ -1530,6 +1648,8 @@ namespace Portal.Data.Migrations.PostgreSql
             modelBuilder.Entity("Portal.Data.Entities.Document", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaSubItems");
 
                     b.Navigation("LanguageVersions");
 

@@ -209,6 +209,28 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("AgendaItemTitles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Letter")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId", "Letter")
+                        .IsUnique();
+
+                    b.ToTable("AgendaSubItems");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
                 {
                     b.Property<long>("Id")
@@ -701,6 +723,21 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("DocumentAgendaItems");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaSubItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "AgendaSubItemId");
+
+                    b.HasIndex("AgendaSubItemId");
+
+                    b.ToTable("DocumentAgendaSubItems");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.DocumentMemberState", b =>
                 {
                     b.Property<int>("DocumentId")
@@ -1156,6 +1193,35 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetSymbol")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetKey");
+
+                    b.HasIndex("SourceDocumentId", "TargetKey")
+                        .IsUnique();
+
+                    b.ToTable("TextCitations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1225,6 +1291,17 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("SubItems")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AlertMatch", b =>
@@ -1332,6 +1409,25 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DocumentAgendaSubItem", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.AgendaSubItem", "AgendaSubItem")
+                        .WithMany("Documents")
+                        .HasForeignKey("AgendaSubItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.Document", "Document")
+                        .WithMany("AgendaSubItems")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaSubItem");
 
                     b.Navigation("Document");
                 });
@@ -1456,11 +1552,29 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("LanguageVersion");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TextCitation", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Document", "SourceDocument")
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SourceDocument");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AgendaItem", b =>
                 {
                     b.Navigation("Documents");
 
+                    b.Navigation("SubItems");
+
                     b.Navigation("Titles");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.AgendaSubItem", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AlertMessage", b =>
@@ -1476,6 +1590,8 @@ namespace Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Data.Entities.Document", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaSubItems");
 
                     b.Navigation("LanguageVersions");
 
