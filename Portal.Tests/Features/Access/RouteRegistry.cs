@@ -94,6 +94,13 @@ public static class RouteRegistry
         new("/api/{**rest}", ["/api/v1/nothing", "/api/v2/documents/3"]),
         new("/openapi/v1.json", ["/openapi/v1.json"]),
 
+        // OAI-PMH (anonymous whoever asks; the identifier's host is the crawler's 127.0.0.1)
+        new("/oai", [
+            "/oai?verb=Identify", "/oai?verb=ListSets", "/oai?verb=ListMetadataFormats&identifier=oai:127.0.0.1:{id}",
+            "/oai?verb=ListRecords&metadataPrefix=marcxml", "/oai?verb=ListRecords&metadataPrefix=oai_dc&set=ga:80",
+            "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&set=ga:81", "/oai?verb=GetRecord&metadataPrefix=marcxml&identifier=oai:127.0.0.1:{id}",
+            "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:{id}"]),
+
         // Infrastructure
         new("/healthz", ["/healthz"]),
         new("{**path:file}", ["/no-such-file.png", "/documents/3.json"]),
