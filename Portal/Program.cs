@@ -72,6 +72,7 @@ app.MapSearchFeed();
 // One literal address: the default "/openapi/{documentName}.json" echoes any name back in its 404.
 app.MapOpenApi("/openapi/v1.json").RequireCors(PublicReadCors.Policy);
 app.MapApiEndpoints();
+app.MapApiReference();
 app.MapCitationEndpoints();
 app.MapOaiEndpoints();
 app.MapSitemapEndpoints();

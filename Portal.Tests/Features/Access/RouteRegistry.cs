@@ -93,6 +93,10 @@ public static class RouteRegistry
         new("/api/v1/search", ["/api/v1/search?q={marker}", "/api/v1/search?q=crawler"]),
         new("/api/{**rest}", ["/api/v1/nothing", "/api/v2/documents/3"]),
         new("/openapi/v1.json", ["/openapi/v1.json"]),
+        new("/api/reference/{documentName?}", ["/api/reference/", "/api/reference/v1"]),
+        new("/api/reference/scalar.js", ["/api/reference/scalar.js"]),
+        new("/api/reference/scalar.aspnetcore.js", ["/api/reference/scalar.aspnetcore.js"]),
+        new("/api/reference/favicon.svg", ["/api/reference/favicon.svg"]),
 
         // OAI-PMH (anonymous whoever asks; the identifier's host is the crawler's 127.0.0.1)
         new("/oai", [
