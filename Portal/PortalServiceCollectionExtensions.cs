@@ -116,6 +116,11 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ApiQueries>();
         services.AddSingleton<CitationQueries>();
+        services.AddOptions<Portal.Features.Oai.OaiOptions>().BindConfiguration(Portal.Features.Oai.OaiOptions.SectionName)
+            .Validate(o => o.IsValid(), "Portal:Oai needs a PageSize from 1 to 1000, an AdminEmail address and a RepositoryName.").ValidateOnStart();
+        services.AddSingleton<Portal.Features.Oai.OaiQueries>();
+        services.AddSingleton<Portal.Features.Oai.OaiResumptionTokens>();
+        services.AddSingleton<Portal.Features.Oai.OaiProtocol>();
         // The OpenAPI document describes the open API only, not the pages, files and feeds.
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddPublicReadCors();

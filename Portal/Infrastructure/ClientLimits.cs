@@ -168,7 +168,7 @@ public sealed class ApiRateLimitPolicy(IOptions<ClientLimitsOptions> options) : 
 
     public RateLimitPartition<(bool, string)> GetPartition(HttpContext httpContext)
     {
-        var bearer = BearerToken(httpContext.Request);
+        var bearer = BearerHeader.Token(httpContext.Request);
         var perMinute = bearer is null ? options.Value.ApiRequestsPerMinutePerClient : options.Value.ApiRequestsPerMinutePerToken;
         if (perMinute == 0)
         {
@@ -185,19 +185,13 @@ public sealed class ApiRateLimitPolicy(IOptions<ClientLimitsOptions> options) : 
         });
     }
 
-    private static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-    }
-
     private async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : options.Value.RetryAfterSeconds;
-        var limit = BearerToken(context.Request) is null
+        var limit = BearerHeader.Token(context.Request) is null
             ? $"Too many API requests from your network address: at most {options.Value.ApiRequestsPerMinutePerClient} a minute."
             : $"Too many API requests with this token: at most {options.Value.ApiRequestsPerMinutePerToken} a minute.";
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

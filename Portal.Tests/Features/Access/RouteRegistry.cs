@@ -100,6 +100,17 @@ public static class RouteRegistry
         new("/api/v1/dumps/latest.jsonl.gz", ["/api/v1/dumps/latest.jsonl.gz"]),
         new("/api/{**rest}", ["/api/v1/nothing", "/api/v2/documents/3"]),
         new("/openapi/v1.json", ["/openapi/v1.json"]),
+        new("/api/reference/{documentName?}", ["/api/reference/", "/api/reference/v1"]),
+        new("/api/reference/scalar.js", ["/api/reference/scalar.js"]),
+        new("/api/reference/scalar.aspnetcore.js", ["/api/reference/scalar.aspnetcore.js"]),
+        new("/api/reference/favicon.svg", ["/api/reference/favicon.svg"]),
+
+        // OAI-PMH (anonymous whoever asks; the identifier's host is the crawler's 127.0.0.1)
+        new("/oai", [
+            "/oai?verb=Identify", "/oai?verb=ListSets", "/oai?verb=ListMetadataFormats&identifier=oai:127.0.0.1:{id}",
+            "/oai?verb=ListRecords&metadataPrefix=marcxml", "/oai?verb=ListRecords&metadataPrefix=oai_dc&set=ga:80",
+            "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&set=ga:81", "/oai?verb=GetRecord&metadataPrefix=marcxml&identifier=oai:127.0.0.1:{id}",
+            "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:{id}"]),
 
         // Infrastructure
         new("/healthz", ["/healthz"]),

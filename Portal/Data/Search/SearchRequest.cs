@@ -25,6 +25,54 @@ public sealed record SearchScope(
     /// <summary>Filters on the document itself, as opposed to the language of the text.</summary>
     public bool HasDocumentFilters => SessionId is not null || AgendaItemId is not null || Organ is not null || Kind is not null
         || Sender is not null || From is not null || To is not null || Distribution is not null || DocumentId is not null;
+
+    /// <summary>
+    /// The documents among <paramref name="documents"/> that the document filters allow (the text's language is the
+    /// index's business). An agenda item or session is taken from its link table's index ("Id IN (...)" lets SQLite
+    /// seek by primary key) rather than tested per document. The API's document lists filter through this too.
+    /// </summary>
+    public IQueryable<Document> Filter(PortalDbContext db, IQueryable<Document> documents)
+    {
+        if (DocumentId is { } id)
+        {
+            documents = documents.Where(d => d.Id == id);
+        }
+        if (AgendaItemId is { } item)
+        {
+            var ids = db.DocumentAgendaItems.Where(l => l.AgendaItemId == item).Select(l => l.DocumentId);
+            documents = documents.Where(d => ids.Contains(d.Id));
+        }
+        if (SessionId is { } session)
+        {
+            var ids = db.DocumentSessions.Where(l => l.SessionId == session).Select(l => l.DocumentId);
+            documents = documents.Where(d => ids.Contains(d.Id));
+        }
+        if (Organ is { } organ)
+        {
+            documents = documents.Where(d => d.Sessions.Any(s => s.Session.Organ == organ));
+        }
+        if (Kind is { } kind)
+        {
+            documents = documents.Where(d => d.Kind == kind);
+        }
+        if (Sender is { } sender)
+        {
+            documents = documents.Where(d => d.Sender == sender);
+        }
+        if (From is { } from)
+        {
+            documents = documents.Where(d => d.ListedOn >= from);
+        }
+        if (To is { } to)
+        {
+            documents = documents.Where(d => d.ListedOn <= to);
+        }
+        if (Distribution is { } distribution)
+        {
+            documents = documents.Where(d => d.Distribution == distribution);
+        }
+        return documents;
+    }
 }
 
 /// <summary>One search as an index receives it: the parsed terms, the filters, who is asking, and a bound.</summary>
@@ -34,52 +82,10 @@ public sealed record SearchRequest(IReadOnlyList<SearchTerm> Terms, SearchScope 
 {
     /// <summary>
     /// The documents this search may return: those the viewer may see (<see cref="DocumentAccess.VisibleTo"/>,
-    /// the portal's one access rule) and the document filters allow. An agenda item or session is taken
-    /// from its link table's index ("Id IN (...)" lets SQLite seek by primary key) rather than tested per document.
+    /// the portal's one access rule) and the document filters allow (<see cref="SearchScope.Filter"/>).
     /// </summary>
-    public IQueryable<Document> AllowedDocuments(PortalDbContext db)
-    {
-        var documents = db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(Viewer));
-        if (Scope.DocumentId is { } id)
-        {
-            documents = documents.Where(d => d.Id == id);
-        }
-        if (Scope.AgendaItemId is { } item)
-        {
-            var ids = db.DocumentAgendaItems.Where(l => l.AgendaItemId == item).Select(l => l.DocumentId);
-            documents = documents.Where(d => ids.Contains(d.Id));
-        }
-        if (Scope.SessionId is { } session)
-        {
-            var ids = db.DocumentSessions.Where(l => l.SessionId == session).Select(l => l.DocumentId);
-            documents = documents.Where(d => ids.Contains(d.Id));
-        }
-        if (Scope.Organ is { } organ)
-        {
-            documents = documents.Where(d => d.Sessions.Any(s => s.Session.Organ == organ));
-        }
-        if (Scope.Kind is { } kind)
-        {
-            documents = documents.Where(d => d.Kind == kind);
-        }
-        if (Scope.Sender is { } sender)
-        {
-            documents = documents.Where(d => d.Sender == sender);
-        }
-        if (Scope.From is { } from)
-        {
-            documents = documents.Where(d => d.ListedOn >= from);
-        }
-        if (Scope.To is { } to)
-        {
-            documents = documents.Where(d => d.ListedOn <= to);
-        }
-        if (Scope.Distribution is { } distribution)
-        {
-            documents = documents.Where(d => d.Distribution == distribution);
-        }
-        return documents;
-    }
+    public IQueryable<Document> AllowedDocuments(PortalDbContext db) =>
+        Scope.Filter(db, db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(Viewer)));
 }
 
 /// <summary>A document found: its best-matching language version, and a rank (higher is better, comparable within one answer).</summary>

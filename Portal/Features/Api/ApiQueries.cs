@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data.Search;
 using Portal.Domain;
 using Portal.Infrastructure;
 
@@ -32,7 +33,11 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
     public async Task<(IReadOnlyList<ListedApiDocument> Rows, bool HasMore)> ListDocumentsAsync(ApiDocumentFilter filter, int afterId, int limit, Viewer viewer, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        var page = await Filtered(db, db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)), filter)
+        if (await FilteredAsync(db, db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(viewer)), filter, cancellationToken) is not { } filtered)
+        {
+            return ([], false);
+        }
+        var page = await filtered
             .Where(d => d.Id > afterId).OrderBy(d => d.Id).Take(limit + 1)
             .Select(d => new { d.Id, d.ChangedAt }).ToListAsync(cancellationToken);
         var rows = await RowsAsync(db, page.Take(limit).Select(p => (p.Id, p.ChangedAt)).ToList(), viewer, cancellationToken);
@@ -54,7 +59,11 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
         {
             changed = changed.Where(d => d.ChangedAt > afterAt || (d.ChangedAt == afterAt && d.Id > afterId));
         }
-        var page = await Filtered(db, changed.Where(DocumentAccess.VisibleOrOnceVisibleTo(viewer)), filter)
+        if (await FilteredAsync(db, changed.Where(DocumentAccess.VisibleOrOnceVisibleTo(viewer)), filter, cancellationToken) is not { } filtered)
+        {
+            return ([], false);
+        }
+        var page = await filtered
             .OrderBy(d => d.ChangedAt).ThenBy(d => d.Id).Take(limit + 1)
             .Select(d => new { d.Id, d.ChangedAt }).ToListAsync(cancellationToken);
         var rows = await RowsAsync(db, page.Take(limit).Select(p => (p.Id, p.ChangedAt)).ToList(), viewer, cancellationToken);
@@ -70,45 +79,33 @@ public sealed class ApiQueries(IDbContextFactory<PortalDbContext> contextFactory
         return page.Select(p => new ListedApiDocument(p.Id, p.ChangedAt, rows.GetValueOrDefault(p.Id))).ToList();
     }
 
-    private static IQueryable<Document> Filtered(PortalDbContext db, IQueryable<Document> documents, ApiDocumentFilter filter)
+    /// <summary>
+    /// The documents the filter allows, through the same document filters as search (<see cref="SearchScope.Filter"/>),
+    /// with the session and agenda item named by their ids; null when the filter names a session or agenda item the
+    /// portal does not have (so nothing matches).
+    /// </summary>
+    private static async Task<IQueryable<Document>?> FilteredAsync(PortalDbContext db, IQueryable<Document> documents, ApiDocumentFilter filter, CancellationToken cancellationToken)
     {
-        if (filter.AgendaItem is { } item)
+        int? sessionId = null;
+        int? agendaItemId = null;
+        if (filter.Session is { } session
+            && (sessionId = await db.Sessions.Where(s => s.Organ == session.Organ && s.Number == session.Number).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)) is null)
         {
-            var inItem = db.DocumentAgendaItems.Where(l => l.AgendaItem.Number == item.Number && l.AgendaItem.Session.Organ == item.Organ && l.AgendaItem.Session.Number == item.Session).Select(l => l.DocumentId);
-            documents = documents.Where(d => inItem.Contains(d.Id));
+            return null;
         }
-        if (filter.Session is { } session)
+        if (filter.AgendaItem is { } item
+            && (agendaItemId = await db.AgendaItems.Where(a => a.Number == item.Number && a.Session.Organ == item.Organ && a.Session.Number == item.Session)
+                .Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)) is null)
         {
-            var inSession = db.DocumentSessions.Where(l => l.Session.Organ == session.Organ && l.Session.Number == session.Number).Select(l => l.DocumentId);
-            documents = documents.Where(d => inSession.Contains(d.Id));
+            return null;
         }
-        if (filter.Organ is { } organ)
-        {
-            documents = documents.Where(d => d.Sessions.Any(s => s.Session.Organ == organ));
-        }
-        if (filter.Kind is { } kind)
-        {
-            documents = documents.Where(d => d.Kind == kind);
-        }
-        if (filter.Distribution is { } distribution)
-        {
-            documents = documents.Where(d => d.Distribution == distribution);
-        }
-        if (filter.Sender is { } sender)
-        {
-            documents = documents.Where(d => d.Sender == sender);
-        }
+        var scope = new SearchScope(SessionId: sessionId, AgendaItemId: agendaItemId, Organ: filter.Organ, Kind: filter.Kind, Sender: filter.Sender,
+            From: filter.From, To: filter.To, Distribution: filter.Distribution);
+        documents = scope.Filter(db, documents);
+        // A document held in a language: unlike search's Language (the language of the matching text), a document filter.
         if (filter.Language is { } language)
         {
             documents = documents.Where(d => d.LanguageVersions.Any(v => v.Language == language));
-        }
-        if (filter.From is { } from)
-        {
-            documents = documents.Where(d => d.ListedOn >= from);
-        }
-        if (filter.To is { } to)
-        {
-            documents = documents.Where(d => d.ListedOn <= to);
         }
         return documents;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Api;
 
@@ -20,8 +21,6 @@ public static class ApiTokenAuthentication
 
     /// <summary>The default scheme: the token for API requests that carry one, the sign-in cookie otherwise.</summary>
     public const string PortalScheme = "Portal";
-
-    private const string BearerPrefix = "Bearer ";
 
     public static AuthenticationBuilder AddApiTokens(this AuthenticationBuilder authentication)
     {
@@ -54,7 +53,7 @@ public static class ApiTokenAuthentication
     /// <summary>An API request with a bearer token.</summary>
     public static bool Carries(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        && request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
+        && BearerHeader.Token(request) is not null;
 
     private static async Task RefuseAsync(HttpContext http, string reason)
     {
@@ -84,12 +83,11 @@ public static class ApiTokenAuthentication
 
         private async Task<AuthenticateResult> CheckAsync()
         {
-            var header = Request.Headers.Authorization.ToString();
-            if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+            if (BearerHeader.Token(Request) is not { } token)
             {
                 return AuthenticateResult.NoResult();
             }
-            var check = await tokens.CheckAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+            var check = await tokens.CheckAsync(token, Context.RequestAborted);
             if (check.Failure is { } failure)
             {
                 return AuthenticateResult.Fail(failure);
