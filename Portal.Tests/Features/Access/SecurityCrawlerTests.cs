@@ -284,10 +284,10 @@ public sealed partial class SecurityCrawlerTests(SecurityCrawlerTests.Worlds wor
             }
             var path = uri.AbsolutePath;
             if (path.StartsWith("/_", StringComparison.Ordinal) || StaticAsset().IsMatch(path) || path == "/account/sign-out"
-                || path == "/interface-language" || uri.Query.Contains("ui=", StringComparison.Ordinal))
+                || path == "/interface-language" || path == "/interface-theme" || uri.Query.Contains("ui=", StringComparison.Ordinal))
             {
-                // Framework files and static assets hold no documents; signing out and switching the language
-                // change the session under a crawl that sends several requests at once.
+                // Framework files and static assets hold no documents; signing out and switching the language or
+                // the theme change the session under a crawl that sends several requests at once.
                 continue;
             }
             links.Add(uri.PathAndQuery);

@@ -58,7 +58,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             .Select(m => new SearchHit(m.Best.DocumentId, m.Best.VersionId, m.Best.Language, ranks.GetValueOrDefault(m.Best.VersionId)) { MatchedIn = m.MatchedIn })
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
-        return await CatalogueMatch.AddToAsync(db, request, new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated), cancellationToken);
+        return new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated);
     }
 
     public async Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken)

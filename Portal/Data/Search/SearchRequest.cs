@@ -91,10 +91,7 @@ public sealed record SearchRequest(IReadOnlyList<SearchTerm> Terms, SearchScope 
 /// <summary>A document found: its best-matching language version, and a rank (higher is better, comparable within one answer).</summary>
 public sealed record SearchHit(int DocumentId, int VersionId, string Language, double Rank)
 {
-    /// <summary>
-    /// The languages whose text holds the terms, in the UN's order; empty when only the document's catalogue data
-    /// (catalogue title, agenda item titles) did (<see cref="CatalogueMatch"/>).
-    /// </summary>
+    /// <summary>The languages whose text holds the terms, in the UN's order.</summary>
     public IReadOnlyList<string> MatchedIn { get; init; } = [];
 }
 

@@ -44,7 +44,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         }
         if (read.Count == 0)
         {
-            return await CatalogueMatch.AddToAsync(db, request, SearchHits.None, cancellationToken);
+            return SearchHits.None;
         }
 
         // Several words that also occur together, in order, come before the same words scattered.
@@ -84,7 +84,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             .ToList();
         if (!truncated)
         {
-            return await CatalogueMatch.AddToAsync(db, request, new SearchHits(hits, false, hits.Count, TotalIsExact: true), cancellationToken);
+            return new SearchHits(hits, false, hits.Count, TotalIsExact: true);
         }
         // Every match counted, not only those read: distinct documents from the row ids alone.
         var total = await ReadAsync(db, $"SELECT count(DISTINCT rowid >> 3) FROM SearchIndex WHERE SearchIndex MATCH $match{documentRows}",
