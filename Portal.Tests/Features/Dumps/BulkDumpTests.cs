@@ -54,7 +54,7 @@ public abstract class BulkDumpTests(PortalAppFactory app)
 
         // The API's walk of the catalogue, as the public sees it.
         var api = new List<JsonElement>();
-        for (string? next = "/api/v1/documents?limit=200"; next is not null; )
+        for (string? next = "/api/v1/documents?limit=200"; next is not null;)
         {
             var page = await JsonAsync(client, next);
             api.AddRange(page.GetProperty("items").EnumerateArray());
