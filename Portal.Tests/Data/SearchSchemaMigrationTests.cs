@@ -22,12 +22,14 @@ public sealed class SearchSchemaMigrationTests
 
         await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.DropTriggers, Cancel);
         await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.DropTable, Cancel);
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE SearchWords", Cancel);
         await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateTable, Cancel);
+        await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateWordsTable, Cancel);
         await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateTriggers, Cancel);
         var live = await SearchObjectsAsync(db);
 
         Assert.Equal(SqliteSearchSchema.TriggerCount, migrated.Count(o => o.Type == "trigger"));
-        Assert.Single(migrated, o => o.Type == "table");
+        Assert.Equal(["SearchIndex", "SearchWords"], migrated.Where(o => o.Type == "table").Select(o => o.Name));
         Assert.Equal(live, migrated);
     }
 
@@ -43,7 +45,8 @@ public sealed class SearchSchemaMigrationTests
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT type, name, sql FROM sqlite_master
-            WHERE (type = 'trigger' AND name LIKE 'SearchIndex_%') OR (type = 'table' AND name IN ('SearchIndex', 'SearchText', 'SearchCjk'))
+            WHERE (type = 'trigger' AND (name LIKE 'SearchIndex_%' OR name LIKE 'SearchWords_%'))
+                OR (type = 'table' AND name IN ('SearchIndex', 'SearchWords', 'SearchText', 'SearchCjk'))
             ORDER BY type, name
             """;
         var objects = new List<SchemaObject>();

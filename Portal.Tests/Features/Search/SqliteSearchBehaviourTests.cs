@@ -71,6 +71,36 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
     }
 
     [Fact]
+    public async Task TheTriggersListEveryWordTheIndexHoldsAndNoOther()
+    {
+        await using var db = engine.Shared.Database.CreateDbContext();
+        await db.Database.OpenConnectionAsync(Cancel);
+        var words = await db.Database.SqlQueryRaw<string>("SELECT Word AS Value FROM SearchWords ORDER BY Word").ToListAsync(Cancel);
+        await db.Database.ExecuteSqlRawAsync("CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchColumnTerms USING fts5vocab(main, SearchIndex, col)", Cancel);
+        var vocabulary = await db.Database.SqlQueryRaw<string>("SELECT DISTINCT term AS Value FROM temp.SearchColumnTerms WHERE col <> 'Tags' ORDER BY term").ToListAsync(Cancel);
+
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.SearchColumnTerms", Cancel);
+
+        // Six languages, Latin diacritics, Arabic marks and Chinese bigrams: the C# word list and FTS5's tokenizer agree.
+        Assert.Contains(vocabulary, w => w.Any(c => c is >= 'а' and <= 'я'));
+        Assert.Contains(vocabulary, w => w.Any(c => c is >= '\u0621' and <= '\u064A'));
+        Assert.Contains("地雷", vocabulary);
+        Assert.Equal(vocabulary, words);
+    }
+
+    [Fact]
+    public async Task AWordIsWidenedToTheIndexedWordsItBegins()
+    {
+        var search = (string q) => engine.Shared.Queries().SearchAsync(new SearchFilter(q), 25, Viewers.Public, Cancel);
+
+        var prefix = await search("Demol");
+        var whole = await search("Demoland");
+
+        Assert.True(prefix.TotalCount > 0);
+        Assert.Equal(whole.Items.Select(i => i.Row.Id).Order(), prefix.Items.Select(i => i.Row.Id).Order());
+    }
+
+    [Fact]
     public async Task TheIndexHoldsOneRowPerLanguageVersionAndNoText()
     {
         await using var db = engine.Shared.Database.CreateDbContext();

@@ -100,9 +100,12 @@ public sealed record SearchHit(int DocumentId, int VersionId, string Language, d
 /// every one allowed by <see cref="SearchRequest.AllowedDocuments"/>.
 /// </summary>
 /// <param name="Truncated">The index stopped at the request's limit: more documents match than the hits hold.</param>
-/// <param name="Total">How many documents match: exact, or when <paramref name="TotalIsExact"/> is false, a lower bound.</param>
+/// <param name="Total">How many documents match: exact, or when <paramref name="TotalIsExact"/> is false, a lower bound or (<see cref="TotalIsEstimate"/>) an estimate.</param>
 public sealed record SearchHits(IReadOnlyList<SearchHit> Hits, bool Truncated, int Total, bool TotalIsExact)
 {
+    /// <summary>The total is an estimate from a sample of the index (within a few per cent), not a lower bound.</summary>
+    public bool TotalIsEstimate { get; init; }
+
     public static SearchHits None { get; } = new([], false, 0, true);
 
     /// <summary>Hits in order, all of them: nothing was cut, so the total is their count.</summary>

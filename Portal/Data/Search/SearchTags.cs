@@ -8,8 +8,7 @@ namespace Portal.Data.Search;
 /// What the SQLite word index knows about a language version besides its text, as indexed tokens of its
 /// <c>Tags</c> column, so that a filtered search is one MATCH rather than a probe per document: the
 /// language, the document's sessions, organs and agenda items, kind, distribution, publication status,
-/// sender, the member states a Restricted document names, the year, month and day it is listed on, and
-/// whether the public may see it. Every token is letters and digits only (one unicode61 token), and the
+/// sender, the member states a Restricted document names, and the year, month and day it is listed on. Every token is letters and digits only (one unicode61 token), and the
 /// same code writes them (through the <c>portal_search_tags</c> SQL function the triggers call, and the
 /// corpus generator) and asks for them (<see cref="SqliteSearchIndex"/>).
 /// </summary>
@@ -20,7 +19,6 @@ public static class SearchTags
 
     public const int LastYear = 2100;
 
-    public const string Public = "vpublic";
     public const string BeforeFirstYear = "yold";
     public const string AfterLastYear = "ynew";
 
@@ -38,10 +36,13 @@ public static class SearchTags
     /// <summary>The language of an index row, from its slot; null for the slot every other language shares.</summary>
     public static string? LanguageOf(long rowId) => (rowId & 7) is var slot && slot is >= 1 and <= 6 ? LanguageSlots[slot - 1] : null;
 
+    /// <summary>The slot every language but the six official ones shares.</summary>
+    public const int OtherLanguagesSlot = 7;
+
     public static int LanguageSlot(string language)
     {
         var slot = Array.IndexOf(LanguageSlots, language);
-        return slot < 0 ? 7 : slot + 1;
+        return slot < 0 ? OtherLanguagesSlot : slot + 1;
     }
 
     public static string Language(string code) => "l" + Hex(code);
@@ -73,10 +74,6 @@ public static class SearchTags
         DateOnly listedOn, IEnumerable<int> sessions, IEnumerable<Organ> organs, IEnumerable<int> agendaItems, IEnumerable<string> memberStates)
     {
         var tags = new List<string> { Language(language), Status(status), Distribution(distribution), Kind(kind) };
-        if (status == PublicationStatus.Published && distribution != Entities.Distribution.Restricted)
-        {
-            tags.Add(Public);
-        }
         if (!string.IsNullOrEmpty(sender))
         {
             tags.Add(Sender(sender));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Portal.Data.Search;
@@ -98,6 +99,64 @@ public static class SearchText
             }
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The distinct tokens SQLite's <c>unicode61 remove_diacritics 2</c> tokenizer makes of <see cref="IndexForm"/>
+    /// of the text: runs of letters, digits and private-use characters, lower-cased, Latin letters without their
+    /// diacritics. The word list that widens a typed word to the words it begins (<see cref="SqliteSearchSchema"/>)
+    /// is kept with it; a test compares it with the index's own vocabulary.
+    /// </summary>
+    public static IReadOnlyCollection<string> Words(string? text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var token = new StringBuilder();
+        foreach (var rune in IndexForm(text).EnumerateRunes())
+        {
+            if (IsTokenCharacter(rune))
+            {
+                AppendTokenForm(token, rune);
+            }
+            else if (token.Length > 0)
+            {
+                words.Add(token.ToString());
+                token.Clear();
+            }
+        }
+        if (token.Length > 0)
+        {
+            words.Add(token.ToString());
+        }
+        return words;
+    }
+
+    private static bool IsTokenCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+        or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+        or UnicodeCategory.PrivateUse;
+
+    private static void AppendTokenForm(StringBuilder token, Rune rune)
+    {
+        var lower = Rune.ToLowerInvariant(rune);
+        // remove_diacritics 2 folds the Latin blocks only (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional).
+        if (lower.Value is (>= 0xC0 and <= 0x24F) or (>= 0x1E00 and <= 0x1EFF))
+        {
+            var bare = 0;
+            foreach (var c in lower.ToString().Normalize(NormalizationForm.FormD))
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                {
+                    token.Append(c);
+                    bare++;
+                }
+            }
+            if (bare > 0)
+            {
+                return;
+            }
+        }
+        token.Append(lower.ToString());
     }
 
     public static bool IsCjk(char c) =>

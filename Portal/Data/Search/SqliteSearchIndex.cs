@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Data.Entities;
 using Portal.Infrastructure;
 
 namespace Portal.Data.Search;
@@ -19,50 +20,64 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     /// <summary>How far above every other match a match of the words as one phrase is ranked (bm25 scores stay far below it).</summary>
     private const double PhraseBonus = 1_000;
 
+    /// <summary>How far a match in the title is ranked above a match in the body only, below the phrase bonus.</summary>
+    private const double TitleBonus = 100;
+
+    /// <summary>The most indexed words one typed word is widened to; a shorter beginning falls back to FTS5's own prefix query.</summary>
+    private const int MaxWordsPerPrefix = 64;
+
+    /// <summary>
+    /// Past the limit, matches are counted exactly when about this many index rows or fewer remain (an FTS5
+    /// count reads about 10,000 rows a millisecond); beyond, their number is estimated from a sample.
+    /// </summary>
+    public int ExactCountRows { get; init; } = 50_000;
+
+    /// <summary>About how many index rows the sample of an estimate reads, spread over <see cref="SampleWindows"/> row-id windows.</summary>
+    public int SampleRows { get; init; } = 20_000;
+
+    private const int SampleWindows = 32;
+
     public async Task<SearchHits> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var text = TextExpression(request.Terms);
-        var filters = FilterExpression(request.Scope, request.Viewer);
+        await using var db = contextFactory.CreateDbContext();
+        var text = await TextExpressionAsync(db, request.Terms, cancellationToken);
+        var filters = FilterExpression(request.Scope);
         if (text is null || filters is null)
         {
             return SearchHits.None;
         }
-        var match = $"{{Title Body Extra}} : ({text})" + (filters.Length > 0 ? $" AND {{Tags}} : ({filters})" : "");
-        await using var db = contextFactory.CreateDbContext();
-        var documentRows = request.Scope.DocumentId is { } only
-            ? $" AND rowid BETWEEN {only * 8L} AND {only * 8L + 7}"
-            : "";
+        // What the viewer may not see is a short list (drafts, withdrawn and Restricted documents): excluding it
+        // reads only its own doclist, where requiring "public" would read a row for nearly every text.
+        var hidden = HiddenExpression(request.Viewer);
+        var match = $"({{Title Body Extra}} : ({text})" + (filters.Length > 0 ? $" AND {{Tags}} : ({filters})" : "") + ")"
+            + (hidden is null ? "" : $" NOT {{Tags}} : ({hidden})");
+        var rows = RowCondition(request.Scope);
 
-        // The newest language versions first (row ids grow with the document id), each with its bm25 score.
-        var read = await ReadAsync(db,
-            $"SELECT rowid, {SqliteSearchSchema.Rank} FROM SearchIndex WHERE SearchIndex MATCH $match{documentRows} ORDER BY rowid DESC LIMIT $limit",
-            [("$match", match), ("$limit", request.Limit + 1)], r => (RowId: r.GetInt64(0), Score: -r.GetDouble(1)), cancellationToken);
-        var truncated = read.Count > request.Limit;
-        if (truncated)
-        {
-            read.RemoveAt(read.Count - 1);
-        }
+        // The newest language versions first (row ids grow with the document id); the doclists are read only as far as the limit.
+        var read = await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} ORDER BY rowid DESC LIMIT $limit",
+            [("$match", match), ("$limit", request.Limit + 1)], r => r.GetInt64(0), cancellationToken);
         if (read.Count == 0)
         {
             return SearchHits.None;
         }
+        var oldestRead = read[^1];
+        var truncated = read.Count > request.Limit;
+        var documentsRead = read.Select(SearchTags.DocumentOf).Distinct().Count();
+        if (truncated)
+        {
+            read.RemoveAt(read.Count - 1);
+        }
 
-        // Several words that also occur together, in order, come before the same words scattered.
-        var phrase = PhraseExpression(request.Terms);
-        var together = phrase is null ? [] : (await ReadAsync(db,
-            $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match AND rowid BETWEEN $min AND $max",
-            [("$match", $"{{Title Body Extra}} : ({phrase})" + (filters.Length > 0 ? $" AND {{Tags}} : ({filters})" : "")),
-                ("$min", read[^1].RowId), ("$max", read[0].RowId)], r => r.GetInt64(0), cancellationToken)).ToHashSet();
-
+        var scores = await RankAsync(db, request.Terms, text, read, rankByBm25: !truncated, cancellationToken);
         var best = read
-            .Select(m => (m.RowId, Score: m.Score + (together.Contains(m.RowId) ? PhraseBonus : 0)))
+            .Select(rowId => (RowId: rowId, Score: scores.GetValueOrDefault(rowId)))
             .GroupBy(m => SearchTags.DocumentOf(m.RowId))
             .Select(g => g.MaxBy(m => m.Score))
             .ToList();
         var ids = best.Select(m => SearchTags.DocumentOf(m.RowId)).ToList();
         // The index's access class narrows the search; the one access rule has the last word.
         var allowed = (await request.AllowedDocuments(db).Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var documentsRead = best.Count;
+        var refused = best.Count - best.Count(m => allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         best.RemoveAll(m => !allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         // The language version behind each best row, sought by its document's key.
         var versions = new Dictionary<long, (int Id, string Language)>();
@@ -73,8 +88,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             versions.TryAdd(v.RowId, (v.Id, v.Language));
         }
         // Every language whose text matched, read from the row ids (document × 8 + language slot).
-        var matchedIn = read.Where(m => allowed.Contains(SearchTags.DocumentOf(m.RowId))).OrderBy(m => m.RowId)
-            .Select(m => (Document: SearchTags.DocumentOf(m.RowId), Language: SearchTags.LanguageOf(m.RowId) ?? versions.GetValueOrDefault(m.RowId).Language))
+        var matchedIn = read.Where(rowId => allowed.Contains(SearchTags.DocumentOf(rowId))).Order()
+            .Select(rowId => (Document: SearchTags.DocumentOf(rowId), Language: SearchTags.LanguageOf(rowId) ?? versions.GetValueOrDefault(rowId).Language))
             .Where(m => m.Language is not null)
             .ToLookup(m => m.Document, m => m.Language);
         var hits = best
@@ -86,10 +101,81 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         {
             return new SearchHits(hits, false, hits.Count, TotalIsExact: true);
         }
-        // Every match counted, not only those read: distinct documents from the row ids alone.
-        var total = await ReadAsync(db, $"SELECT count(DISTINCT rowid >> 3) FROM SearchIndex WHERE SearchIndex MATCH $match{documentRows}",
-            [("$match", match)], r => r.GetInt32(0), cancellationToken);
-        return new SearchHits(hits, true, Math.Max(total[0] - (documentsRead - hits.Count), hits.Count), TotalIsExact: true);
+        var (older, exact) = await CountOlderAsync(db, match, rows, read[0], oldestRead, read.Count + 1, documentsRead, cancellationToken);
+        return new SearchHits(hits, true, Math.Max(documentsRead + older - refused, hits.Count), TotalIsExact: exact) { TotalIsEstimate = !exact };
+    }
+
+    /// <summary>
+    /// The rank of each row read, higher first: a match of all the words as one phrase, then a match in the title,
+    /// then, when every match was read, bm25 over the text columns. bm25 weighs each word by how rare it is, which
+    /// FTS5 learns by reading the word's whole doclist: affordable for the few matches of an untruncated search, not
+    /// for a word most documents hold, whose matches are then ranked newest first within the phrase and title tiers.
+    /// </summary>
+    private static async Task<Dictionary<long, double>> RankAsync(PortalDbContext db, IReadOnlyList<SearchTerm> terms, string text, List<long> read,
+        bool rankByBm25, CancellationToken cancellationToken)
+    {
+        var range = new (string, object?)[] { ("$min", read[^1]), ("$max", read[0]) };
+        var scores = new Dictionary<long, double>();
+        if (rankByBm25)
+        {
+            foreach (var (rowId, score) in await ReadAsync(db,
+                $"SELECT rowid, {SqliteSearchSchema.Rank} FROM SearchIndex WHERE SearchIndex MATCH $match AND rowid BETWEEN $min AND $max",
+                [("$match", $"{{Title Body Extra}} : ({text})"), .. range], r => (r.GetInt64(0), -r.GetDouble(1)), cancellationToken))
+            {
+                scores[rowId] = score;
+            }
+        }
+        foreach (var rowId in await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match AND rowid BETWEEN $min AND $max",
+            [("$match", $"{{Title}} : ({text})"), .. range], r => r.GetInt64(0), cancellationToken))
+        {
+            scores[rowId] = scores.GetValueOrDefault(rowId) + TitleBonus;
+        }
+        // Several words that also occur together, in order, come before the same words scattered.
+        if (PhraseExpression(terms) is { } phrase)
+        {
+            foreach (var rowId in await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match AND rowid BETWEEN $min AND $max",
+                [("$match", $"{{Title Body Extra}} : ({phrase})"), .. range], r => r.GetInt64(0), cancellationToken))
+            {
+                scores[rowId] = scores.GetValueOrDefault(rowId) + PhraseBonus;
+            }
+        }
+        return scores;
+    }
+
+    /// <summary>
+    /// How many documents match below those read (row ids under <paramref name="oldestRead"/>'s document), and
+    /// whether that is exact. The rows read tell how dense the matches are; when few rows can remain they are
+    /// counted, otherwise matching documents are counted in <see cref="SampleWindows"/> row-id windows spread evenly
+    /// over the older rows and scaled up, then counted exactly after all if the estimate turns out small.
+    /// </summary>
+    private async Task<(int Count, bool Exact)> CountOlderAsync(PortalDbContext db, string match, string rows, long newestRead, long oldestRead,
+        int rowsRead, int documentsRead, CancellationToken cancellationToken)
+    {
+        var below = oldestRead >> 3 << 3;
+        var guess = (double)rowsRead * below / Math.Max(1, newestRead - oldestRead + 1);
+        if (guess > ExactCountRows && below > 8 * SampleWindows)
+        {
+            var fraction = Math.Min(1.0, SampleRows / guess);
+            var width = Math.Max(8, (long)(below * fraction / SampleWindows) >> 3 << 3);
+            var step = below / SampleWindows >> 3 << 3;
+            if (width < step)
+            {
+                var windows = Enumerable.Range(0, SampleWindows).Select(i => (From: i * step, To: i * step + width - 1)).ToList();
+                var sql = "SELECT " + string.Join(" + ", windows.Select((_, i) =>
+                    $"(SELECT count(DISTINCT rowid >> 3) FROM SearchIndex WHERE SearchIndex MATCH $match{rows} AND rowid BETWEEN $f{i} AND $t{i})"));
+                var sampled = (await ReadAsync(db, sql,
+                    [("$match", match), .. windows.SelectMany((w, i) => new (string, object?)[] { ($"$f{i}", w.From), ($"$t{i}", w.To) })],
+                    r => r.GetInt64(0), cancellationToken))[0];
+                var estimate = (int)Math.Round(sampled * (double)below / (SampleWindows * width));
+                if ((double)estimate * rowsRead / documentsRead > ExactCountRows)
+                {
+                    return (estimate, false);
+                }
+            }
+        }
+        var counted = await ReadAsync(db, $"SELECT count(DISTINCT rowid >> 3) FROM SearchIndex WHERE SearchIndex MATCH $match{rows} AND rowid < $below",
+            [("$match", match), ("$below", below)], r => r.GetInt32(0), cancellationToken);
+        return (counted[0], true);
     }
 
     public async Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken)
@@ -131,6 +217,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         }
         await ExecuteAsync(db, "DELETE FROM SearchIndex WHERE rowid > $last * 8 + 7", [("$last", last)], cancellationToken);
         await ExecuteAsync(db, "INSERT INTO SearchIndex(SearchIndex) VALUES('optimize')", [], cancellationToken);
+        // The words of texts deleted since stay listed: they widen a search to nothing, at the cost of a place in the list.
+        await ExecuteAsync(db, SqliteSearchSchema.FillWords, [], cancellationToken);
         progress.Report(new SearchRebuildProgress(ids.Count, ids.Count));
     }
 
@@ -144,12 +232,14 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     }
 
     /// <summary>
-    /// Every term as an FTS5 string, all of them required. A single word is also the start of longer words
-    /// (demo finds Demoland, РАЗОРУЖЕНИ finds разоружение); a quoted phrase and Chinese (the phrase of its
-    /// bigrams) are matched as written; one Chinese character is the start of the bigrams it begins.
+    /// Every term as an FTS5 expression, all of them required. A single word is also the start of longer words
+    /// (demo finds Demoland, РАЗОРУЖЕНИ finds разоружение): it is widened to the indexed words it begins, read from
+    /// <c>SearchWords</c>, as an OR that FTS5 merges lazily, newest first; only a beginning shared by more than
+    /// <see cref="MaxWordsPerPrefix"/> words is left to FTS5's prefix query. A quoted phrase and Chinese (the
+    /// phrase of its bigrams) are matched as written; one Chinese character is the start of the bigrams it begins.
     /// Null when no term holds anything the tokenizer indexes.
     /// </summary>
-    private static string? TextExpression(IReadOnlyList<SearchTerm> terms)
+    private static async Task<string?> TextExpressionAsync(PortalDbContext db, IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken)
     {
         var parts = new List<string>();
         foreach (var term in terms)
@@ -161,9 +251,25 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             }
             var cjk = term.Text.Any(SearchText.IsCjk);
             var prefix = term.Kind == SearchTermKind.ShortCjk ? term.Text.Length == 1 : !cjk && !term.IsPhrase;
-            parts.Add(Quoted(form) + (prefix ? "*" : ""));
+            if (!prefix)
+            {
+                parts.Add(Quoted(form));
+                continue;
+            }
+            var words = SearchText.Words(term.Text);
+            var widened = words.Count == 1 ? await WordsStartingAsync(db, words.First(), cancellationToken) : null;
+            parts.Add(widened is null ? Quoted(form) + "*" : "(" + string.Join(" OR ", widened.Prepend(words.First()).Distinct().Select(Quoted)) + ")");
         }
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    /// <summary>The indexed words that begin with <paramref name="word"/>; null when there are more than <see cref="MaxWordsPerPrefix"/>.</summary>
+    private static async Task<List<string>?> WordsStartingAsync(PortalDbContext db, string word, CancellationToken cancellationToken)
+    {
+        // U+10FFFF sorts after every character a word can continue with (UTF-8 byte order).
+        var found = await ReadAsync(db, "SELECT Word FROM SearchWords WHERE Word >= $word AND Word < $word || char(1114111) ORDER BY Word LIMIT $limit",
+            [("$word", word), ("$limit", MaxWordsPerPrefix + 1)], r => r.GetString(0), cancellationToken);
+        return found.Count > MaxWordsPerPrefix ? null : found;
     }
 
     /// <summary>Two or more single words (not already phrases, not Chinese) as one phrase, for the proximity bonus.</summary>
@@ -174,19 +280,14 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     }
 
     /// <summary>
-    /// The scope and the viewer's access as an expression over the tags; empty when nothing is filtered,
-    /// null when nothing can match (a date range that holds no day).
+    /// The document filters as an expression over the tags; empty when nothing is filtered, null when nothing can
+    /// match (a date range that holds no day). The language of one of the six slots is a row-id condition instead
+    /// (<see cref="RowCondition"/>), which costs no doclist.
     /// </summary>
-    private static string? FilterExpression(SearchScope scope, Viewer viewer)
+    private static string? FilterExpression(SearchScope scope)
     {
         var all = new List<string>();
-        if (!viewer.IsSecretariat)
-        {
-            all.Add(viewer.SeesRestrictedOf is { } state
-                ? $"({SearchTags.Public} OR ({SearchTags.Status(Entities.PublicationStatus.Published)} AND {SearchTags.MemberState(state)}))"
-                : SearchTags.Public);
-        }
-        if (scope.Language is { } language)
+        if (scope.Language is { } language && SearchTags.LanguageSlot(language) == SearchTags.OtherLanguagesSlot)
         {
             all.Add(SearchTags.Language(language));
         }
@@ -224,6 +325,34 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             all.Add("(" + string.Join(" OR ", dates) + ")");
         }
         return string.Join(" AND ", all);
+    }
+
+    /// <summary>
+    /// The tags of the language versions the viewer may not see, whose rows a search excludes; null for the
+    /// Secretariat, who sees everything. A delegation also sees the published Restricted documents that name its
+    /// State. <see cref="DocumentAccess.VisibleTo"/> still checks every hit.
+    /// </summary>
+    private static string? HiddenExpression(Viewer viewer)
+    {
+        if (viewer.IsSecretariat)
+        {
+            return null;
+        }
+        var unpublished = Enum.GetValues<PublicationStatus>().Where(s => s != PublicationStatus.Published).Select(SearchTags.Status);
+        var restricted = SearchTags.Distribution(Distribution.Restricted);
+        var refused = viewer.SeesRestrictedOf is { } state ? $"({restricted} NOT {SearchTags.MemberState(state)})" : restricted;
+        return string.Join(" OR ", unpublished.Append(refused));
+    }
+
+    /// <summary>Conditions on the row id (document × 8 + language slot): one document, or one of the six languages.</summary>
+    private static string RowCondition(SearchScope scope)
+    {
+        var condition = scope.DocumentId is { } only ? $" AND rowid BETWEEN {only * 8L} AND {only * 8L + 7}" : "";
+        if (scope.Language is { } language && SearchTags.LanguageSlot(language) is var slot && slot != SearchTags.OtherLanguagesSlot)
+        {
+            condition += $" AND (rowid & 7) = {slot}";
+        }
+        return condition;
     }
 
     /// <summary>An FTS5 string: the text between double quotes, embedded quotes doubled.</summary>

@@ -13,6 +13,11 @@ namespace Portal.Data.Search;
 /// <see cref="SearchText.IndexForm"/> gives it, Chinese as overlapping bigrams.</item>
 /// <item><c>Tags</c>: the filters and the access class as tokens (<see cref="SearchTags"/>).</item>
 /// </list>
+/// Beside it, <c>SearchWords</c>: every word of the texts once, so that a typed word is widened to the indexed
+/// words it begins (<see cref="SqliteSearchIndex"/>) without FTS5's prefix query, which reads and merges the
+/// whole doclist of every such word before it returns a row. It is filled from the index's own vocabulary by
+/// the migration, <c>reindex</c> and the corpus generator, and added to by triggers as texts are written
+/// (<see cref="SearchText.Words"/>); a word that is no longer used costs nothing but a place in the list.
 /// Triggers rewrite a version's row whenever it, its annexes, footnotes or signatories, its document's
 /// filtered columns, sessions, agenda items or member states change, so the index is written inside the
 /// writing transaction: a committed edit is searchable at once and a crash cannot separate the two. They
@@ -34,6 +39,21 @@ public static class SqliteSearchSchema
 
     public const string DropTable = "DROP TABLE IF EXISTS SearchIndex;";
 
+    public const string WordsTable = "SearchWords";
+
+    public const string CreateWordsTable = "CREATE TABLE IF NOT EXISTS SearchWords(Word TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;";
+
+    /// <summary>Adds every word of the index's text columns to <c>SearchWords</c>, from FTS5's own vocabulary (one pass over the index).</summary>
+    public const string FillWords = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchIndexTerms USING fts5vocab(main, 'SearchIndex', 'col');
+        INSERT OR IGNORE INTO SearchWords(Word) SELECT DISTINCT term FROM temp.SearchIndexTerms WHERE col <> 'Tags';
+        DROP TABLE temp.SearchIndexTerms;
+        """;
+
+    /// <summary>The words of a text (any SQL expression) added to <c>SearchWords</c>.</summary>
+    private static string AddWords(string text) =>
+        $"INSERT OR IGNORE INTO SearchWords(Word) SELECT value FROM json_each(portal_search_words({text}));";
+
     private static readonly string[] TriggerNames =
     [
         "SearchIndex_LanguageVersions_Insert", "SearchIndex_LanguageVersions_Update", "SearchIndex_LanguageVersions_Delete",
@@ -44,6 +64,19 @@ public static class SqliteSearchSchema
         "SearchIndex_DocumentSessions_Insert", "SearchIndex_DocumentSessions_Delete",
         "SearchIndex_DocumentAgendaItems_Insert", "SearchIndex_DocumentAgendaItems_Update", "SearchIndex_DocumentAgendaItems_Delete",
         "SearchIndex_DocumentMemberStates_Insert", "SearchIndex_DocumentMemberStates_Update", "SearchIndex_DocumentMemberStates_Delete",
+        "SearchWords_LanguageVersions_Insert", "SearchWords_LanguageVersions_Update",
+        "SearchWords_Annexes_Insert", "SearchWords_Annexes_Update",
+        "SearchWords_Footnotes_Insert", "SearchWords_Footnotes_Update",
+        "SearchWords_Signatories_Insert", "SearchWords_Signatories_Update",
+    ];
+
+    /// <summary>The columns whose words the index holds, per table (declared before the triggers built from it).</summary>
+    private static readonly (string Table, string[] Columns)[] WordColumns =
+    [
+        ("LanguageVersions", ["Title", "BodyMarkdown"]),
+        ("Annexes", ["Heading", "Title", "BodyMarkdown"]),
+        ("Footnotes", ["TextMarkdown"]),
+        ("Signatories", ["Name"]),
     ];
 
     public static int TriggerCount => TriggerNames.Length;
@@ -118,6 +151,12 @@ public static class SqliteSearchSchema
                 Trigger($"SearchIndex_{table}_Update", $"AFTER UPDATE OF {columns} ON {table}", ReindexDocument("OLD.DocumentId") + "\n" + ReindexDocument("NEW.DocumentId"));
             }
             Trigger($"SearchIndex_{table}_Delete", $"AFTER DELETE ON {table}", ReindexDocument("OLD.DocumentId"));
+        }
+        foreach (var (table, columns) in WordColumns)
+        {
+            var text = string.Join(" || char(10) || ", columns.Select(c => $"coalesce(NEW.{c}, '')"));
+            Trigger($"SearchWords_{table}_Insert", $"AFTER INSERT ON {table}", AddWords(text));
+            Trigger($"SearchWords_{table}_Update", $"AFTER UPDATE OF {string.Join(", ", columns)} ON {table}", AddWords(text));
         }
         return sql.ToString();
     }

@@ -193,7 +193,7 @@ public static class ApiEndpoints
         var next = results.Page < results.PageCount ? Absolute(http, QueryWith(http.Request, "page", (results.Page + 1).ToString(CultureInfo.InvariantCulture))) : null;
         // A symbol search answers with the document's API address, as the page opens the document.
         var document = results.RedirectUrl is null ? null : await SymbolHrefAsync(http, filter.Query);
-        return Json(http, new ApiSearchResults(filter.Query, results.TotalCount, results.Truncated, results.Page, results.PageSize, results.PageCount,
+        return Json(http, new ApiSearchResults(filter.Query, results.TotalCount, !results.TotalIsExact && !results.TotalIsEstimate, results.TotalIsEstimate, results.Page, results.PageSize, results.PageCount,
             results.Notices, hits, document, next));
     }
 

@@ -83,11 +83,16 @@ public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor, stri
 /// <summary>A document the caller no longer sees (withdrawn, unpublished, no longer distributed to it): a mirror drops it. Nothing else about it is said.</summary>
 public sealed record ApiRemovedDocument(int Id, DateTimeOffset ChangedAt);
 
-/// <summary>A page of search results, ranked as the search page ranks them.</summary>
+/// <summary>
+/// A page of search results, ranked as the search page ranks them. <c>totalCount</c> is exact unless
+/// <c>countIsLowerBound</c> (the engine stopped counting) or <c>countIsEstimate</c> (estimated from a sample of
+/// the index, within a few per cent); the notices say when the ranking and the facets covered only the newest matches.
+/// </summary>
 public sealed record ApiSearchResults(
     string Query,
     int TotalCount,
     bool CountIsLowerBound,
+    bool CountIsEstimate,
     int Page,
     int PageSize,
     int PageCount,

@@ -89,6 +89,9 @@ public sealed record SearchResults(
     bool TotalIsExact = true,
     int? RankedCount = null)
 {
+    /// <summary>The total is the index's estimate from a sample ("about N"), not an exact count or a lower bound.</summary>
+    public bool TotalIsEstimate { get; init; }
+
     /// <summary>Pages over the documents the index returned, which may be fewer than the total it counted.</summary>
     public int PageCount => Paging.PageCount(Math.Min(TotalCount, RankedCount ?? TotalCount), PageSize);
 }

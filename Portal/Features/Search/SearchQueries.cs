@@ -55,7 +55,12 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         var scope = await ScopeAsync(db, filter, cancellationToken);
         var hits = scope is null ? SearchHits.None
             : await index.SearchAsync(new SearchRequest(input.Terms, scope, viewer, MaxMatchedVersions), cancellationToken);
-        if (hits.Truncated && hits.TotalIsExact)
+        if (hits.Truncated && hits.TotalIsEstimate)
+        {
+            // Too many matches to count at the speed of a page: the index estimated their number from a sample.
+            notices.Add(InterfaceText.Format("NoticeManyMatchesEstimated", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
+        }
+        else if (hits.Truncated && hits.TotalIsExact)
         {
             // Every match was counted in the index; the ranking and the facets cover the newest matches read.
             notices.Add(InterfaceText.Format("NoticeManyMatchesRanked", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
@@ -144,7 +149,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
 
         var facets = hits.Hits.Count == 0 ? [] : await FacetsAsync(db, hits.Hits.Select(h => h.DocumentId).ToList(), filter, cancellationToken);
         return new SearchResults(filter, notices, hits.Total, page, pageSize, items, facets, Truncated: hits.Truncated,
-            TotalIsExact: hits.TotalIsExact, RankedCount: hits.Hits.Count);
+            TotalIsExact: hits.TotalIsExact, RankedCount: hits.Hits.Count) { TotalIsEstimate = hits.TotalIsEstimate };
     }
 
     /// <summary>
