@@ -17,23 +17,23 @@ namespace Portal.Data.Search;
 /// </summary>
 public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> contextFactory) : ISearchIndex
 {
-    /// <summary>How far above every other match a match of the words as one phrase is ranked (bm25 scores stay far below it).</summary>
-    private const double PhraseBonus = 1_000;
+    /// <summary>The rank of a match of all the words as one phrase, above every match in the title alone.</summary>
+    private const double PhraseBonus = 2;
 
-    /// <summary>How far a match in the title is ranked above a match in the body only, below the phrase bonus.</summary>
-    private const double TitleBonus = 100;
+    /// <summary>The rank of a match in the title.</summary>
+    private const double TitleBonus = 1;
 
     /// <summary>The most indexed words one typed word is widened to; a shorter beginning falls back to FTS5's own prefix query.</summary>
     private const int MaxWordsPerPrefix = 64;
 
     /// <summary>
     /// Past the limit, matches are counted exactly when about this many index rows or fewer remain (an FTS5
-    /// count reads about 10,000 rows a millisecond); beyond, their number is estimated from a sample.
+    /// count reads 2,000–5,000 rows a millisecond at a million documents); beyond, their number is estimated from a sample.
     /// </summary>
-    public int ExactCountRows { get; init; } = 50_000;
+    public int ExactCountRows { get; init; } = 20_000;
 
     /// <summary>About how many index rows the sample of an estimate reads, spread over <see cref="SampleWindows"/> row-id windows.</summary>
-    public int SampleRows { get; init; } = 20_000;
+    public int SampleRows { get; init; } = 10_000;
 
     private const int SampleWindows = 32;
 
@@ -49,8 +49,9 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         // What the viewer may not see is a short list (drafts, withdrawn and Restricted documents): excluding it
         // reads only its own doclist, where requiring "public" would read a row for nearly every text.
         var hidden = HiddenExpression(request.Viewer);
-        var match = $"({{Title Body Extra}} : ({text})" + (filters.Length > 0 ? $" AND {{Tags}} : ({filters})" : "") + ")"
+        string Match(string columns, string terms) => $"({{{columns}}} : ({terms})" + (filters.Length > 0 ? $" AND {{Tags}} : ({filters})" : "") + ")"
             + (hidden is null ? "" : $" NOT {{Tags}} : ({hidden})");
+        var match = Match("Title Body Extra", text);
         var rows = RowCondition(request.Scope);
 
         // The newest language versions first (row ids grow with the document id); the doclists are read only as far as the limit.
@@ -68,11 +69,12 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             read.RemoveAt(read.Count - 1);
         }
 
-        var scores = await RankAsync(db, request.Terms, text, read, rankByBm25: !truncated, cancellationToken);
+        var scores = await RankAsync(db, Match, PhraseExpression(request.Terms), text, rows, read, cancellationToken);
         var best = read
             .Select(rowId => (RowId: rowId, Score: scores.GetValueOrDefault(rowId)))
             .GroupBy(m => SearchTags.DocumentOf(m.RowId))
-            .Select(g => g.MaxBy(m => m.Score))
+            // Of a document's matching versions, the best ranked; on a tie English, then the UN's order of languages.
+            .Select(g => g.OrderByDescending(m => m.Score).ThenBy(m => SearchTags.LanguageOf(m.RowId) == "en" ? 0 : 1).ThenBy(m => m.RowId).First())
             .ToList();
         var ids = best.Select(m => SearchTags.DocumentOf(m.RowId)).ToList();
         // The index's access class narrows the search; the one access rule has the last word.
@@ -106,38 +108,29 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     }
 
     /// <summary>
-    /// The rank of each row read, higher first: a match of all the words as one phrase, then a match in the title,
-    /// then, when every match was read, bm25 over the text columns. bm25 weighs each word by how rare it is, which
-    /// FTS5 learns by reading the word's whole doclist: affordable for the few matches of an untruncated search, not
-    /// for a word most documents hold, whose matches are then ranked newest first within the phrase and title tiers.
+    /// The rank of each row read, higher first: a match of all the words as one phrase, then a match in the title;
+    /// within a tier the newer document comes first (<see cref="SearchAsync"/> breaks ties by document id). Both
+    /// are read with the search's own filters, within the row ids read, so FTS5 seeks rather than scans. bm25 is
+    /// not used: it weighs each word by how rare it is, which FTS5 learns by reading the word's whole doclist,
+    /// 40–550 ms per search at a million documents whatever the number of matches (BENCHMARKS.md, "Search").
     /// </summary>
-    private static async Task<Dictionary<long, double>> RankAsync(PortalDbContext db, IReadOnlyList<SearchTerm> terms, string text, List<long> read,
-        bool rankByBm25, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, double>> RankAsync(PortalDbContext db, Func<string, string, string> match, string? phrase, string text,
+        string rows, List<long> read, CancellationToken cancellationToken)
     {
-        var range = new (string, object?)[] { ("$min", read[^1]), ("$max", read[0]) };
         var scores = new Dictionary<long, double>();
-        if (rankByBm25)
+        async Task AddAsync(string expression, double bonus)
         {
-            foreach (var (rowId, score) in await ReadAsync(db,
-                $"SELECT rowid, {SqliteSearchSchema.Rank} FROM SearchIndex WHERE SearchIndex MATCH $match AND rowid BETWEEN $min AND $max",
-                [("$match", $"{{Title Body Extra}} : ({text})"), .. range], r => (r.GetInt64(0), -r.GetDouble(1)), cancellationToken))
+            foreach (var rowId in await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} AND rowid BETWEEN $min AND $max",
+                [("$match", expression), ("$min", read[^1]), ("$max", read[0])], r => r.GetInt64(0), cancellationToken))
             {
-                scores[rowId] = score;
+                scores[rowId] = scores.GetValueOrDefault(rowId) + bonus;
             }
         }
-        foreach (var rowId in await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match AND rowid BETWEEN $min AND $max",
-            [("$match", $"{{Title}} : ({text})"), .. range], r => r.GetInt64(0), cancellationToken))
-        {
-            scores[rowId] = scores.GetValueOrDefault(rowId) + TitleBonus;
-        }
+        await AddAsync(match("Title", text), TitleBonus);
         // Several words that also occur together, in order, come before the same words scattered.
-        if (PhraseExpression(terms) is { } phrase)
+        if (phrase is not null)
         {
-            foreach (var rowId in await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match AND rowid BETWEEN $min AND $max",
-                [("$match", $"{{Title Body Extra}} : ({phrase})"), .. range], r => r.GetInt64(0), cancellationToken))
-            {
-                scores[rowId] = scores.GetValueOrDefault(rowId) + PhraseBonus;
-            }
+            await AddAsync(match("Title Body Extra", phrase), PhraseBonus);
         }
         return scores;
     }

@@ -27,9 +27,6 @@ public static class SqliteSearchSchema
 {
     public const string Table = "SearchIndex";
 
-    /// <summary>bm25 column weights: a word in the title counts four times one in the body; the tags never count.</summary>
-    public const string Rank = "bm25(SearchIndex, 4.0, 1.0, 0.6, 0.0)";
-
     public const string CreateTable = """
         CREATE VIRTUAL TABLE SearchIndex USING fts5(
             Title, Body, Extra, Tags,
