@@ -9,11 +9,11 @@ using Portal.Infrastructure;
 namespace Portal.Data.Search;
 
 /// <summary>
-/// Search over the FTS5 word index of <see cref="SqliteSearchSchema"/>: the terms, the filters and the
-/// viewer's access class are one MATCH expression, so every search, filtered or not, is one read of the
-/// index newest first that stops at the request's limit, one count over all matches, and no probe per
-/// document. User text reaches MATCH only as double-quoted FTS5 strings built here, and only through
-/// parameters; the composed SQL holds only fixed text.
+/// Search over the FTS5 word index of <see cref="SqliteSearchSchema"/>: the terms, the filters and the rows the
+/// viewer may not see are one MATCH expression, so every search, filtered or not, is one read of the index newest
+/// first that stops at the request's limit, a count (or, past <see cref="ExactCountRows"/>, a sampled estimate) of
+/// the rest, and no probe per document. User text reaches MATCH only as double-quoted FTS5 strings built here, and
+/// only through parameters; the composed SQL holds only fixed text.
 /// </summary>
 public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> contextFactory) : ISearchIndex
 {
