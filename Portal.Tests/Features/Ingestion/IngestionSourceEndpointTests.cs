@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Features.Ingestion;
 using Portal.Infrastructure;
