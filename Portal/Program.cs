@@ -70,6 +70,7 @@ app.MapColorThemeSwitch();
 app.MapHealthChecks("/healthz");
 app.MapFileEndpoints();
 app.MapArchiveEndpoints();
+app.MapIngestionSourceEndpoint();
 app.MapFeedEndpoints();
 app.MapTodayFeed();
 app.MapSearchFeed();

@@ -18,6 +18,7 @@ public static class RequestHardening
     public const string ForwardedHeadersSection = "Portal:ForwardedHeaders";
 
     private const string NonceKey = "portal:csp-nonce";
+    private const string FramedBySelfKey = "portal:framed-by-self";
 
     /// <summary>
     /// Forwarded headers from the configured proxies only, and an antiforgery cookie marked Secure
@@ -107,10 +108,24 @@ public static class RequestHardening
         "img-src 'self' data:; " +
         "font-src 'self' data:; " +
         "connect-src 'self'; " +
+        "frame-src 'self'; " +
         "object-src 'none'; " +
         "base-uri 'self'; " +
         "form-action 'self'; " +
         "frame-ancestors 'none'";
+
+    /// <summary>
+    /// The Content-Security-Policy of a file the portal's own pages show in a frame (the uploaded PDF on the
+    /// ingestion review screen): nothing may load from it but the browser's PDF viewer showing the file itself,
+    /// and only the portal's own pages may frame it.
+    /// </summary>
+    public const string FramedFilePolicy = "default-src 'none'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    /// <summary>
+    /// Lets the portal's own pages (and no one else) show this response in a frame: <see cref="FramedFilePolicy"/> and
+    /// X-Frame-Options SAMEORIGIN instead of the pages' frame-ancestors 'none' and DENY. For files only, never pages.
+    /// </summary>
+    public static void AllowFramingBySelf(HttpContext context) => context.Items[FramedBySelfKey] = true;
 
     private static async Task LastResortErrorPage(HttpContext context, RequestDelegate next)
     {
@@ -157,9 +172,13 @@ public static class RequestHardening
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+            // Only the file itself (a 304 too: browsers update the cached file's headers from it); a problem
+            // answer (404, 416) keeps the pages' policy.
+            var framedBySelf = context.Items.ContainsKey(FramedBySelfKey)
+                && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status206PartialContent or StatusCodes.Status304NotModified;
+            headers.ContentSecurityPolicy = framedBySelf ? FramedFilePolicy : ContentSecurityPolicy(nonce);
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            headers.XFrameOptions = framedBySelf ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             if (string.IsNullOrEmpty(headers.CacheControl))

@@ -66,6 +66,7 @@ public static class RouteRegistry
         new("/manage/dumps", ["/manage/dumps"]),
         new("/manage/ingest/batches/{Id:int}", ["/manage/ingest/batches/1"]),
         new("/manage/ingest/files/{Id:int}", ["/manage/ingest/files/1"]),
+        new("/manage/ingest/files/{id:int}/source.pdf", ["/manage/ingest/files/1/source.pdf"]),
 
         // Files, generated PDFs, text renditions, archives and citations
         new("/documents/{id:int}/{language:regex(^[A-Za-z]{{2}}$)}.{format}", ["/documents/{id}/en.pdf", "/documents/{id}/en.docx", "/documents/{id}/en.md", "/documents/{id}/fr.txt"]),

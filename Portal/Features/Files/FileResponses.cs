@@ -16,7 +16,8 @@ public static class FileResponses
     /// <summary>More ranges than this in one request are answered with the whole file.</summary>
     public const int MaxRanges = 32;
 
-    public static async Task<IResult> ServeAsync(HttpContext http, DownloadContent content, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="content"/>, as an attachment or, when <paramref name="inline"/>, to be shown in the browser.</summary>
+    public static async Task<IResult> ServeAsync(HttpContext http, DownloadContent content, CancellationToken cancellationToken, bool inline = false)
     {
         var etag = new EntityTagHeaderValue($"\"{content.Sha256}\"");
         var lastModified = TruncateToSeconds(content.LastModified);
@@ -47,7 +48,7 @@ public static class FileResponses
                 if (parts.Count <= MaxRanges)
                 {
                     var stream = await content.OpenAsync(cancellationToken);
-                    return stream is null ? Missing() : new MultipartRangeResult(stream, content, parts, etag, lastModified);
+                    return stream is null ? Missing() : new MultipartRangeResult(stream, content, parts, etag, lastModified, inline);
                 }
             }
         }
@@ -56,7 +57,7 @@ public static class FileResponses
         {
             return Missing();
         }
-        http.Response.Headers.ContentDisposition = AttachmentHeader.ContentDisposition(content.FileName, content.AsciiFileName);
+        http.Response.Headers.ContentDisposition = AttachmentHeader.ContentDisposition(content.FileName, content.AsciiFileName, inline);
         return TypedResults.Stream(body, content.MediaType, fileDownloadName: null, lastModified, etag, enableRangeProcessing: true);
     }
 
@@ -155,7 +156,7 @@ public static class FileResponses
         new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, value.Offset);
 
     /// <summary>206 with one part per range (or a plain single-part 206 when merging left one range).</summary>
-    private sealed class MultipartRangeResult(Stream stream, DownloadContent content, List<(long Start, long End)> parts, EntityTagHeaderValue etag, DateTimeOffset lastModified) : IResult
+    private sealed class MultipartRangeResult(Stream stream, DownloadContent content, List<(long Start, long End)> parts, EntityTagHeaderValue etag, DateTimeOffset lastModified, bool inline) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
@@ -165,7 +166,7 @@ public static class FileResponses
             response.Headers.AcceptRanges = "bytes";
             response.Headers.ETag = etag.ToString();
             response.Headers.LastModified = HeaderUtilities.FormatDate(lastModified);
-            response.Headers.ContentDisposition = AttachmentHeader.ContentDisposition(content.FileName, content.AsciiFileName);
+            response.Headers.ContentDisposition = AttachmentHeader.ContentDisposition(content.FileName, content.AsciiFileName, inline);
             var isHead = HttpMethods.IsHead(http.Request.Method);
 
             if (parts.Count == 1)

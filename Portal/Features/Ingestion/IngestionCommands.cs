@@ -7,6 +7,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Editing;
+using Portal.Features.Files;
 using Portal.Infrastructure;
 using Portal.Storage;
 
@@ -176,6 +177,24 @@ public sealed class IngestionCommands(
     }
 
     /// <summary>
+    /// The uploaded file itself when it was read as a PDF, for the review screen to show beside the text; null when
+    /// the file does not exist, is not a PDF, or the viewer may not review it (the same rule as <see cref="GetReviewAsync"/>),
+    /// so that all three look alike.
+    /// </summary>
+    public async Task<DownloadContent?> GetSourcePdfAsync(Viewer viewer, int fileId, CancellationToken cancellationToken = default)
+    {
+        if (!MayReview(viewer))
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var file = await db.IngestionFiles.AsNoTracking().Where(f => f.Id == fileId && f.Format == PdfTextReader.FormatName)
+            .Select(f => new { f.FileName, f.Sha256, f.Length, f.ProcessedAt, CreatedAt = f.Batch.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return file is null ? null : new DownloadContent(ct => store.OpenReadAsync(file.Sha256, ct), file.Length, MediaTypes.Pdf, file.FileName, file.Sha256, file.ProcessedAt ?? file.CreatedAt);
+    }
+
+    /// <summary>
     /// Registers the reviewed draft as a draft document (through <see cref="DocumentEditor.RegisterAsync"/>) and
     /// attaches the uploaded file to its first language version as the original. Refused when the file is not
     /// waiting for review or the same bytes are already a document.
@@ -231,7 +250,7 @@ public sealed class IngestionCommands(
 
     private static string MediaTypeOf(string? format) => format switch
     {
-        "PDF" => MediaTypes.Pdf,
+        PdfTextReader.FormatName => MediaTypes.Pdf,
         "Word document" => MediaTypes.Docx,
         _ => MediaTypes.Text,
     };
@@ -353,9 +372,12 @@ public sealed class IngestionCommands(
         return own.Length == 0 ? "(no name)" : own.Length > 200 ? own[..200] : own;
     }
 
+    /// <summary>Who may upload, review and accept files: Secretariat editors and administrators signed in with two factors.</summary>
+    public static bool MayReview(Viewer viewer) => viewer.IsSecretariat;
+
     private static void RequireEditor(Viewer viewer)
     {
-        if (!viewer.IsSecretariat)
+        if (!MayReview(viewer))
         {
             throw new UnauthorizedAccessException("Only Secretariat editors ingest documents.");
         }

@@ -12,7 +12,10 @@ namespace Portal.Features.Ingestion;
 /// </summary>
 public sealed class PdfTextReader(IngestionLimits limits) : IDocumentTextReader
 {
-    public string Format => "PDF";
+    /// <summary>What <see cref="IngestedText.Format"/> and the stored file's format say for a PDF.</summary>
+    public const string FormatName = "PDF";
+
+    public string Format => FormatName;
 
     public bool Recognizes(ReadOnlySpan<byte> head) => head.IndexOf("%PDF-"u8) >= 0;
 
