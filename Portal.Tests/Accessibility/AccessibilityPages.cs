@@ -58,6 +58,7 @@ public static class AccessibilityPages
         ("/manage/documents/1", "editor"),
         ("/manage/accounts", "administrator"),
         ("/manage/audit", "administrator"),
+        ("/manage/dumps", "administrator"),
         ("/manage/mission", "focal point"),
     ];
 }

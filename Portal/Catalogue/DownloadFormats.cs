@@ -67,6 +67,14 @@ public static class DownloadFormats
         _ => null,
     };
 
+    /// <summary>The download format that serves a stored file as issued (the inverse of <see cref="StoredAs"/>).</summary>
+    public static DownloadFormat Of(FileFormat stored) => stored switch
+    {
+        FileFormat.Pdf => DownloadFormat.Pdf,
+        FileFormat.Docx => DownloadFormat.Docx,
+        _ => DownloadFormat.Original,
+    };
+
     /// <summary>Formats that are compressed already (ZIP containers, PDF streams, images): a ZIP stores them as they are.</summary>
     public static bool IsCompressed(string mediaType, string fileName)
     {

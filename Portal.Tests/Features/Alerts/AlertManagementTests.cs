@@ -65,6 +65,61 @@ public abstract partial class AlertTests
     }
 
     [Fact]
+    public async Task ADigestTurnedBackToImmediatelySendsEachWaitingDocumentOnceAsItsOwnAlertAndTheNextOneAlike()
+    {
+        const string address = "digest.to.immediate@example.org";
+        await SubscribeConfirmedAsync(address, "item:ga-75-98", frequency: AlertFrequency.Daily);
+        var confirmation = await Mail.WaitForMessageToAsync(address, "Confirm");
+        var manage = PathOf(Assert.Single(Links(confirmation.TextBody ?? ""), l => l.Contains("/alerts/manage/", StringComparison.Ordinal)));
+        var first = await PublishAsync(NewSymbol(), "waitingone", agendaItems: "GA/75/98");
+        var second = await PublishAsync(NewSymbol(), "waitingtwo", agendaItems: "GA/75/98");
+        await WaitForAlertsAsync();
+        Assert.Equal(2, await WaitingMatchesAsync(address));
+        Assert.Single(Mail.MessagesTo(address));
+
+        using var client = new AccountClient(app.BaseAddress);
+        var page = await client.GetStringAsync(manage);
+        var saved = await client.PostFormAsync(manage, page, "manage-alerts", new Dictionary<string, string>
+        {
+            ["Input.Rows[0].Frequency"] = "Immediately",
+            ["Input.Command"] = $"save:{RowId().Match(page).Groups["id"].Value}",
+        });
+        Assert.Contains("Saved", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // What the digest was collecting goes out at once, each document as the alert it would have been.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            while (await WaitingMatchesAsync(address) > 0)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+        await WaitForAlertsAsync();
+        var third = await PublishAsync(NewSymbol(), "afterswitch", agendaItems: "GA/75/98");
+        await WaitForAlertsAsync();
+        Assert.Equal(0, await WaitingMatchesAsync(address));
+
+        var messages = Mail.MessagesTo(address).Where(m => m != confirmation).ToList();
+        Assert.DoesNotContain(messages, m => (m.Subject ?? "").Contains("digest", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(3, messages.Count);
+        var root = app.BaseAddress.ToString().TrimEnd('/');
+        foreach (var symbol in new[] { first, second, third })
+        {
+            var alert = Assert.Single(messages, m => (m.Subject ?? "").StartsWith($"New document: {symbol} – ", StringComparison.Ordinal));
+            Assert.Contains($"{root}/{symbol}", Links(alert.TextBody ?? ""));
+            Assert.Contains($"{root}/{symbol}", WebUtility.HtmlDecode(alert.HtmlBody) ?? "", StringComparison.Ordinal);
+            Assert.All(new[] { first, second, third }.Where(s => s != symbol), other => Assert.DoesNotContain(other, alert.TextBody ?? "", StringComparison.Ordinal));
+            Assert.Equal("List-Unsubscribe=One-Click", alert.Headers["List-Unsubscribe-Post"]);
+        }
+    }
+
+    private async Task<int> WaitingMatchesAsync(string address)
+    {
+        await using var db = await Database();
+        return await db.AlertMatches.CountAsync(m => m.Subscription.Email == address && m.MessageId == null);
+    }
+
+    [Fact]
     public async Task APausedSubscriptionHearsNothingUntilResumedAndAManageLinkReachesOnlyItsOwnAddress()
     {
         const string address = "manage.pause@example.org";

@@ -171,3 +171,101 @@ public abstract class BulkDumpTests(PortalAppFactory app)
 
     private Task<PortalDbContext> DatabaseAsync() => app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 }
+
+/// <summary>
+/// A mirror fetches the files from the dump alone: every link in it is absolute, on the portal's address, and
+/// resolves. Without <c>Portal:PublicBaseUrl</c> the nightly writer uses the address it listens on (real Kestrel here).
+/// </summary>
+public class BulkDumpLinksTests(BulkDumpLinksTests.KestrelApp app) : IClassFixture<BulkDumpLinksTests.KestrelApp>
+{
+    public sealed class KestrelApp : PortalAppFactory
+    {
+        public Uri Address => _address ??= StartKestrel();
+
+        private Uri? _address;
+    }
+
+    [Fact]
+    public async Task EveryLinkInTheDumpIsAbsoluteAndAPublicFileDownloadsWithItsHash()
+    {
+        var address = app.Address;
+        var writer = app.Services.GetRequiredService<BulkDumpWriter>();
+        Assert.Equal(DumpOutcome.Written, (await writer.WriteAsync("nightly", onlyIfDue: false)).Outcome);
+        using var client = new HttpClient { BaseAddress = address };
+        var records = await BulkDumpRecords.ReadLatestAsync(client);
+
+        var links = BulkDumpRecords.Links(records).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith(address.GetLeftPart(UriPartial.Authority) + "/", link, StringComparison.Ordinal));
+        var withFile = records.First(r => r.GetProperty("versions").EnumerateArray().Any(v => v.GetProperty("files").GetArrayLength() > 0));
+        var file = withFile.GetProperty("versions").EnumerateArray().SelectMany(v => v.GetProperty("files").EnumerateArray()).First();
+
+        // A client that knows nothing of the portal but the dump: absolute URLs only.
+        using var mirror = new HttpClient();
+        using var download = await mirror.GetAsync(file.GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(file.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(await download.Content.ReadAsByteArrayAsync())));
+        using var page = await mirror.GetAsync(withFile.GetProperty("permalink").GetString());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
+
+/// <summary>With <c>Portal:PublicBaseUrl</c> set (with a path), the dump's links use it whoever asked for the dump.</summary>
+public class BulkDumpPublicBaseUrlTests(BulkDumpPublicBaseUrlTests.Fixture app) : IClassFixture<BulkDumpPublicBaseUrlTests.Fixture>
+{
+    private const string BaseUrl = "https://documents.example.org/un/";
+
+    public sealed class Fixture : PortalAppFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Portal:PublicBaseUrl", BaseUrl)];
+    }
+
+    [Fact]
+    public async Task TheDumpsLinksAreOnThePublicBaseUrlAndResolveOnThePortal()
+    {
+        var writer = app.Services.GetRequiredService<BulkDumpWriter>();
+        Assert.Equal(DumpOutcome.Written, (await writer.WriteAsync("test", onlyIfDue: false, siteUrl: "http://internal-host:8080/")).Outcome);
+        using var client = app.CreateClient();
+        var records = await BulkDumpRecords.ReadLatestAsync(client);
+
+        var links = BulkDumpRecords.Links(records).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith(BaseUrl, link, StringComparison.Ordinal));
+        var file = records.SelectMany(r => r.GetProperty("versions").EnumerateArray()).SelectMany(v => v.GetProperty("files").EnumerateArray()).First();
+        using var download = await client.GetAsync("/" + file.GetProperty("url").GetString()![BaseUrl.Length..]);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(file.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(await download.Content.ReadAsByteArrayAsync())));
+    }
+}
+
+internal static class BulkDumpRecords
+{
+    public static async Task<List<JsonElement>> ReadLatestAsync(HttpClient client)
+    {
+        var bytes = await client.GetByteArrayAsync("/api/v1/dumps/latest.jsonl.gz");
+        using var reader = new StreamReader(new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress));
+        var records = new List<JsonElement>();
+        while (reader.ReadLine() is { } line)
+        {
+            records.Add(JsonDocument.Parse(line).RootElement.Clone());
+        }
+        return records;
+    }
+
+    /// <summary>The permalinks of documents and versions and the files' download URLs.</summary>
+    public static IEnumerable<string> Links(IEnumerable<JsonElement> records)
+    {
+        foreach (var record in records)
+        {
+            yield return record.GetProperty("permalink").GetString()!;
+            foreach (var version in record.GetProperty("versions").EnumerateArray())
+            {
+                yield return version.GetProperty("permalink").GetString()!;
+                foreach (var file in version.GetProperty("files").EnumerateArray())
+                {
+                    yield return file.GetProperty("url").GetString()!;
+                }
+            }
+        }
+    }
+}

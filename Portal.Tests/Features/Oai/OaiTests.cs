@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
@@ -16,9 +17,26 @@ namespace Portal.Tests.Features.Oai;
 /// </summary>
 public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture>
 {
-    public sealed class Fixture : PortalAppFactory
+    public sealed class Fixture : PortalAppFactory, IAsyncLifetime
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Portal:Oai:PageSize", "3")];
+
+        /// <summary>Lists hold back changes younger than the settle time: the tests start once the demo data has settled.</summary>
+        public async ValueTask InitializeAsync() => await SettleAsync();
+
+        /// <summary>Waits until every change made so far is old enough for lists to show it.</summary>
+        public async Task SettleAsync()
+        {
+            await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var newest = (await db.Documents.Select(d => d.ChangedAt).ToListAsync()).Max();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (SettledChanges.Through(DateTimeOffset.UtcNow) < newest.AddSeconds(1))
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+
+        async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();
     }
 
     private static readonly XNamespace Oai = "http://www.openarchives.org/OAI/2.0/";
@@ -52,7 +70,12 @@ public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture
 
     private static string Identifier(int id) => $"oai:localhost:{id}";
 
-    private sealed record Harvest(List<XElement> Items, List<string> Tokens);
+    private sealed record Harvest(List<XElement> Items, List<string> Tokens, DateTimeOffset ResponseDate);
+
+    private static DateTimeOffset ResponseDate(XDocument answer) =>
+        DateTimeOffset.Parse(answer.Root!.Element(Oai + "responseDate")!.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
+    private static string Datestamp(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Follows resumption tokens from the first request to the empty token, as a harvester does.</summary>
     private async Task<Harvest> HarvestAsync(string verb, string arguments)
@@ -60,6 +83,7 @@ public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture
         var items = new List<XElement>();
         var tokens = new List<string>();
         var answer = await GetAsync($"verb={verb}&{arguments}");
+        var responseDate = ResponseDate(answer);
         var expectedCursor = 0;
         while (true)
         {
@@ -72,7 +96,7 @@ public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture
             if (token is null || token.Value.Length == 0)
             {
                 Assert.True(token is null == (tokens.Count == 0), "a resumed list ends with an empty token, a whole one with none");
-                return new Harvest(items, tokens);
+                return new Harvest(items, tokens, responseDate);
             }
             Assert.Equal(expectedCursor.ToString(System.Globalization.CultureInfo.InvariantCulture), token.Attribute("cursor")?.Value);
             expectedCursor += page.Count;
@@ -246,6 +270,58 @@ public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture
     }
 
     [Fact]
+    public async Task ListsHoldBackChangesStillSettlingAndAHarvestFromTheResponseDateGetsAChangeCommittedLate()
+    {
+        var full = await HarvestAsync("ListIdentifiers", "metadataPrefix=oai_dc");
+        Assert.All(full.Items, h => Assert.True(string.CompareOrdinal(HeaderOf(h).Element(Oai + "datestamp")!.Value, Datestamp(full.ResponseDate)) < 0));
+        var ids = full.Items.Where(h => !IsDeleted(h)).Select(h => int.Parse(IdentifierOf(h).Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var (young, late) = (ids[0], ids[1]);
+
+        // A change still settling (stamped a little ahead, so that this holds however slowly the requests run on a loaded
+        // machine): no list shows it yet, whatever until asks for, and the response's date is before it.
+        var changedAt = DateTimeOffset.UtcNow.AddSeconds(20);
+        await SetChangedAtAsync(young, changedAt);
+        var since = $"metadataPrefix=oai_dc&from={Datestamp(full.ResponseDate)}";
+        DateTimeOffset responseDate = default;
+        foreach (var arguments in new[] { since, since + "&until=2999-12-31T00:00:00Z" })
+        {
+            (var listed, responseDate) = await ListedAsync(arguments);
+            Assert.DoesNotContain(Identifier(young), listed);
+            Assert.True(responseDate <= DateTimeOffset.UtcNow - SettledChanges.Margin, $"responseDate {responseDate:O} is within the settle time");
+        }
+
+        // A transaction stamped after that response's date commits only now: the next harvest, from that date, gets it,
+        // and the young change once it has settled.
+        await SetChangedAtAsync(late, responseDate.AddMilliseconds(500));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var next = await ListedAsync($"metadataPrefix=oai_dc&from={Datestamp(responseDate)}");
+        while (!next.Identifiers.Contains(Identifier(young)))
+        {
+            await Task.Delay(100, timeout.Token);
+            next = await ListedAsync($"metadataPrefix=oai_dc&from={Datestamp(responseDate)}");
+        }
+        Assert.Contains(Identifier(late), next.Identifiers);
+    }
+
+    /// <summary>The identifiers a whole list gives (none when no record matches) and its first response's date.</summary>
+    private async Task<(List<string> Identifiers, DateTimeOffset ResponseDate)> ListedAsync(string arguments)
+    {
+        var answer = await GetAsync("verb=ListIdentifiers&" + arguments);
+        if (ErrorCode(answer) == "noRecordsMatch")
+        {
+            return ([], ResponseDate(answer));
+        }
+        var harvest = await HarvestAsync("ListIdentifiers", arguments);
+        return ([.. harvest.Items.Select(IdentifierOf)], harvest.ResponseDate);
+    }
+
+    private async Task SetChangedAtAsync(int id, DateTimeOffset at)
+    {
+        await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Documents.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, at)));
+    }
+
+    [Fact]
     public async Task SetsSelectAnOrganOrOneOfItsSessions()
     {
         var session = await HarvestAsync("ListIdentifiers", "metadataPrefix=oai_dc&set=ga:75");
@@ -332,6 +408,7 @@ public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture
         Assert.Null(record.Element(Oai + "metadata"));
         Assert.Equal("idDoesNotExist", await ErrorAsync($"verb=GetRecord&metadataPrefix=marcxml&identifier={Identifier(restrictedId)}"));
 
+        await fixture.SettleAsync(); // the withdrawals are changes: lists show them once they have settled
         var harvest = await HarvestAsync("ListRecords", "metadataPrefix=marcxml&set=ga:80");
         Assert.Contains(harvest.Items, r => IdentifierOf(r) == Identifier(publicId) && IsDeleted(r));
         Assert.DoesNotContain(harvest.Items, r => IdentifierOf(r) == Identifier(restrictedId));

@@ -13,7 +13,7 @@ public sealed class AlertDigests(IDbContextFactory<PortalDbContext> contexts, Al
 {
     /// <summary>
     /// A digest's period. Immediately has none: matches of a subscription switched to it while a digest was
-    /// collecting go out at once, in one message, rather than waiting for a digest that no longer comes.
+    /// collecting go out at once, each as its own alert, rather than waiting for a digest that no longer comes.
     /// </summary>
     public static TimeSpan Period(AlertFrequency frequency) => frequency switch
     {
@@ -59,22 +59,55 @@ public sealed class AlertDigests(IDbContextFactory<PortalDbContext> contexts, Al
         var matches = await db.AlertMatches.Where(m => m.SubscriptionId == subscription.Id && m.MessageId == null)
             .OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var viewer = await AlertViewers.OfAsync(db, subscription.UserId, cancellationToken);
-        var message = await composer.ComposeAsync(db, subscription, viewer, [.. matches.Select(m => m.DocumentId)], AlertMessageKind.Digest, now, cancellationToken);
-        var included = message is null ? [] : await VisibleAsync(db, viewer, matches, cancellationToken);
-        if (message is not null)
-        {
-            db.AlertMessages.Add(message);
-            foreach (var match in included)
-            {
-                match.Message = message;
-            }
-        }
+        var included = subscription.Frequency == AlertFrequency.Immediately
+            ? await AlertEachAsync(db, subscription, viewer, matches, now, cancellationToken)
+            : await DigestAsync(db, subscription, viewer, matches, now, cancellationToken);
         // A document the subscriber may no longer see leaves the queue: should it become visible again, it matches anew.
         db.AlertMatches.RemoveRange(matches.Except(included));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Digest for subscription {Id}: {Count} documents.", subscription.Id, included.Count);
-        return message is not null;
+        logger.LogInformation("{Kind} for subscription {Id}: {Count} documents.", subscription.Frequency == AlertFrequency.Immediately ? "Alerts" : "Digest",
+            subscription.Id, included.Count);
+        return included.Count > 0;
+    }
+
+    /// <summary>One digest message for the period's matches; returns the matches it lists.</summary>
+    private async Task<List<AlertMatch>> DigestAsync(PortalDbContext db, AlertSubscription subscription, Infrastructure.Viewer viewer, List<AlertMatch> matches,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var message = await composer.ComposeAsync(db, subscription, viewer, [.. matches.Select(m => m.DocumentId)], AlertMessageKind.Digest, now, cancellationToken);
+        if (message is null)
+        {
+            return [];
+        }
+        var included = await VisibleAsync(db, viewer, matches, cancellationToken);
+        db.AlertMessages.Add(message);
+        foreach (var match in included)
+        {
+            match.Message = message;
+        }
+        return included;
+    }
+
+    /// <summary>
+    /// A subscription switched to "immediately" while a digest was collecting: each waiting document goes out as the
+    /// alert it would have been (its subject and body, one message per document), not as a digest that is no longer
+    /// asked for. Returns the matches sent.
+    /// </summary>
+    private async Task<List<AlertMatch>> AlertEachAsync(PortalDbContext db, AlertSubscription subscription, Infrastructure.Viewer viewer, List<AlertMatch> matches,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var included = new List<AlertMatch>();
+        foreach (var match in await VisibleAsync(db, viewer, matches, cancellationToken))
+        {
+            if (await composer.ComposeAsync(db, subscription, viewer, [match.DocumentId], AlertMessageKind.Alert, now, cancellationToken) is { } message)
+            {
+                db.AlertMessages.Add(message);
+                match.Message = message;
+                included.Add(match);
+            }
+        }
+        return included;
     }
 
     private static async Task<List<AlertMatch>> VisibleAsync(PortalDbContext db, Infrastructure.Viewer viewer, List<AlertMatch> matches, CancellationToken cancellationToken)

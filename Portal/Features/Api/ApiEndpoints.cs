@@ -64,9 +64,6 @@ public static class ApiEndpoints
         return app;
     }
 
-    /// <summary>How long a change waits before lists show it: time for the transaction that made it to commit.</summary>
-    public static readonly TimeSpan ChangeSettleTime = TimeSpan.FromSeconds(2);
-
     private const string MirroringHelp = """
         To mirror the catalogue: walk the list from the first page to the last (follow next) and keep syncedThrough
         from the first page. Later, call /api/v1/documents?changedSince=<that instant> and walk it to the last page:
@@ -93,7 +90,7 @@ public static class ApiEndpoints
             return problem;
         }
         var viewer = Viewer.From(http.User);
-        var until = DateTimeOffset.UtcNow - ChangeSettleTime;
+        var until = SettledChanges.Through(DateTimeOffset.UtcNow);
         var (rows, hasMore) = since is { } changedAfter
             ? await queries.ListChangesAsync(filter, changedAfter, until, after.AfterChange is { } at ? (at, after.AfterId) : null, size, viewer, http.RequestAborted)
             : await queries.ListDocumentsAsync(filter, after.AfterId, size, viewer, http.RequestAborted);

@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Catalogue;
@@ -62,7 +65,7 @@ public sealed record DumpResult(DumpOutcome Outcome, BulkDump? Dump = null, stri
 /// one holding the <c>bulk-dump</c> lease row.
 /// </summary>
 public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, IDocumentFileStore store, IOptions<DumpOptions> options,
-    IOptions<PortalOptions> portal, IHostEnvironment environment, TimeProvider clock, ILogger<BulkDumpWriter> logger)
+    IOptions<PortalOptions> portal, IHostEnvironment environment, TimeProvider clock, ILogger<BulkDumpWriter> logger, IServer server)
 {
     public const string LeaseName = "bulk-dump";
     private const int Batch = 500;
@@ -71,7 +74,11 @@ public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, 
 
     /// <param name="trigger">"nightly", or who asked.</param>
     /// <param name="onlyIfDue">The nightly run: write only when no dump has been written since the last scheduled time.</param>
-    public async Task<DumpResult> WriteAsync(string trigger, bool onlyIfDue, CancellationToken cancellationToken = default)
+    /// <param name="siteUrl">
+    /// The address the request asking for the dump came to, for the records' links when <c>Portal:PublicBaseUrl</c> is unset
+    /// (the nightly run then uses the first address this instance listens on).
+    /// </param>
+    public async Task<DumpResult> WriteAsync(string trigger, bool onlyIfDue, string? siteUrl = null, CancellationToken cancellationToken = default)
     {
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         var startedAt = clock.GetUtcNow().UtcDateTime;
@@ -86,7 +93,8 @@ public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, 
             {
                 return new(DumpOutcome.NotDue);
             }
-            var records = await WriteFileAsync(temp, cancellationToken);
+            var root = siteUrl ?? ListeningAddress();
+            var records = await WriteFileAsync(temp, path => PublicUrls.Absolute(portal.Value.PublicBaseUrl, root, path), cancellationToken);
             if (records == 0)
             {
                 return new(DumpOutcome.NothingPublic);
@@ -146,7 +154,14 @@ public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, 
         return !await db.BulkDumps.AnyAsync(d => d.WrittenAt >= scheduled, cancellationToken);
     }
 
-    private async Task<int> WriteFileAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The first address Kestrel listens on, a wildcard host read as <c>localhost</c>: links for a portal without <c>Portal:PublicBaseUrl</c>.</summary>
+    private string ListeningAddress()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost/";
+        return Regex.Replace(address, @"^(\w+://)(\+|\*|\[::\]|0\.0\.0\.0)(?=[:/]|$)", "$1localhost");
+    }
+
+    private async Task<int> WriteFileAsync(string path, Func<string, string> absolute, CancellationToken cancellationToken)
     {
         var records = 0;
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
@@ -162,7 +177,7 @@ public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, 
                 {
                     break;
                 }
-                foreach (var document in await ReadAsync(db, ids, cancellationToken))
+                foreach (var document in await ReadAsync(db, ids, absolute, cancellationToken))
                 {
                     await JsonSerializer.SerializeAsync(gzip, document, Json, cancellationToken);
                     gzip.WriteByte((byte)'\n');
@@ -175,7 +190,7 @@ public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, 
         return records;
     }
 
-    private static async Task<List<DumpDocument>> ReadAsync(PortalDbContext db, List<int> ids, CancellationToken cancellationToken)
+    private static async Task<List<DumpDocument>> ReadAsync(PortalDbContext db, List<int> ids, Func<string, string> absolute, CancellationToken cancellationToken)
     {
         var rows = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new
         {
@@ -211,10 +226,11 @@ public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, 
             [.. r.Sessions.OrderBy(s => s.Organ).ThenBy(s => s.Number).Select(s => new SessionKey(s.Organ, s.Number).ToString())],
             [.. r.Items.Select(i => new AgendaItemKey(i.Organ, i.Session, i.Number).ToString())],
             [.. r.Versions.OrderBy(v => Portal.Domain.UnLanguage.OrderOf(v.Language)).Select(v => new DumpVersion(v.Language, v.Title, v.ReleasedOn, v.JobNumber,
-                SiteUrls.Document(r.Id, r.Symbols, v.Language),
-                [.. v.Files.OrderBy(f => f.Format).Select(f => new DumpFile(Word(f.Format), f.MediaType, f.Length, f.Sha256))]))],
+                absolute(SiteUrls.Document(r.Id, r.Symbols, v.Language)),
+                [.. v.Files.OrderBy(f => f.Format).Select(f => new DumpFile(Word(f.Format), f.MediaType, f.Length, f.Sha256,
+                    absolute(SiteUrls.File(r.Id, r.Symbols, v.Language, DownloadFormats.Of(f.Format)))))]))],
             [.. references[r.Id].Select(x => new DumpReference(Word(x.Relation), x.TargetSymbol))],
-            SiteUrls.Document(r.Id, r.Symbols)))];
+            absolute(SiteUrls.Document(r.Id, r.Symbols))))];
     }
 
     private static string Word<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -97,7 +97,7 @@ public sealed class NightlyDump(BulkDumpWriter writer, Microsoft.Extensions.Opti
         {
             try
             {
-                await writer.WriteAsync("nightly", onlyIfDue: true, stoppingToken);
+                await writer.WriteAsync("nightly", onlyIfDue: true, cancellationToken: stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,8 +1,8 @@
 namespace Portal.Features.Dumps;
 
-// The shapes of the bulk dump: one DumpDocument per line, camelCase JSON. Links are paths on the portal
-// (prefix them with its address, Portal:PublicBaseUrl); kinds, distributions and relations are the API's
-// lower-case words. Add fields, never rename or remove them.
+// The shapes of the bulk dump: one DumpDocument per line, camelCase JSON. Links are absolute, on the portal's
+// address (Portal:PublicBaseUrl, PublicUrls), so a mirror can fetch every file from the dump alone; kinds,
+// distributions and relations are the API's lower-case words. Add fields, never rename or remove them.
 
 /// <summary>A public document with its metadata, language versions and the files issued with them.</summary>
 public sealed record DumpDocument(
@@ -25,8 +25,8 @@ public sealed record DumpDocument(
 
 public sealed record DumpVersion(string Language, string Title, DateOnly? ReleasedOn, string? JobNumber, string Permalink, IReadOnlyList<DumpFile> Files);
 
-/// <summary>A file as issued (not a rendition made from the text).</summary>
-public sealed record DumpFile(string Format, string MediaType, long Size, string Sha256);
+/// <summary>A file as issued (not a rendition made from the text), with its download URL.</summary>
+public sealed record DumpFile(string Format, string MediaType, long Size, string Sha256, string Url);
 
 public sealed record DumpReference(string Relation, string Symbol);
 

@@ -59,15 +59,27 @@ public sealed class OaiProtocol(OaiQueries queries, OaiResumptionTokens tokens, 
         // Set names and record fields are in English whatever the interface language of the caller.
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         var arguments = OaiArguments.Parse(pairs);
+        var completeThrough = CompleteThrough(DateTimeOffset.UtcNow);
         var writes = arguments.Errors.Count > 0 ? null : arguments.Verb switch
         {
             OaiArguments.Identify => await IdentifyAsync(http),
             OaiArguments.ListMetadataFormats => await ListMetadataFormatsAsync(http, arguments),
             OaiArguments.ListSets => await ListSetsAsync(arguments),
             OaiArguments.GetRecord => await GetRecordAsync(http, arguments),
-            _ => await ListAsync(http, arguments, withMetadata: arguments.Verb == OaiArguments.ListRecords),
+            _ => await ListAsync(http, arguments, completeThrough, withMetadata: arguments.Verb == OaiArguments.ListRecords),
         };
-        return Respond(http, arguments, writes);
+        return Respond(http, arguments, completeThrough, writes);
+    }
+
+    /// <summary>
+    /// The response date: the last whole second before the changes still settling (<see cref="SettledChanges"/>).
+    /// A new list stops there (an <c>until</c> later than it, or none, is capped to it), so a harvester that passes a
+    /// response's date as its next <c>from</c> misses no change committed late with an earlier time.
+    /// </summary>
+    private static DateTimeOffset CompleteThrough(DateTimeOffset now)
+    {
+        var settled = SettledChanges.Through(now).ToUniversalTime();
+        return new DateTimeOffset(settled.Ticks - settled.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
     }
 
     /// <summary>The repository's identifiers: <c>oai:&lt;host&gt;:&lt;document id&gt;</c>, the host being the portal's public one.</summary>
@@ -213,7 +225,7 @@ public sealed class OaiProtocol(OaiQueries queries, OaiResumptionTokens tokens, 
     private static OaiError CannotDisseminate(string prefix) =>
         new(OaiError.CannotDisseminateFormat, $"The repository does not disseminate “{InputEcho.Shorten(prefix)}”: use oai_dc or marcxml.");
 
-    private async Task<Action<XmlWriter>?> ListAsync(HttpContext http, OaiArguments arguments, bool withMetadata)
+    private async Task<Action<XmlWriter>?> ListAsync(HttpContext http, OaiArguments arguments, DateTimeOffset completeThrough, bool withMetadata)
     {
         OaiListState state;
         var resumed = arguments["resumptionToken"] is not null;
@@ -234,7 +246,9 @@ public sealed class OaiProtocol(OaiQueries queries, OaiResumptionTokens tokens, 
                 arguments.Errors.Add(CannotDisseminate(prefix));
                 return null;
             }
-            state = new OaiListState(prefix, arguments["set"], arguments.From, arguments.UntilBefore, DateTimeOffset.MinValue, 0, 0);
+            // A resumed list keeps the cap of its first part, carried in the token.
+            var untilBefore = arguments.UntilBefore is { } requested && requested < completeThrough ? requested : completeThrough;
+            state = new OaiListState(prefix, arguments["set"], arguments.From, untilBefore, DateTimeOffset.MinValue, 0, 0);
         }
 
         var format = Format(state.MetadataPrefix)!;
@@ -310,7 +324,7 @@ public sealed class OaiProtocol(OaiQueries queries, OaiResumptionTokens tokens, 
         writer.WriteEndElement();
     }
 
-    private static IResult Respond(HttpContext http, OaiArguments arguments, Action<XmlWriter>? body)
+    private static IResult Respond(HttpContext http, OaiArguments arguments, DateTimeOffset responseDate, Action<XmlWriter>? body)
     {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
@@ -319,7 +333,7 @@ public sealed class OaiProtocol(OaiQueries queries, OaiResumptionTokens tokens, 
             writer.WriteStartElement("OAI-PMH", Namespace);
             writer.WriteAttributeString("xmlns", "xsi", null, SchemaInstance);
             writer.WriteAttributeString("xsi", "schemaLocation", SchemaInstance, $"{Namespace} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
-            writer.WriteElementString("responseDate", Namespace, Datestamp(DateTimeOffset.UtcNow));
+            writer.WriteElementString("responseDate", Namespace, Datestamp(responseDate));
             writer.WriteStartElement("request", Namespace);
             // After badVerb or badArgument the request element carries the base URL only.
             if (arguments.IsWellFormed)
