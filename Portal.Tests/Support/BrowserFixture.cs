@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         BaseAddress = _app.StartKestrel();
         _playwright = await Playwright.CreateAsync();
+        // Playwright's assertions wait 5 s by default: too short on a loaded machine (an upload still being read).
+        Assertions.SetDefaultExpectTimeout(60_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
@@ -36,7 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), AcceptDownloads = true, BypassCSP = bypassCsp, ColorScheme = colorScheme });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Waits end as soon as their condition holds; the bounds only decide when a broken page fails. They are
+        // wide because CI's two cores may be saturated (a first search after start-up took over 15 s at load 35).
+        page.SetDefaultTimeout(60_000);
         return page;
     }
 
