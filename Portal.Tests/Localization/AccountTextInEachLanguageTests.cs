@@ -4,10 +4,13 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Accounts;
+using Portal.Features.Ingestion;
 using Portal.Infrastructure;
 using Portal.Tests.Accessibility;
+using Portal.Tests.Features.Ingestion;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Localization;
@@ -144,6 +147,70 @@ public class SignedInUntranslatedTextTests(BrowserFixture browser) : IClassFixtu
         await page.WaitForFunctionAsync("() => !document.querySelector('.mud-table-loading, .mud-table-loading-progress')");
 
         UntranslatedTextTests.AssertNoEnglishLeft(await page.ContentAsync(), language, path);
+    }
+
+    /// <summary>
+    /// The ingestion pages with something on them: the upload page listing a batch, the batch page with a file read and one
+    /// that failed, and the review page of the proposal the reader made from an English fixture letter (its text and the
+    /// agenda item titles it read are the document's, marked as English).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AccountTextInEachLanguageTests.OtherLanguages), MemberType = typeof(AccountTextInEachLanguageTests))]
+    public async Task TheIngestionPagesAreInTheInterfaceLanguage(string language)
+    {
+        var (batchId, fileId) = await IngestedBatchAsync(browser.Services);
+        await using var context = await SignedInBrowser.NewContextAsync(browser, "editor");
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(90_000);
+        var words = InterfaceTextTests.Strings(CultureInfo.GetCultureInfo(language));
+
+        foreach (var (path, shows) in new[]
+        {
+            (IngestPage.Url, "IngestRecentBatches"),
+            (IngestBatchPage.Url(batchId), "IngestStatusExtracted"),
+            (IngestReviewPage.Url(fileId), "IngestAsRead"),
+        })
+        {
+            await page.GotoAsync(path + "?ui=" + language);
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            var html = await page.ContentAsync();
+            Assert.Contains(words[shows], new HtmlParser().ParseDocument(html).Body!.TextContent, StringComparison.Ordinal);
+            UntranslatedTextTests.AssertNoEnglishLeft(html, language, path);
+        }
+    }
+
+    private static readonly SemaphoreSlim IngestOnce = new(1, 1);
+    private static readonly Dictionary<IServiceProvider, (int BatchId, int FileId)> Ingested = [];
+
+    /// <summary>A batch of an English fixture letter and an empty file, uploaded once per portal and read by its worker.</summary>
+    private static async Task<(int BatchId, int FileId)> IngestedBatchAsync(IServiceProvider services)
+    {
+        await IngestOnce.WaitAsync();
+        try
+        {
+            if (Ingested.TryGetValue(services, out var ingested))
+            {
+                return ingested;
+            }
+            var batches = services.GetRequiredService<IngestionCommands>();
+            await using var letter = File.OpenRead(IngestionFixtureFiles.TextPath("en-joint-letter"));
+            await using var empty = new MemoryStream();
+            var upload = await batches.UploadAsync(Viewers.Secretariat, "editor@un.example", [("en-joint-letter.txt", letter), ("empty.txt", empty)]);
+            var batchId = upload.BatchId ?? throw new InvalidOperationException(upload.Problem);
+            IngestionBatchView batch;
+            // The worker reads the batch in the background; on a loaded machine that takes what it takes.
+            while (!(batch = (await batches.GetBatchAsync(Viewers.Secretariat, batchId))!).Finished)
+            {
+                await Task.Delay(200);
+            }
+            var read = batch.Files.Single(f => f.Status == IngestionFileStatus.Extracted);
+            Assert.Contains(batch.Files, f => f.Status == IngestionFileStatus.Failed);
+            return Ingested[services] = (batchId, read.Id);
+        }
+        finally
+        {
+            IngestOnce.Release();
+        }
     }
 
     /// <summary>The editor's answers to an empty form: the errors next to each field and the message that says so.</summary>

@@ -21,7 +21,7 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
     private static readonly string[] TextAttributes = ["aria-label", "title", "placeholder", "alt"];
 
     /// <summary>Messages and controls the pages above do not show: filters in force, empty results, the search's introduction, a day with nothing released.</summary>
-    private static readonly string[] StatesOfPages =
+    internal static readonly string[] StatesOfPages =
     [
         "/search",
         "/search?q=Demoland&organ=ga&lang=fr&kind=letter",
@@ -32,6 +32,8 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
         "/today?date=not-a-date",
         "/fr/A/75/950",
         "/A/75/300/compare?left=en&right=zh",
+        // A reference to a document the portal does not hold, which opens undocs.org.
+        "/A/76/120",
         // The account and alert pages open to everyone, and the messages they show for links that are incomplete or used up.
         "/account/sign-in/two-factor",
         "/account/sign-in/recovery-code",

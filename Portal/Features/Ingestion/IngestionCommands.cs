@@ -9,6 +9,7 @@ using Portal.Domain;
 using Portal.Features.Editing;
 using Portal.Features.Files;
 using Portal.Infrastructure;
+using Portal.Localization;
 using Portal.Storage;
 
 namespace Portal.Features.Ingestion;
@@ -83,7 +84,7 @@ public sealed class IngestionCommands(
         RequireEditor(viewer);
         if (uploads.Count == 0)
         {
-            return new IngestionUploadResult(null, "Choose at least one file.");
+            return new IngestionUploadResult(null, InterfaceText.Get("IngestChooseAtLeastOne"));
         }
         var rows = new List<IngestionFile>();
         Directory.CreateDirectory(TemporaryFolder);
@@ -93,7 +94,7 @@ public sealed class IngestionCommands(
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             if (!await CopyWithinAsync(content, spool, MaxUploadBytes, cancellationToken))
             {
-                return new IngestionUploadResult(null, $"{DisplayName(name)} is larger than the {FileSizes.Format(MaxUploadBytes)} an upload may have; nothing was stored.");
+                return new IngestionUploadResult(null, InterfaceText.Format("IngestFileTooLarge", DisplayName(name), FileSizes.Format(MaxUploadBytes)));
             }
             spool.Position = 0;
             if (IsArchive(spool) is { } archive)
@@ -113,12 +114,12 @@ public sealed class IngestionCommands(
             }
             if (rows.Count > options.Value.MaxFilesPerBatch)
             {
-                return new IngestionUploadResult(null, $"A batch holds at most {options.Value.MaxFilesPerBatch} files; nothing was stored.");
+                return new IngestionUploadResult(null, InterfaceText.Format("IngestTooManyFiles", options.Value.MaxFilesPerBatch));
             }
         }
         if (rows.Count == 0)
         {
-            return new IngestionUploadResult(null, "The upload held no files.");
+            return new IngestionUploadResult(null, InterfaceText.Get("IngestUploadHeldNoFiles"));
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var batch = new IngestionBatch { CreatedAt = clock.GetUtcNow(), CreatedBy = editorEmail };
