@@ -149,7 +149,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
 
         var facets = hits.Hits.Count == 0 ? [] : await FacetsAsync(db, hits.Hits.Select(h => h.DocumentId).ToList(), filter, cancellationToken);
         return new SearchResults(filter, notices, hits.Total, page, pageSize, items, facets, Truncated: hits.Truncated,
-            TotalIsExact: hits.TotalIsExact, RankedCount: hits.Hits.Count) { TotalIsEstimate = hits.TotalIsEstimate };
+            TotalIsExact: hits.TotalIsExact, RankedCount: hits.Hits.Count)
+        { TotalIsEstimate = hits.TotalIsEstimate };
     }
 
     /// <summary>
