@@ -33,21 +33,7 @@ public partial class LatinWordsInNonLatinInterfaceTests(UntranslatedTextTests.Fi
 
     private static readonly string[] TextAttributes = ["aria-label", "title", "placeholder", "alt"];
 
-    public static TheoryData<string, string> PagesInEachLanguage
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var language in new[] { "ar", "zh", "ru" })
-            {
-                foreach (var path in AccessibilityPages.All.Concat(AccessibilityPages.SignedOutAccountPages).Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Concat(UntranslatedTextTests.StatesOfPages))
-                {
-                    data.Add(language, path);
-                }
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string> PagesInEachLanguage => UntranslatedTextTests.InEachLanguage(["ar", "zh", "ru"]);
 
     [Theory]
     [MemberData(nameof(PagesInEachLanguage))]

@@ -21,7 +21,7 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
     private static readonly string[] TextAttributes = ["aria-label", "title", "placeholder", "alt"];
 
     /// <summary>Messages and controls the pages above do not show: filters in force, empty results, the search's introduction, a day with nothing released.</summary>
-    internal static readonly string[] StatesOfPages =
+    private static readonly string[] StatesOfPages =
     [
         "/search",
         "/search?q=Demoland&organ=ga&lang=fr&kind=letter",
@@ -44,21 +44,27 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
         "/alerts/unsubscribe/no-such-token",
     ];
 
-    public static TheoryData<string, string> PagesInEachLanguage
+    /// <summary>Every public and signed-out page the scans visit, without those that choose their own interface language.</summary>
+    internal static IEnumerable<string> ScannedPages =>
+        AccessibilityPages.All.Concat(AccessibilityPages.SignedOutAccountPages).Select(p => p.Data)
+            .Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Concat(StatesOfPages);
+
+    /// <summary>Each of <see cref="ScannedPages"/> in each of <paramref name="languages"/>.</summary>
+    internal static TheoryData<string, string> InEachLanguage(IEnumerable<string> languages)
     {
-        get
+        var data = new TheoryData<string, string>();
+        foreach (var language in languages)
         {
-            var data = new TheoryData<string, string>();
-            foreach (var language in UnLanguage.All.Where(l => l != UnLanguage.English))
+            foreach (var path in ScannedPages)
             {
-                foreach (var path in AccessibilityPages.All.Concat(AccessibilityPages.SignedOutAccountPages).Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Concat(StatesOfPages))
-                {
-                    data.Add(language.Code, path);
-                }
+                data.Add(language, path);
             }
-            return data;
         }
+        return data;
     }
+
+    public static TheoryData<string, string> PagesInEachLanguage =>
+        InEachLanguage(UnLanguage.All.Where(l => l != UnLanguage.English).Select(l => l.Code));
 
     [Theory]
     [MemberData(nameof(PagesInEachLanguage))]
