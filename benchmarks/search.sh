@@ -5,7 +5,8 @@
 #   PROVIDERS="Sqlite PostgreSQL" POSTGRES="host=127.0.0.1 port=5432 user=postgres" SIZES=10000 bash benchmarks/search.sh
 #                                                  # both providers, one after the other in the same run; the
 #                                                  # SQLite corpus is copied into a new PostgreSQL database on that
-#                                                  # server (benchmarks/load-postgres.sh) before it is measured
+#                                                  # server (benchmarks/load-postgres.sh) before it is measured;
+#                                                  # PG_KEEP=1 reuses a database an earlier run loaded
 # Corpora are generated once by tools/CorpusGenerator (schema from the portal's migrations) and cached
 # outside the repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~30 minutes and ~47 GB.
 # For each size the portal is published in Release, started in Production on the corpus, and every
@@ -139,12 +140,17 @@ for size in $SIZES; do
   if [ "$provider" = PostgreSQL ]; then
     [ -n "$POSTGRES" ] || { echo "PROVIDERS has PostgreSQL: set POSTGRES (libpq key=value, e.g. host=127.0.0.1 port=5432 user=postgres)"; exit 1; }
     pg_db="portal_bench_$size"
-    psql -X -q "$POSTGRES dbname=postgres" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)"
-    psql -X -q "$POSTGRES dbname=postgres" -c "CREATE DATABASE $pg_db"
     target="$POSTGRES dbname=$pg_db"
-    start_portal "$target" PostgreSQL # migrates the empty database
-    stop_portal
-    bash benchmarks/load-postgres.sh "$db" "$target" | tee -a "$RESULTS"
+    # PG_KEEP=1 measures a database an earlier run loaded, when it holds the corpus's documents.
+    if [ "${PG_KEEP:-0}" = 1 ] && [ "$(psql -X -At "$target" -c 'SELECT count(*) FROM "Documents"' 2>/dev/null)" = "$count" ]; then
+      echo "Reusing $pg_db ($count documents)" | tee -a "$RESULTS"
+    else
+      psql -X -q "$POSTGRES dbname=postgres" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)"
+      psql -X -q "$POSTGRES dbname=postgres" -c "CREATE DATABASE $pg_db"
+      start_portal "$target" PostgreSQL # migrates the empty database
+      stop_portal
+      bash benchmarks/load-postgres.sh "$db" "$target" | tee -a "$RESULTS"
+    fi
     size_note="PostgreSQL $(psql -X -At "$target" -c 'SHOW server_version' | cut -d' ' -f1), $(psql -X -At "$target" -c 'SELECT pg_size_pretty(pg_database_size(current_database()))')"
   fi
   start_portal "$target" "$provider"

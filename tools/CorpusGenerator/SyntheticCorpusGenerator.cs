@@ -33,6 +33,9 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
 
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly List<IndexRow> _pending = [];
+
+    /// <summary>The titles of each agenda item, in the order they are inserted (the languages' order), for the documents' catalogue rows.</summary>
+    private readonly Dictionary<int, List<string>> _agendaTitles = [];
     private readonly TextWriter _log = TextWriter.Synchronized(log);
     private Random _random = new(1);
     private int _annexId;
@@ -183,7 +186,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
             if (documents - reported >= BatchSize || documents == documentCount)
             {
                 reported = documents;
-                _log.WriteLine($"  indexed {documents:N0} / {documentCount:N0} documents, {indexed:N0} language versions ({documents / total.Elapsed.TotalSeconds:N0} documents/s)");
+                _log.WriteLine($"  indexed {documents:N0} / {documentCount:N0} documents, {indexed:N0} index rows ({documents / total.Elapsed.TotalSeconds:N0} documents/s)");
             }
         }
         transaction.Commit();
@@ -279,9 +282,12 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
                 Insert(CorpusSchema.AgendaItems, ++itemId, sessionId, i + 1);
                 ids[i] = itemId;
                 numbers[i] = i + 1;
+                _agendaTitles[itemId] = [];
                 foreach (var language in CorpusLanguage.All)
                 {
-                    Insert(CorpusSchema.AgendaItemTitles, itemId, language.Code, language.AgendaItemTitle.Replace("{topic}", language.Topics[i % language.Topics.Length]));
+                    var title = language.AgendaItemTitle.Replace("{topic}", language.Topics[i % language.Topics.Length]);
+                    Insert(CorpusSchema.AgendaItemTitles, itemId, language.Code, title);
+                    _agendaTitles[itemId].Add(title);
                 }
             }
             sessions.Add(new SessionRef(sessionId, Organ.GeneralAssembly, number, starts, ids, numbers));
@@ -438,6 +444,9 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
             Insert(CorpusSchema.CrossReferences, ++_referenceId, id, (int)r, target, UnSymbol.KeyOf(target));
         }
 
+        // The catalogue row: the catalogue title, and the agenda items' titles in every language (SqliteSearchSchema.InsertCatalogue).
+        _pending.Add(IndexRow.Create(SearchTags.CatalogueRowId(id), catalogTitle, "", string.Join('\n', itemIds.SelectMany(i => _agendaTitles[i])),
+            SearchTags.Of(null, status, distribution, kind, sender, issued, sessions.Select(s => s.Id), sessions.Select(s => s.Organ), itemIds, [])));
         var itemNumber = itemIds.Count > 0 ? ((itemIds[0] - 1) % ItemsPerSession + 1).ToString(CultureInfo.InvariantCulture) : "—";
         foreach (var code in PickLanguages(original))
         {

@@ -214,6 +214,21 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
     }
 
     [Fact]
+    public async Task ASearchHitSaysWhereTheMatchWas()
+    {
+        // The seed letter is held in Chinese only; "genocide" is in the English title of one of its agenda items.
+        var (_, catalogue, _) = await GetAsync("/api/v1/search?q=genocide");
+        var letter = catalogue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("language").GetString() == "zh");
+        Assert.True(letter.GetProperty("matchedCatalogue").GetBoolean());
+        Assert.Empty(letter.GetProperty("matchedIn").EnumerateArray());
+
+        var (_, text, _) = await GetAsync("/api/v1/search?q=" + Uri.EscapeDataString("地雷"));
+        var hit = Assert.Single(text.GetProperty("items").EnumerateArray());
+        Assert.Equal(["zh"], hit.GetProperty("matchedIn").EnumerateArray().Select(l => l.GetString()));
+        Assert.False(hit.GetProperty("matchedCatalogue").GetBoolean());
+    }
+
+    [Fact]
     public async Task AnUnchangedAnswerIs304ForItsETag()
     {
         using var client = fixture.CreateClient();

@@ -62,6 +62,6 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
         await using var scratch = await engine.CreateSeededAsync();
 
         await SearchRebuildCheck.DamageIsReportedAndTheRebuildRepairsItAsync(scratch, new PostgreSqlSearchIndex(scratch.Database) { RebuildBatch = 3 },
-            id => $"DELETE FROM \"SearchText\" WHERE \"DocumentId\" = {id}");
+            id => $"DELETE FROM \"SearchText\" WHERE \"DocumentId\" = {id}; DELETE FROM \"SearchCatalogue\" WHERE \"DocumentId\" = {id}");
     }
 }

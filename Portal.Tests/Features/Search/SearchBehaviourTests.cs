@@ -407,7 +407,10 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
             version.BodyMarkdown = "I have the honour to transmit a statement on zeppelinological matters.";
             await db.SaveChangesAsync(Cancel);
         }
-        Assert.Equal(0, (await Find("disarmament")).TotalCount);
+        // The English text no longer says it; the title of the document's agenda item ("General and complete disarmament") still does.
+        var disarmament = Assert.Single((await Find("disarmament")).Items);
+        Assert.Empty(disarmament.MatchedIn);
+        Assert.True(disarmament.InCatalogue);
         Assert.Single((await Find("zeppelinological")).Items);
 
         await using (var db = scratch.Database.CreateDbContext())
@@ -494,6 +497,110 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
         var item = Assert.Single((await Search("地雷")).Items);
 
         Assert.Equal(["zh"], item.MatchedIn);
+        Assert.False(item.InCatalogue);
         Assert.All((await Search("Demoland")).Items, i => Assert.Contains(i.Language, i.MatchedIn));
+    }
+
+    [Fact]
+    public async Task AnEnglishQueryFindsADocumentHeldOnlyInChineseByItsCatalogueTitle()
+    {
+        var item = Assert.Single((await Search("Permanent Representative Armenia")).Items, i => i.Row.Id == _seedLetterId);
+
+        Assert.Equal("zh", item.Language); // its only version
+        Assert.Empty(item.MatchedIn);
+        Assert.True(item.InCatalogue);
+        Assert.Equal("Match in the catalogue record (title or agenda item)", item.MatchText);
+        Assert.Equal("/documents/" + _seedLetterId + "/zh", item.Url);
+    }
+
+    [Fact]
+    public async Task AQueryMatchesTheTitlesOfADocumentsAgendaItemsInAnyLanguage()
+    {
+        // The seed letter (Chinese only) is under GA/75/135, "Responsibility to protect and the prevention of genocide…".
+        Assert.Contains((await Search("genocide")).Items, i => i.Row.Id == _seedLetterId && i.InCatalogue);
+        // A/75/950/Corr.1 (English only) is under GA/75/71, whose Chinese title is 人民自决的权利 and French title "Droit des peuples à l’autodétermination".
+        var byChinese = Assert.Single((await Search("自决")).Items, i => i.Row.Symbols.Contains("A/75/950/Corr.1"));
+        Assert.Equal("en", byChinese.Language);
+        Assert.True(byChinese.InCatalogue);
+        Assert.Contains((await Search("autodetermination")).Items, i => i.Row.Symbols.Contains("A/75/950/Corr.1"));
+        // A document whose text also matches says both.
+        var both = (await Search("disarmament")).Items.Single(i => i.Row.Symbols.Contains("A/74/600"));
+        Assert.Contains("en", both.MatchedIn);
+        Assert.True(both.InCatalogue);
+        Assert.Equal("Match in English and in the catalogue record", both.MatchText);
+    }
+
+    [Fact]
+    public async Task ASearchLimitedToOneLanguageOfTextDoesNotMatchTheCatalogueRecord()
+    {
+        var chinese = await Search("genocide", filter: new SearchFilter { Language = "zh" });
+
+        Assert.DoesNotContain(chinese.Items, i => i.Row.Id == _seedLetterId);
+        Assert.Contains((await Search("地雷", filter: new SearchFilter { Language = "zh" })).Items, i => i.Row.Id == _seedLetterId);
+    }
+
+    [Fact]
+    public async Task TheCatalogueRecordOfAHiddenDocumentIsFoundOnlyByThoseWhoMaySeeIt()
+    {
+        // A/75/R.1 is Restricted, under GA/75/34 "Prevention of armed conflict" (预防武装冲突).
+        foreach (var query in new[] { "prevention armed conflict", "武装冲突" })
+        {
+            Assert.DoesNotContain((await Search(query)).Items, i => i.Row.Symbols.Contains("A/75/R.1"));
+            Assert.Contains((await Search(query, Viewers.Secretariat)).Items, i => i.Row.Symbols.Contains("A/75/R.1") && i.InCatalogue);
+        }
+    }
+
+    [Fact]
+    public async Task TheCatalogueRecordFollowsEditsInTheSameTransaction()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+        Task<SearchResults> Find(string query) => scratch.Queries().SearchAsync(new SearchFilter(query), 25, Viewers.Public, Cancel);
+        async Task<bool> InStep() => (await scratch.Index.CheckAsync(Cancel)).InStep;
+
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            var document = await db.Documents.SingleAsync(d => d.Symbols.Any(s => s.Key == "A/74/500"), Cancel);
+            document.CatalogTitle = "Report on zeppelinological cooperation";
+            await db.SaveChangesAsync(Cancel);
+        }
+        Assert.True(Assert.Single((await Find("zeppelinological")).Items).InCatalogue);
+
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            var title = await db.AgendaItemTitles.SingleAsync(t => t.Language == "zh" && t.Title == "人民自决的权利", Cancel);
+            title.Title = "飞艇合作";
+            await db.SaveChangesAsync(Cancel);
+        }
+        Assert.Empty((await Find("自决")).Items);
+        Assert.Contains((await Find("飞艇")).Items, i => i.Row.Symbols.Contains("A/75/950/Corr.1") && i.InCatalogue);
+
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            var link = await db.DocumentAgendaItems.SingleAsync(l => l.Document.Symbols.Any(s => s.Value == "A/75/950/Corr.1"), Cancel);
+            db.DocumentAgendaItems.Remove(link);
+            await db.SaveChangesAsync(Cancel);
+        }
+        Assert.DoesNotContain((await Find("飞艇")).Items, i => i.Row.Symbols.Contains("A/75/950/Corr.1"));
+
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            var document = await db.Documents.SingleAsync(d => d.Symbols.Any(s => s.Key == "A/74/500"), Cancel);
+            document.CatalogTitle = "Rolled back: quixotically";
+            await db.SaveChangesAsync(Cancel);
+            await transaction.RollbackAsync(Cancel);
+        }
+        Assert.Empty((await Find("quixotically")).Items);
+        Assert.True(await InStep());
+
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            db.Documents.Add(new Document { Kind = DocumentKind.Report, Status = PublicationStatus.Published, CatalogTitle = "Zeppelinological survey, second part" });
+            await db.SaveChangesAsync(Cancel);
+            Assert.True(await InStep());
+            await db.Documents.Where(d => d.CatalogTitle == "Zeppelinological survey, second part").ExecuteDeleteAsync(Cancel);
+        }
+        Assert.True(await InStep());
+        Assert.Single((await Find("zeppelinological")).Items);
     }
 }

@@ -101,10 +101,10 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
     }
 
     [Fact]
-    public async Task TheIndexHoldsOneRowPerLanguageVersionAndNoText()
+    public async Task TheIndexHoldsOneRowPerLanguageVersionAndPerDocumentAndNoText()
     {
         await using var db = engine.Shared.Database.CreateDbContext();
-        var versions = await db.LanguageVersions.CountAsync(Cancel);
+        var versions = await db.LanguageVersions.CountAsync(Cancel) + await db.Documents.CountAsync(Cancel);
         await db.Database.OpenConnectionAsync(Cancel);
         await db.Database.ExecuteSqlRawAsync("CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchRows USING fts5vocab(main, SearchIndex, instance)", Cancel);
 

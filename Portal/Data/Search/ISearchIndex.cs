@@ -30,14 +30,14 @@ public interface ISearchIndex
     /// </summary>
     Task RebuildAsync(IProgress<SearchRebuildProgress> progress, CancellationToken cancellationToken);
 
-    /// <summary>How many language versions the catalogue holds and how many the index holds: equal when it is in step.</summary>
+    /// <summary>How many rows the index should hold (a row per language version and a catalogue row per document) and how many it holds: equal when it is in step.</summary>
     Task<SearchIndexState> CheckAsync(CancellationToken cancellationToken);
 }
 
 public sealed record SearchRebuildProgress(int DocumentsDone, int Documents);
 
 /// <summary>The index beside the catalogue. The engines write the index in the transaction that changes the catalogue, so any difference is damage, not lag.</summary>
-public sealed record SearchIndexState(int Versions, int Indexed)
+public sealed record SearchIndexState(int Expected, int Indexed)
 {
-    public bool InStep => Versions == Indexed;
+    public bool InStep => Expected == Indexed;
 }

@@ -16,6 +16,9 @@ namespace Portal.Data.Search;
 /// <item>Chinese (any CJK run) matches the <c>Cjk</c> tsvector of character bigrams: a two-character word is
 /// one bigram, one character a bigram prefix, and a longer term needs all its bigrams and is then checked
 /// as written in the text, so it is found inside longer runs exactly as typed.</item>
+/// <item>Beside the texts, each document's catalogue record (<c>SearchCatalogue</c>: its catalogue title and the
+/// titles of its agenda items in every language) matches the same way, a word in any language's configuration,
+/// unless the search is limited to one language of text.</item>
 /// </list>
 /// The viewer's access and the filters are applied in the same SQL statement (EF composes
 /// <see cref="SearchRequest.AllowedDocuments"/> over the raw query), so the request's limit counts only
@@ -41,7 +44,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         var matches = db.Database.SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
             .Where(m => allowed.Contains(m.DocumentId));
         // Newest first, one more than the limit to know whether the limit cut anything.
-        var read = await matches.OrderByDescending(m => m.VersionId).Take(request.Limit + 1).ToListAsync(cancellationToken);
+        var read = await matches.OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId).Take(request.Limit + 1).ToListAsync(cancellationToken);
         var truncated = read.Count > request.Limit;
         if (truncated)
         {
@@ -49,15 +52,34 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         }
         // Ranked in a second statement, over the versions read only: ts_rank in the first one was computed for
         // every match before the limit applied, most of the time of a search for a common word.
-        var ranks = read.Count == 0 ? [] : await db.Database
-            .SqlQueryRaw<Ranked>(query.RankSql(request.Scope.Language), [.. query.RankParameters(read.Select(m => m.VersionId).ToArray())])
-            .ToDictionaryAsync(r => r.VersionId, r => r.Rank, cancellationToken);
-        var hits = read.GroupBy(m => m.DocumentId)
-            .Select(g => (Best: g.MaxBy(m => ranks.GetValueOrDefault(m.VersionId))!,
-                MatchedIn: g.Select(m => m.Language).Distinct().OrderBy(l => Array.IndexOf(SearchTags.LanguageSlots, l)).ToList()))
-            .Select(m => new SearchHit(m.Best.DocumentId, m.Best.VersionId, m.Best.Language, ranks.GetValueOrDefault(m.Best.VersionId)) { MatchedIn = m.MatchedIn })
-            .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
-            .ToList();
+        var versionIds = read.Where(m => !m.IsCatalogue).Select(m => m.VersionId).ToArray();
+        var ranks = versionIds.Length == 0 ? [] : await db.Database
+            .SqlQueryRaw<Ranked>(query.RankSql(request.Scope.Language), [.. query.RankParameters(versionIds)])
+            .ToDictionaryAsync(r => r.Id, r => r.Rank, cancellationToken);
+        var catalogueIds = read.Where(m => m.IsCatalogue).Select(m => m.DocumentId).ToArray();
+        var catalogueRanks = catalogueIds.Length == 0 ? [] : await db.Database
+            .SqlQueryRaw<Ranked>(query.CatalogueRankSql(), [.. query.RankParameters(catalogueIds)])
+            .ToDictionaryAsync(r => r.Id, r => r.Rank, cancellationToken);
+        // A document found by its catalogue record alone is shown in the version CatalogueMatches picks.
+        var shown = await CatalogueMatches.VersionsToShowAsync(db,
+            read.GroupBy(m => m.DocumentId).Where(g => g.All(m => m.IsCatalogue)).Select(g => g.Key).ToList(), cancellationToken);
+        var hits = new List<SearchHit>();
+        foreach (var found in read.GroupBy(m => m.DocumentId))
+        {
+            var best = found.Where(m => !m.IsCatalogue).MaxBy(m => ranks.GetValueOrDefault(m.VersionId));
+            var (versionId, language) = best is not null ? (best.VersionId, best.Language) : shown.GetValueOrDefault(found.Key);
+            if (language is null)
+            {
+                continue; // a document without any language version has nothing to show
+            }
+            hits.Add(new SearchHit(found.Key, versionId, language,
+                found.Max(m => m.IsCatalogue ? catalogueRanks.GetValueOrDefault(m.DocumentId) : ranks.GetValueOrDefault(m.VersionId)))
+            {
+                MatchedIn = found.Where(m => !m.IsCatalogue).Select(m => m.Language).Distinct().OrderBy(l => Array.IndexOf(SearchTags.LanguageSlots, l)).ToList(),
+                InCatalogue = found.Any(m => m.IsCatalogue),
+            });
+        }
+        hits = hits.OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId).ToList();
         return new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated);
     }
 
@@ -90,9 +112,11 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             var (from, to) = (last + 1, batch[^1]);
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                // The rows of those documents (and of any since deleted) are cleared, then written again from the view the triggers use.
+                // The rows of those documents (and of any since deleted) are cleared, then written again from the views the triggers use.
                 await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchText" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
                 await db.Database.ExecuteSqlAsync($"""INSERT INTO "SearchText" SELECT * FROM "SearchTextSource" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"""DELETE FROM "SearchCatalogue" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "SearchCatalogue" SELECT * FROM "SearchCatalogueSource" WHERE "DocumentId" BETWEEN {from} AND {to}""", cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             last = to;
@@ -105,9 +129,11 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
     public async Task<SearchIndexState> CheckAsync(CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        var versions = await db.LanguageVersions.CountAsync(cancellationToken);
-        var indexed = await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "SearchText" """).SingleAsync(cancellationToken);
-        return new SearchIndexState(versions, indexed);
+        // A row per language version and a catalogue row per document.
+        var rows = await db.LanguageVersions.CountAsync(cancellationToken) + await db.Documents.CountAsync(cancellationToken);
+        var indexed = await db.Database.SqlQueryRaw<int>("""SELECT ((SELECT count(*) FROM "SearchText") + (SELECT count(*) FROM "SearchCatalogue"))::int AS "Value" """)
+            .SingleAsync(cancellationToken);
+        return new SearchIndexState(rows, indexed);
     }
 
     private sealed class TextRow
@@ -126,7 +152,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
     /// <summary>One alphabetic term as tsquery text: its words whole (for stemming) and as prefixes.</summary>
     private sealed record WordTerm(string Exact, string Prefix);
 
-    /// <summary>A language version holding every term.</summary>
+    /// <summary>A language version holding every term, or (<see cref="VersionId"/> 0) a document's catalogue record.</summary>
     private sealed class Match
     {
         public int VersionId { get; init; }
@@ -134,12 +160,14 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         public int DocumentId { get; init; }
 
         public string Language { get; init; } = "";
+
+        public bool IsCatalogue => VersionId == 0;
     }
 
-    /// <summary>A matching version's rank (higher is better).</summary>
+    /// <summary>A matching version's or catalogue record's rank (higher is better).</summary>
     private sealed class Ranked
     {
-        public int VersionId { get; init; }
+        public int Id { get; init; }
 
         public double Rank { get; init; }
     }
@@ -194,24 +222,75 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             {
                 conditions.Add("(" + string.Join(" OR ", Branches(language).Select(b => $"({b.Where} AND s.\"Words\" @@ {WordsQuery(b.Configuration)})")) + ")");
             }
-            if (Cjk is not null)
-            {
-                conditions.Add("s.\"Cjk\" @@ CAST(@cjk AS tsquery)");
-            }
-            for (var i = 0; i < Written.Count; i++)
-            {
-                conditions.Add($"strpos(lower(s.\"Title\" || E'\\n' || s.\"Body\" || E'\\n' || s.\"Extra\"), lower(@written{i})) > 0");
-            }
+            conditions.AddRange(CjkConditions("s", "s.\"Title\" || E'\\n' || s.\"Body\" || E'\\n' || s.\"Extra\""));
             if (language is not null)
             {
                 conditions.Add("s.\"Language\" = @language");
             }
-            return $"""
+            var texts = $"""
                 SELECT s."VersionId", s."DocumentId", s."Language"
                 FROM "SearchText" s
                 WHERE {string.Join(" AND ", conditions)}
                 """;
+            // A search limited to one language of text does not look at the catalogue record, which has no language.
+            return language is not null ? texts : $"""
+                {texts}
+                UNION ALL
+                SELECT 0, c."DocumentId", ''
+                FROM "SearchCatalogue" c
+                WHERE {string.Join(" AND ", CatalogueConditions())}
+                """;
         }
+
+        /// <summary>The record of a catalogue row holding every term: a word in any language's configuration.</summary>
+        private IEnumerable<string> CatalogueConditions()
+        {
+            if (Words.Count > 0)
+            {
+                yield return $"c.\"Words\" @@ {CatalogueWordsQuery()}";
+            }
+            foreach (var condition in CjkConditions("c", "c.\"Text\""))
+            {
+                yield return condition;
+            }
+        }
+
+        /// <summary>The Chinese terms: every bigram in the row's <c>Cjk</c> vector, and each longer term as written in its text.</summary>
+        private IEnumerable<string> CjkConditions(string row, string text)
+        {
+            if (Cjk is not null)
+            {
+                yield return $"{row}.\"Cjk\" @@ CAST(@cjk AS tsquery)";
+            }
+            for (var i = 0; i < Written.Count; i++)
+            {
+                yield return $"strpos(lower({text}), lower(@written{i})) > 0";
+            }
+        }
+
+        /// <summary>The rank of the given documents' catalogue records (<c>@ids</c>).</summary>
+        public string CatalogueRankSql()
+        {
+            var ranks = new List<string>();
+            if (Words.Count > 0)
+            {
+                ranks.Add($"ts_rank(c.\"Words\", {CatalogueWordsQuery()})");
+            }
+            if (Cjk is not null)
+            {
+                ranks.Add("ts_rank(c.\"Cjk\", CAST(@cjk AS tsquery))");
+            }
+            return $"""
+                SELECT c."DocumentId" AS "Id", CAST({string.Join(" + ", ranks)} AS double precision) AS "Rank"
+                FROM "SearchCatalogue" c
+                WHERE c."DocumentId" = ANY(@ids)
+                """;
+        }
+
+        /// <summary>Every word term as a form of the word in any of the stemmed languages, or the start of a word as typed.</summary>
+        private string CatalogueWordsQuery() =>
+            "(" + string.Join(" && ", Words.Select((_, i) => "(" + string.Join(" || ", Stemmed.Select(s => $"to_tsquery('{s.Configuration}', @word{i})"))
+                + $" || to_tsquery('{SimpleConfiguration}', @prefix{i}))")) + ")";
 
         /// <summary>The rank of the given versions (<c>@ids</c>), each with its language's configuration.</summary>
         public string RankSql(string? language)
@@ -226,7 +305,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
                 ranks.Add("ts_rank(s.\"Cjk\", CAST(@cjk AS tsquery))");
             }
             return $"""
-                SELECT s."VersionId", CAST({string.Join(" + ", ranks)} AS double precision) AS "Rank"
+                SELECT s."VersionId" AS "Id", CAST({string.Join(" + ", ranks)} AS double precision) AS "Rank"
                 FROM "SearchText" s
                 WHERE s."VersionId" = ANY(@ids)
                 """;
@@ -257,8 +336,9 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             }
         }
 
-        public IEnumerable<NpgsqlParameter> RankParameters(int[] versionIds) =>
-            TermParameters().Append(new NpgsqlParameter("ids", versionIds));
+        /// <summary>The terms and <c>@ids</c>: the versions or documents to rank.</summary>
+        public IEnumerable<NpgsqlParameter> RankParameters(int[] ids) =>
+            TermParameters().Append(new NpgsqlParameter("ids", ids));
 
         private IEnumerable<NpgsqlParameter> TermParameters()
         {

@@ -15,10 +15,10 @@ public sealed class SearchIndexHealthCheck(ISearchIndex index) : IHealthCheck
         try
         {
             var state = await index.CheckAsync(cancellationToken);
-            var data = new Dictionary<string, object> { ["versions"] = state.Versions, ["indexed"] = state.Indexed };
+            var data = new Dictionary<string, object> { ["expected"] = state.Expected, ["indexed"] = state.Indexed };
             return state.InStep
-                ? HealthCheckResult.Healthy($"{state.Indexed} language versions indexed.", data)
-                : HealthCheckResult.Degraded($"The search index holds {state.Indexed} language versions of {state.Versions}; run `reindex`.", data: data);
+                ? HealthCheckResult.Healthy($"{state.Indexed} rows indexed (language versions and catalogue records).", data)
+                : HealthCheckResult.Degraded($"The search index holds {state.Indexed} rows of {state.Expected} (language versions and catalogue records); run `reindex`.", data: data);
         }
         catch (DbException e)
         {

@@ -93,6 +93,12 @@ public sealed record SearchHit(int DocumentId, int VersionId, string Language, d
 {
     /// <summary>The languages whose text holds the terms, in the UN's order.</summary>
     public IReadOnlyList<string> MatchedIn { get; init; } = [];
+
+    /// <summary>
+    /// The catalogue record holds the terms: the catalogue title or the title of an agenda item, in any language. A
+    /// document found only so (<see cref="MatchedIn"/> empty) is shown in the version <see cref="CatalogueMatches"/> picks.
+    /// </summary>
+    public bool InCatalogue { get; init; }
 }
 
 /// <summary>

@@ -33,8 +33,18 @@ public static class SearchTags
 
     public static int DocumentOf(long rowId) => (int)(rowId >> 3);
 
-    /// <summary>The language of an index row, from its slot; null for the slot every other language shares.</summary>
+    /// <summary>The language of an index row, from its slot; null for the slot every other language shares and for the catalogue row.</summary>
     public static string? LanguageOf(long rowId) => (rowId & 7) is var slot && slot is >= 1 and <= 6 ? LanguageSlots[slot - 1] : null;
+
+    /// <summary>
+    /// The slot of a document's catalogue row: its catalogue title and the titles of its agenda items in every language,
+    /// so that a search in any language finds a document by what the catalogue says it is, whatever languages it is held in.
+    /// </summary>
+    public const int CatalogueSlot = 0;
+
+    public static long CatalogueRowId(int documentId) => documentId * 8L + CatalogueSlot;
+
+    public static bool IsCatalogue(long rowId) => (rowId & 7) == CatalogueSlot;
 
     /// <summary>The slot every language but the six official ones shares.</summary>
     public const int OtherLanguagesSlot = 7;
@@ -69,11 +79,15 @@ public static class SearchTags
 
     public static string Day(DateOnly day) => "t" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    /// <summary>The tags of one language version, space-separated.</summary>
-    public static string Of(string language, PublicationStatus status, Distribution distribution, DocumentKind kind, string? sender,
+    /// <summary>The tags of one language version, space-separated; a catalogue row (<paramref name="language"/> null) has no language tag.</summary>
+    public static string Of(string? language, PublicationStatus status, Distribution distribution, DocumentKind kind, string? sender,
         DateOnly listedOn, IEnumerable<int> sessions, IEnumerable<Organ> organs, IEnumerable<int> agendaItems, IEnumerable<string> memberStates)
     {
-        var tags = new List<string> { Language(language), Status(status), Distribution(distribution), Kind(kind) };
+        var tags = new List<string> { Status(status), Distribution(distribution), Kind(kind) };
+        if (language is not null)
+        {
+            tags.Insert(0, Language(language));
+        }
         if (!string.IsNullOrEmpty(sender))
         {
             tags.Add(Sender(sender));
@@ -97,7 +111,7 @@ public static class SearchTags
     /// integers, the date as stored (yyyy-MM-dd), the lists as <c>group_concat</c> gives them (comma-separated ids,
     /// member states one per line).
     /// </summary>
-    public static string FromColumns(string language, long status, long distribution, long kind, string? sender, string? listedOn,
+    public static string FromColumns(string? language, long status, long distribution, long kind, string? sender, string? listedOn,
         string? sessions, string? organs, string? agendaItems, string? memberStates)
     {
         var date = DateOnly.TryParseExact(listedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : DateOnly.MinValue;

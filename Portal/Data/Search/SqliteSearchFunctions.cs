@@ -24,7 +24,7 @@ public sealed class SqliteSearchFunctions : DbConnectionInterceptor
         connection.CreateFunction("portal_search_text", (string? text) => SearchText.IndexForm(text), isDeterministic: true);
         connection.CreateFunction("portal_search_words", (string? text) => JsonSerializer.Serialize(SearchText.Words(text)), isDeterministic: true);
         connection.CreateFunction("portal_search_tags",
-            (string language, long status, long distribution, long kind, string? sender, string? listedOn, string? sessions, string? organs, string? items, string? states) =>
+            (string? language, long status, long distribution, long kind, string? sender, string? listedOn, string? sessions, string? organs, string? items, string? states) =>
                 SearchTags.FromColumns(language, status, distribution, kind, sender, listedOn, sessions, organs, items, states),
             isDeterministic: true);
     }

@@ -73,8 +73,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var best = read
             .Select(rowId => (RowId: rowId, Score: scores.GetValueOrDefault(rowId)))
             .GroupBy(m => SearchTags.DocumentOf(m.RowId))
-            // Of a document's matching versions, the best ranked; on a tie English, then the UN's order of languages.
-            .Select(g => g.OrderByDescending(m => m.Score).ThenBy(m => SearchTags.LanguageOf(m.RowId) == "en" ? 0 : 1).ThenBy(m => m.RowId).First())
+            .Select(g => (RowId: ShownRow(g), Score: g.Max(m => m.Score)))
             .ToList();
         var ids = best.Select(m => SearchTags.DocumentOf(m.RowId)).ToList();
         // The index's access class narrows the search; the one access rule has the last word.
@@ -89,14 +88,22 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         {
             versions.TryAdd(v.RowId, (v.Id, v.Language));
         }
+        foreach (var (documentId, version) in await CatalogueMatches.VersionsToShowAsync(db,
+            best.Where(m => SearchTags.IsCatalogue(m.RowId)).Select(m => SearchTags.DocumentOf(m.RowId)).ToList(), cancellationToken))
+        {
+            versions[SearchTags.CatalogueRowId(documentId)] = version;
+        }
         // Every language whose text matched, read from the row ids (document × 8 + language slot).
-        var matchedIn = read.Where(rowId => allowed.Contains(SearchTags.DocumentOf(rowId))).Order()
+        var matchedIn = read.Where(rowId => !SearchTags.IsCatalogue(rowId) && allowed.Contains(SearchTags.DocumentOf(rowId))).Order()
             .Select(rowId => (Document: SearchTags.DocumentOf(rowId), Language: SearchTags.LanguageOf(rowId) ?? versions.GetValueOrDefault(rowId).Language))
             .Where(m => m.Language is not null)
             .ToLookup(m => m.Document, m => m.Language);
+        var inCatalogue = read.Where(SearchTags.IsCatalogue).Select(SearchTags.DocumentOf).ToHashSet();
         var hits = best
             .Where(m => versions.ContainsKey(m.RowId))
-            .Select(m => versions[m.RowId] is var v ? new SearchHit(SearchTags.DocumentOf(m.RowId), v.Id, v.Language, m.Score) { MatchedIn = [.. matchedIn[SearchTags.DocumentOf(m.RowId)]] } : null!)
+            .Select(m => SearchTags.DocumentOf(m.RowId) is var document && versions[m.RowId] is var v
+                ? new SearchHit(document, v.Id, v.Language, m.Score) { MatchedIn = [.. matchedIn[document]], InCatalogue = inCatalogue.Contains(document) }
+                : null!)
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
         if (!truncated)
@@ -106,6 +113,16 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var (older, exact) = await CountOlderAsync(db, match, rows, read[0], oldestRead, read.Count + 1, documentsRead, cancellationToken);
         return new SearchHits(hits, true, Math.Max(documentsRead + older - refused, hits.Count), TotalIsExact: exact) { TotalIsEstimate = !exact };
     }
+
+    /// <summary>
+    /// The row a document found is shown by: its best-ranked matching version (on a tie English, then the UN's order
+    /// of languages), or its catalogue row when nothing else matched (<see cref="CatalogueMatches"/> then picks the version).
+    /// A document ranks by its best row, whichever it is.
+    /// </summary>
+    private static long ShownRow(IGrouping<int, (long RowId, double Score)> rows) =>
+        rows.Where(m => !SearchTags.IsCatalogue(m.RowId))
+            .OrderByDescending(m => m.Score).ThenBy(m => SearchTags.LanguageOf(m.RowId) == "en" ? 0 : 1).ThenBy(m => m.RowId)
+            .Select(m => (long?)m.RowId).FirstOrDefault() ?? SearchTags.CatalogueRowId(rows.Key);
 
     /// <summary>
     /// The rank of each row read, higher first: a match of all the words as one phrase, then a match in the title;
@@ -201,7 +218,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 // Row ids from..to*8+7 are those documents' (and any of documents since deleted): cleared, then written again.
-                await ExecuteAsync(db, "DELETE FROM SearchIndex WHERE rowid BETWEEN $from * 8 AND $to * 8 + 7;\n" + SqliteSearchSchema.Insert("v.DocumentId BETWEEN $from AND $to"),
+                await ExecuteAsync(db, "DELETE FROM SearchIndex WHERE rowid BETWEEN $from * 8 AND $to * 8 + 7;\n" + SqliteSearchSchema.Insert("v.DocumentId BETWEEN $from AND $to")
+                    + SqliteSearchSchema.InsertCatalogue("d.Id BETWEEN $from AND $to"),
                     [("$from", from), ("$to", to)], cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -218,8 +236,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     public async Task<SearchIndexState> CheckAsync(CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        // The docsize table holds one row per indexed row; counting it reads no text.
-        var counts = await ReadAsync(db, "SELECT (SELECT count(*) FROM LanguageVersions), (SELECT count(*) FROM SearchIndex_docsize)", [],
+        // The docsize table holds one row per indexed row (each language version and each document's catalogue row); counting it reads no text.
+        var counts = await ReadAsync(db, "SELECT (SELECT count(*) FROM LanguageVersions) + (SELECT count(*) FROM Documents), (SELECT count(*) FROM SearchIndex_docsize)", [],
             r => new SearchIndexState(r.GetInt32(0), r.GetInt32(1)), cancellationToken);
         return counts[0];
     }

@@ -186,7 +186,7 @@ public static class ApiEndpoints
         var filter = SearchQueryString.Parse(q, session, item, organ, kind, sender, lang, from, to, distr, pageNumber);
         var results = await search.SearchAsync(filter, size, Viewer.From(http.User), http.RequestAborted);
         var hits = results.Items.Select(i => new ApiSearchHit(Summary(http, i.Row), i.Language, i.Title, string.Concat(i.Snippet.Select(p => p.Text)),
-            Absolute(http, i.Url))).ToList();
+            Absolute(http, i.Url), i.MatchedIn, i.InCatalogue)).ToList();
         var next = results.Page < results.PageCount ? Absolute(http, QueryWith(http.Request, "page", (results.Page + 1).ToString(CultureInfo.InvariantCulture))) : null;
         // A symbol search answers with the document's API address, as the page opens the document.
         var document = results.RedirectUrl is null ? null : await SymbolHrefAsync(http, filter.Query);

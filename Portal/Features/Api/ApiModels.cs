@@ -101,5 +101,10 @@ public sealed record ApiSearchResults(
     string? Document,
     string? Next);
 
-/// <summary>A found document, in the language version that matched, with a plain-text snippet of the match.</summary>
-public sealed record ApiSearchHit(ApiDocumentSummary Document, string Language, string Title, string Snippet, string Permalink);
+/// <summary>
+/// A found document, in the language version that matched, with a plain-text snippet of the match: <c>matchedIn</c>
+/// names the languages whose text matched, <c>matchedCatalogue</c> says the catalogue title or an agenda item's title did
+/// (in any language; a document found only so is shown in English, else its original language).
+/// </summary>
+public sealed record ApiSearchHit(ApiDocumentSummary Document, string Language, string Title, string Snippet, string Permalink,
+    IReadOnlyList<string> MatchedIn, bool MatchedCatalogue);

@@ -19,7 +19,7 @@ public sealed class ReindexCommand(ISearchIndex index, IDbContextFactory<PortalD
     public async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         var before = await index.CheckAsync(cancellationToken);
-        output.WriteLine($"Rebuilding the search index: {before.Versions:N0} language versions, {before.Indexed:N0} indexed now.");
+        output.WriteLine($"Rebuilding the search index: {before.Expected:N0} rows (language versions and catalogue records), {before.Indexed:N0} indexed now.");
         var started = TimeProvider.System.GetTimestamp();
         var lastPercent = -1;
         await index.RebuildAsync(new SyncProgress(p =>
@@ -33,8 +33,8 @@ public sealed class ReindexCommand(ISearchIndex index, IDbContextFactory<PortalD
         }), cancellationToken);
         var after = await index.CheckAsync(cancellationToken);
         output.WriteLine(after.InStep
-            ? $"Done: {after.Indexed:N0} language versions indexed in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s."
-            : $"The index holds {after.Indexed:N0} language versions of {after.Versions:N0}: the catalogue changed during the rebuild, or it failed; run it again.");
+            ? $"Done: {after.Indexed:N0} rows indexed in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s."
+            : $"The index holds {after.Indexed:N0} rows of {after.Expected:N0}: the catalogue changed during the rebuild, or it failed; run it again.");
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             var cited = await TextCitationIndex.RebuildAsync(db, cancellationToken);

@@ -30,12 +30,15 @@ public sealed record SnippetPart(string Text, bool IsMatch);
 
 /// <summary>
 /// One found document, shown in the language version that matched best; <paramref name="MatchedIn"/> names the
-/// languages whose text matched.
+/// languages whose text matched, <paramref name="InCatalogue"/> says its catalogue record (title, agenda items) did.
 /// </summary>
-public sealed record SearchResultItem(DocumentRow Row, string Language, string Title, IReadOnlyList<SnippetPart> Snippet, IReadOnlyList<string> MatchedIn)
+public sealed record SearchResultItem(DocumentRow Row, string Language, string Title, IReadOnlyList<SnippetPart> Snippet, IReadOnlyList<string> MatchedIn,
+    bool InCatalogue)
 {
-    /// <summary>Where the match was, in the interface language: "Match in English, French".</summary>
-    public string MatchText => InterfaceText.Format("MatchInLanguages", string.Join(", ", MatchedIn.Select(l => InterfaceLanguage.NameOf(UnLanguage.FromCode(l)))));
+    /// <summary>Where the match was, in the interface language: "Match in English, French", "… and in the catalogue record".</summary>
+    public string MatchText => MatchedIn.Count == 0 ? InterfaceText.Get("MatchInCatalogue")
+        : InterfaceText.Format(InCatalogue ? "MatchInLanguagesAndCatalogue" : "MatchInLanguages",
+            string.Join(", ", MatchedIn.Select(l => InterfaceLanguage.NameOf(UnLanguage.FromCode(l)))));
 
     public string Url => SiteUrls.Document(Row.Id, Row.Symbols, Language);
 
