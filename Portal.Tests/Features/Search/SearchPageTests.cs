@@ -29,6 +29,19 @@ public class SearchPageTests(PortalAppFactory factory) : IClassFixture<PortalApp
         Assert.Contains("lang=\"ar\" dir=\"rtl\"", html);
     }
 
+    [Theory]
+    [InlineData("en", "Match in the catalogue record (title or agenda item)")]
+    [InlineData("zh", "匹配目录记录（标题或议程项目）")]
+    [InlineData("ar", "التطابق في سجل الفهرس (العنوان أو بند جدول الأعمال)")]
+    public async Task AResultFoundByItsCatalogueRecordSaysSoInTheInterfaceLanguage(string ui, string said)
+    {
+        // "genocide" is only in the English title of an agenda item of the seed letter, which is held in Chinese.
+        var html = WebUtility.HtmlDecode(await Client().GetStringAsync("/search?q=genocide&ui=" + ui, TestContext.Current.CancellationToken));
+
+        Assert.Contains(said, html);
+        Assert.Contains("lang=\"zh\"", html);
+    }
+
     [Fact]
     public async Task FiltersLiveInTheQueryString()
     {
