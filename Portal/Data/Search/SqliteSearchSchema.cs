@@ -104,9 +104,13 @@ public static class SqliteSearchSchema
         coalesce((SELECT group_concat(s.Name, char(10)) FROM Signatories s WHERE s.LanguageVersionId = v.Id), '')
         """;
 
-    /// <summary>The titles of document <c>d</c>'s agenda items in every language, one text, in the document's order of items.</summary>
+    /// <summary>
+    /// The titles of document <c>d</c>'s agenda items in every language, one text, in the document's order of items. Ordered by a
+    /// subquery, not by <c>group_concat(… ORDER BY …)</c>: triggers are part of the schema, and SQLite before 3.44 (Debian 12's
+    /// <c>sqlite3</c>, which the backup instructions use) refuses to open a database whose schema it cannot parse.
+    /// </summary>
     public const string AgendaTitlesOfDocument = """
-        coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')
+        coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')
         """;
 
     /// <summary>Indexes every language version and every document's catalogue row from scratch: the <c>reindex</c> command's SQL, in one statement.</summary>

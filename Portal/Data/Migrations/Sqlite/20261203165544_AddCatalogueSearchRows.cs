@@ -262,7 +262,7 @@ namespace Portal.Data.Migrations.Sqlite
             END;
             CREATE TRIGGER SearchIndex_Documents_Insert AFTER INSERT ON Documents BEGIN
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -284,7 +284,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = NEW.Id;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -298,7 +298,7 @@ namespace Portal.Data.Migrations.Sqlite
             CREATE TRIGGER SearchIndex_AgendaItemTitles_Insert AFTER INSERT ON AgendaItemTitles BEGIN
             DELETE FROM SearchIndex WHERE rowid IN (SELECT da.DocumentId * 8 + 0 FROM DocumentAgendaItems da WHERE da.AgendaItemId = NEW.AgendaItemId);
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -309,7 +309,7 @@ namespace Portal.Data.Migrations.Sqlite
             CREATE TRIGGER SearchIndex_AgendaItemTitles_Update AFTER UPDATE OF Title, AgendaItemId ON AgendaItemTitles BEGIN
             DELETE FROM SearchIndex WHERE rowid IN (SELECT da.DocumentId * 8 + 0 FROM DocumentAgendaItems da WHERE da.AgendaItemId = OLD.AgendaItemId);
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -318,7 +318,7 @@ namespace Portal.Data.Migrations.Sqlite
                 FROM Documents d WHERE d.Id IN (SELECT da.DocumentId FROM DocumentAgendaItems da WHERE da.AgendaItemId = OLD.AgendaItemId);
             DELETE FROM SearchIndex WHERE rowid IN (SELECT da.DocumentId * 8 + 0 FROM DocumentAgendaItems da WHERE da.AgendaItemId = NEW.AgendaItemId);
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -329,7 +329,7 @@ namespace Portal.Data.Migrations.Sqlite
             CREATE TRIGGER SearchIndex_AgendaItemTitles_Delete AFTER DELETE ON AgendaItemTitles BEGIN
             DELETE FROM SearchIndex WHERE rowid IN (SELECT da.DocumentId * 8 + 0 FROM DocumentAgendaItems da WHERE da.AgendaItemId = OLD.AgendaItemId);
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -351,7 +351,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = NEW.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -373,7 +373,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = OLD.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -395,7 +395,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = NEW.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -417,7 +417,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = OLD.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -437,7 +437,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = NEW.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -459,7 +459,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = OLD.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -481,7 +481,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = NEW.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -503,7 +503,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = OLD.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -523,7 +523,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = NEW.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -545,7 +545,7 @@ namespace Portal.Data.Migrations.Sqlite
                         (SELECT group_concat(m.MemberState, char(10)) FROM DocumentMemberStates m WHERE m.DocumentId = d.Id))
                 FROM LanguageVersions v JOIN Documents d ON d.Id = v.DocumentId WHERE v.DocumentId = OLD.DocumentId;
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
@@ -593,7 +593,7 @@ namespace Portal.Data.Migrations.Sqlite
 
         internal const string InsertCatalogueRows = """
             INSERT INTO SearchIndex(rowid, Title, Body, Extra, Tags)
-                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(t.Title, char(10) ORDER BY da.Position, t.Id) FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id), '')),
+                SELECT d.Id * 8 + 0, portal_search_text(coalesce(d.CatalogTitle, '')), '', portal_search_text(coalesce((SELECT group_concat(Title, char(10)) FROM (SELECT t.Title FROM DocumentAgendaItems da JOIN AgendaItemTitles t ON t.AgendaItemId = da.AgendaItemId WHERE da.DocumentId = d.Id ORDER BY da.Position, t.Id)), '')),
                     portal_search_tags(NULL, d.Status, d.Distribution, d.Kind, d.Sender, d.ListedOn,
                         (SELECT group_concat(ds.SessionId) FROM DocumentSessions ds WHERE ds.DocumentId = d.Id),
                         (SELECT group_concat(se.Organ) FROM DocumentSessions ds JOIN Sessions se ON se.Id = ds.SessionId WHERE ds.DocumentId = d.Id),
