@@ -53,6 +53,19 @@ public class LinkNamesTests(LinkNamesTests.Fixture fixture) : IClassFixture<Link
         Assert.Contains(thread, a => a.GetAttribute("href") == "/documents/1" && a.TextContent.Trim() == "Letter dated 30 March 2021 from Armenia");
     }
 
+    [Fact]
+    public async Task InAChineseInterfaceTheSeedLetterIsNamedInChineseAndEnglishTitlesAreMarkedEnglish()
+    {
+        using var client = fixture.CreateClient(new() { HandleCookies = false });
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/A/75/778?ui=zh"));
+
+        Assert.Equal("2021年3月30日亚美尼亚的信", document.QuerySelector(".references a.reference.held")!.TextContent.Trim());
+        // The catalogue titles beside the names are English data: marked so, whatever the interface language.
+        var titles = document.QuerySelectorAll(".reply-thread .thread-title, .references .reference-title [lang]");
+        Assert.NotEmpty(titles);
+        Assert.All(titles, t => Assert.Equal("en", t.GetAttribute("lang")));
+    }
+
     private static string AccessibleName(IElement link, IDocument document)
     {
         if (link.GetAttribute("aria-label") is { } label && label.Trim().Length > 0)

@@ -134,13 +134,21 @@ public partial class UntranslatedTextTests(UntranslatedTextTests.Fixture fixture
         var translated = InterfaceTextTests.Strings(CultureInfo.GetCultureInfo(language));
         var ownWords = translated.Values.ToHashSet();
         return InterfaceTextTests.English
-            .Where(e => !ownWords.Contains(e.Value))
+            .Where(e => !ownWords.Contains(e.Value) && !JoinDataWithOneWord.Contains(e.Key))
             .Where(e => Placeholder().Replace(e.Value, "").Any(char.IsLetter))
             .Select(e => new Regex(
                 "^" + string.Join(e.Key.Contains('.') ? @"[\d\s.,\u00A0\u202F]+" : ".+?", Placeholder().Split(e.Value.Trim()).Select(Regex.Escape)) + "$",
                 RegexOptions.CultureInvariant))
             .ToList();
     }
+
+    /// <summary>
+    /// Names of documents without a symbol ("{0} dated {1} from {2}"): data joined by one English word, so their pattern
+    /// also matches English titles the catalogue holds ("Letter dated 3 May 2021 from the Permanent Representative…"),
+    /// which a scan cannot tell from interface text. <c>DocumentNamesTests</c> checks them in each language instead.
+    /// </summary>
+    private static readonly HashSet<string> JoinDataWithOneWord =
+        ["DocumentNameDated", "DocumentNameDatedFrom", "DocumentNameIssued", "DocumentNameIssuedFrom", "DocumentNameFrom"];
 
     [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -54,9 +54,11 @@ public sealed record AnnexView(
 
 /// <summary>
 /// A document a reference points at or comes from. <see cref="DocumentId"/> is null when the portal does not hold it
-/// (or the viewer may not see it). <see cref="Name"/> is the held document's name, for documents without a symbol.
+/// (or the viewer may not see it). <see cref="Name"/> is the held document's name, for documents without a symbol;
+/// <see cref="TitleLanguage"/> the language of <see cref="Title"/> (the catalogue title is English).
 /// </summary>
-public sealed record ReferenceLink(ReferenceRelation Relation, string Symbol, int? DocumentId, string? Title, string? Url, string? Name = null)
+public sealed record ReferenceLink(ReferenceRelation Relation, string Symbol, int? DocumentId, string? Title, string? Url, string? Name = null,
+    string? TitleLanguage = null)
 {
     public bool IsHeld => DocumentId is not null;
 
@@ -67,7 +69,8 @@ public sealed record ReferenceLink(ReferenceRelation Relation, string Symbol, in
 }
 
 /// <summary>One entry of a reply thread; <see cref="Depth"/> 0 is the thread's first letter.</summary>
-public sealed record ThreadEntry(int Depth, string Symbol, int? DocumentId, string? Title, string Url, bool IsCurrent, string? Name = null)
+public sealed record ThreadEntry(int Depth, string Symbol, int? DocumentId, string? Title, string Url, bool IsCurrent, string? Name = null,
+    string? TitleLanguage = null)
 {
     /// <summary>The link text: the symbol, else the document's name. Never empty.</summary>
     public string Text => Symbol.Length > 0 ? Symbol : Name ?? Title ?? "Untitled document";

@@ -100,7 +100,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         return held.Count == 0 ? null : held[0].Language;
     }
 
-    private sealed record DocumentSummary(int Id, IReadOnlyList<string> Symbols, string Title, string Name);
+    private sealed record DocumentSummary(int Id, IReadOnlyList<string> Symbols, string Title, string TitleLanguage, string Name);
 
     private static async Task<ReferencesView> GetReferencesAsync(PortalDbContext db, int id, IReadOnlyList<string> symbols, Viewer viewer, CancellationToken cancellationToken)
     {
@@ -114,7 +114,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
 
         var targets = await ResolveKeysAsync(db, outgoing.Select(o => o.TargetKey), viewer, cancellationToken);
         var outgoingLinks = outgoing.Select(o => targets.TryGetValue(o.TargetKey, out var t)
-            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name)
+            ? new ReferenceLink(o.Relation, o.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name, t.TitleLanguage)
             : new ReferenceLink(o.Relation, o.TargetSymbol, null, null, null)).ToList();
         var incomingLinks = await LinksToAsync(db, incoming, cancellationToken);
 
@@ -167,7 +167,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     {
         var sources = await SummariesAsync(db, citing.Select(i => i.SourceDocumentId), cancellationToken);
         return citing.Select(i => (Source: sources[i.SourceDocumentId], i.Relation)).Select(i =>
-            new ReferenceLink(i.Relation, i.Source.Symbols.Count == 0 ? "" : UnSymbol.Join(i.Source.Symbols), i.Source.Id, i.Source.Title, SiteUrls.Document(i.Source.Id, i.Source.Symbols), i.Source.Name)).ToList();
+            new ReferenceLink(i.Relation, i.Source.Symbols.Count == 0 ? "" : UnSymbol.Join(i.Source.Symbols), i.Source.Id, i.Source.Title, SiteUrls.Document(i.Source.Id, i.Source.Symbols), i.Source.Name, i.Source.TitleLanguage)).ToList();
     }
 
     /// <summary>
@@ -183,7 +183,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var up = outgoing.FirstOrDefault(o => o.Relation == ReferenceRelation.RepliesTo);
         while (up is not null && ancestors.Count < MaxThreadEntries)
         {
-            ancestors.Insert(0, new ThreadEntry(0, up.Symbol, up.DocumentId, up.Title, up.Href, false, up.Name));
+            ancestors.Insert(0, new ThreadEntry(0, up.Symbol, up.DocumentId, up.Title, up.Href, false, up.Name, up.TitleLanguage));
             if (up.DocumentId is not int parentId || !seen.Add(parentId))
             {
                 break;
@@ -197,14 +197,14 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             }
             var resolved = await ResolveKeysAsync(db, [parentRefs.TargetKey], viewer, cancellationToken);
             up = resolved.TryGetValue(parentRefs.TargetKey, out var t)
-                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name)
+                ? new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, t.Id, t.Title, SiteUrls.Document(t.Id, t.Symbols), t.Name, t.TitleLanguage)
                 : new ReferenceLink(ReferenceRelation.RepliesTo, parentRefs.TargetSymbol, null, null, null);
         }
 
         var self = (await SummariesAsync(db, [id], cancellationToken))[id];
         var entries = ancestors.Select((a, i) => a with { Depth = i }).ToList();
         var selfDepth = entries.Count;
-        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, SiteUrls.Document(id, self.Symbols), true, self.Name));
+        entries.Add(new ThreadEntry(selfDepth, self.Symbols.Count == 0 ? "" : UnSymbol.Join(self.Symbols), id, self.Title, SiteUrls.Document(id, self.Symbols), true, self.Name, self.TitleLanguage));
 
         // Walk down through the replies, depth first.
         async Task AddRepliesAsync(int parentId, IReadOnlyList<string> parentSymbols, int depth)
@@ -227,7 +227,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
                     continue;
                 }
                 var reply = replies[replyId];
-                entries.Add(new ThreadEntry(depth, reply.Symbols.Count == 0 ? "" : UnSymbol.Join(reply.Symbols), replyId, reply.Title, SiteUrls.Document(replyId, reply.Symbols), false, reply.Name));
+                entries.Add(new ThreadEntry(depth, reply.Symbols.Count == 0 ? "" : UnSymbol.Join(reply.Symbols), replyId, reply.Title, SiteUrls.Document(replyId, reply.Symbols), false, reply.Name, reply.TitleLanguage));
                 await AddRepliesAsync(replyId, reply.Symbols, depth + 1);
             }
         }
@@ -263,6 +263,6 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             .Where(d => idList.Contains(d.Id))
             .Select(DocumentRow.Projection)
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new DocumentSummary(r.Id, r.Symbols, r.Title, r.Name));
+        return rows.ToDictionary(r => r.Id, r => new DocumentSummary(r.Id, r.Symbols, r.Title, r.TitleLanguage, r.Name));
     }
 }
