@@ -3,8 +3,8 @@ using Portal.Data.Entities;
 namespace Portal.Localization;
 
 /// <summary>
-/// Document kinds and distributions as the interface names them, in the interface language. Feeds, file
-/// names and document titles keep their fixed English words (Catalogue/DocumentKindNames).
+/// Document kinds and distributions as the interface names them, in the interface language. Feeds and file
+/// names keep their fixed English words (Catalogue/DocumentKindNames).
 /// </summary>
 public static class InterfaceNames
 {
