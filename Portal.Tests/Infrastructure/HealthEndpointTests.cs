@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// `/health/live` answers whenever the process does; `/health/ready` is 200 only while the database, the file
+/// store and the search index all work, and 503 as soon as one does not (a damaged index included, which
+/// `/healthz` reports as 200 "Degraded").
+/// </summary>
+public sealed class HealthEndpointTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AHealthyPortalIsLiveAndReady()
+    {
+        await using var portal = new PortalAppFactory();
+        using var client = portal.CreateClient();
+
+        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
+        await AssertHealthAsync(client, "/healthz", HttpStatusCode.OK, "Healthy");
+    }
+
+    [Fact]
+    public async Task ADamagedSearchIndexMakesThePortalNotReady()
+    {
+        await using var portal = new PortalAppFactory();
+        using var client = portal.CreateClient();
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
+        await using (var db = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM SearchIndex WHERE rowid IN (SELECT rowid FROM SearchIndex LIMIT 3)", Cancel);
+        }
+
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, "Degraded");
+        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
+        await AssertHealthAsync(client, "/healthz", HttpStatusCode.OK, "Degraded");
+    }
+
+    [Fact]
+    public async Task AMissingDatabaseFileMakesThePortalNotReadyButStillLive()
+    {
+        await using var portal = new PortalAppFactory();
+        using var client = portal.CreateClient();
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
+
+        File.Delete(Path.Combine(portal.DataPath, "portal.db"));
+
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, "Unhealthy");
+        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
+    }
+
+    [Fact]
+    public async Task AFileStoreThatDoesNotAnswerMakesThePortalNotReady()
+    {
+        await using var portal = new PortalAppFactory();
+        using var client = portal.CreateClient();
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
+
+        Directory.Delete(Path.Combine(portal.DataPath, "files"), recursive: true);
+
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, "Unhealthy");
+        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
+        // /healthz keeps its two checks, as before.
+        await AssertHealthAsync(client, "/healthz", HttpStatusCode.OK, "Healthy");
+    }
+
+    private static async Task AssertHealthAsync(HttpClient client, string path, HttpStatusCode status, string body)
+    {
+        var response = await client.GetAsync(path, Cancel);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync(Cancel));
+    }
+}
