@@ -27,47 +27,42 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task ADamagedSearchIndexMakesThePortalNotReady()
-    {
-        await using var portal = new PortalAppFactory();
-        using var client = portal.CreateClient();
-        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
-        await using (var db = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
+    public Task ADamagedSearchIndexMakesThePortalNotReady() =>
+        AssertNotReadyOnceBrokenAsync(async portal =>
         {
+            await using var db = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
             await db.Database.ExecuteSqlRawAsync("DELETE FROM SearchIndex WHERE rowid IN (SELECT rowid FROM SearchIndex LIMIT 3)", Cancel);
-        }
-
-        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, "Degraded");
-        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
-        await AssertHealthAsync(client, "/healthz", HttpStatusCode.OK, "Degraded");
-    }
+        }, "Degraded", (HttpStatusCode.OK, "Degraded"));
 
     [Fact]
-    public async Task AMissingDatabaseFileMakesThePortalNotReadyButStillLive()
-    {
-        await using var portal = new PortalAppFactory();
-        using var client = portal.CreateClient();
-        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
-
-        File.Delete(Path.Combine(portal.DataPath, "portal.db"));
-
-        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, "Unhealthy");
-        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
-    }
+    public Task AMissingDatabaseFileMakesThePortalNotReadyButStillLive() =>
+        AssertNotReadyOnceBrokenAsync(portal =>
+        {
+            File.Delete(Path.Combine(portal.DataPath, "portal.db"));
+            return Task.CompletedTask;
+        }, "Unhealthy", (HttpStatusCode.ServiceUnavailable, "Unhealthy"));
 
     [Fact]
-    public async Task AFileStoreThatDoesNotAnswerMakesThePortalNotReady()
-    {
-        await using var portal = new PortalAppFactory();
-        using var client = portal.CreateClient();
-        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
-
-        Directory.Delete(Path.Combine(portal.DataPath, "files"), recursive: true);
-
-        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, "Unhealthy");
-        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
+    public Task AFileStoreThatDoesNotAnswerMakesThePortalNotReady() =>
         // /healthz keeps its two checks, as before.
-        await AssertHealthAsync(client, "/healthz", HttpStatusCode.OK, "Healthy");
+        AssertNotReadyOnceBrokenAsync(portal =>
+        {
+            Directory.Delete(Path.Combine(portal.DataPath, "files"), recursive: true);
+            return Task.CompletedTask;
+        }, "Unhealthy", (HttpStatusCode.OK, "Healthy"));
+
+    /// <summary>A ready portal, broken in one way: not ready (503), still live, and /healthz as it always answered.</summary>
+    private static async Task AssertNotReadyOnceBrokenAsync(Func<PortalAppFactory, Task> breakIt, string readiness, (HttpStatusCode Status, string Body) healthz)
+    {
+        await using var portal = new PortalAppFactory();
+        using var client = portal.CreateClient();
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.OK, "Healthy");
+
+        await breakIt(portal);
+
+        await AssertHealthAsync(client, "/health/ready", HttpStatusCode.ServiceUnavailable, readiness);
+        await AssertHealthAsync(client, "/health/live", HttpStatusCode.OK, "Healthy");
+        await AssertHealthAsync(client, "/healthz", healthz.Status, healthz.Body);
     }
 
     private static async Task AssertHealthAsync(HttpClient client, string path, HttpStatusCode status, string body)
