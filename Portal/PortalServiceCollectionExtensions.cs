@@ -58,7 +58,7 @@ public static class PortalServiceCollectionExtensions
         services.AddInterfaceLanguages();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SearchIndexHealthCheck>("search-index");
+        services.AddPortalHealthChecks();
         services.AddHostedService<DatabaseWatch>();
         services.AddRequestHardening(builder.Configuration);
         // Documents are long text and delegates are often on slow links. Compression stays off for

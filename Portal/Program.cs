@@ -32,7 +32,14 @@ LaunchEnvironment.ApplyDefault();
 var createAdmin = CreateAdminCommand.Match(args);
 // `reindex` rebuilds the search index from the database and exits (ReindexCommand).
 var reindex = ReindexCommand.Handles(args);
-var builder = WebApplication.CreateBuilder(createAdmin is null && !reindex ? args : []);
+// `migrate` applies pending EF migrations and exits (MigrateCommand): how Production migrates.
+var migrate = MigrateCommand.Handles(args);
+var builder = WebApplication.CreateBuilder(createAdmin is null && !reindex && !migrate ? args : []);
+if (migrate)
+{
+    // The command prints what it applied, or one sentence when it cannot: EF's own log would add stack traces.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+}
 // The web root is the repository's top-level wwwroot/, linked into the build as static web assets.
 builder.WebHost.UseStaticWebAssets();
 try
@@ -47,6 +54,11 @@ catch (PortalStartupException e)
 }
 
 var app = builder.Build();
+if (migrate)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await scope.ServiceProvider.GetRequiredService<MigrateCommand>().RunAsync(Console.Out, Console.Error, CancellationToken.None);
+}
 
 // Forwarded headers, a last-resort error page, the Host check and security headers come first.
 app.UseRequestHardening();
@@ -67,7 +79,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapColorThemeSwitch();
-app.MapHealthChecks("/healthz");
+app.MapPortalHealthChecks();
 app.MapFileEndpoints();
 app.MapArchiveEndpoints();
 app.MapIngestionSourceEndpoint();

@@ -31,7 +31,7 @@ trap cleanup EXIT
 [ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
 dotnet build benchmarks/Circuits.cs -c Release -v quiet -nologo >/dev/null
 
-(cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" ConnectionStrings__Portal="Data Source=$DB" \
+(cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ASPNETCORE_URLS="$BASE" ConnectionStrings__Portal="Data Source=$DB" \
   Portal__DataPath="$WORK/data" Logging__LogLevel__Default=Warning ${PORTAL_ENV:-} dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
 portal_pid=$!
 for _ in $(seq 1 240); do curl -s -o /dev/null "$BASE/not-found" && break; sleep 0.5; done

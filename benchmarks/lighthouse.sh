@@ -61,7 +61,7 @@ for i in "${!APPS[@]}"; do
   base="http://127.0.0.1:$((PORT + i))"
   mkdir -p "$WORK/data-$i"
   if [ -n "$DB" ]; then
-    (cd "${APPS[$i]}" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Portal="Data Source=$DB" \
+    (cd "${APPS[$i]}" && ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ConnectionStrings__Portal="Data Source=$DB" \
       Portal__SeedDemoData=false Logging__LogLevel__Default=Warning \
       exec dotnet Portal.dll --urls "$base") >"$WORK/portal-$i.log" 2>&1 &
   else

@@ -67,7 +67,7 @@ npgsql_connection() { # libpq "key=value" string -> Npgsql connection string
 start_portal() { # db [provider]
   local provider=${2:-Sqlite} connection="Data Source=$1"
   [ "$provider" = PostgreSQL ] && connection=$(npgsql_connection "$1")
-  (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
+  (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ASPNETCORE_URLS="$BASE" \
     Database__Provider="$provider" ConnectionStrings__Portal="$connection" Portal__SeedDemoData=false \
     Portal__DataPath="$WORK/data-$provider" Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
   portal_pid=$!

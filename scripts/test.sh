@@ -12,6 +12,8 @@ dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
 # aria2c downloads the largest demo file over several connections, as delegations' tools do.
 command -v aria2c >/dev/null 2>&1 || need+=(aria2)
+# `docker-compose config` validates docker-compose.yml (ComposeFileTests); no Docker engine is needed or installed.
+command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from apt..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

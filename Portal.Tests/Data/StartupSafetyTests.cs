@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,41 +118,16 @@ public sealed class StartupSafetyTests : IDisposable
 
     private sealed record PortalRun(int ExitCode, string Output);
 
-    /// <summary>Runs Portal.dll from the test output folder and waits for it to stop by itself.</summary>
+    /// <summary>Starts the portal on this test's data folder and waits for it to stop by itself.</summary>
     private async Task<PortalRun> RunPortalAsync(string environment, params (string Key, string Value)[] settings)
     {
-        var start = new ProcessStartInfo("dotnet", ["Portal.dll"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Portal__DataPath"] = _dataPath;
-        start.Environment["ConnectionStrings__Portal"] = "Data Source=portal.db";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancel);
-        var error = process.StandardError.ReadToEndAsync(Cancel);
-        try
-        {
-            // A portal that does not refuse would listen until killed: bound the wait generously.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-            timeout.CancelAfter(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        return new PortalRun(process.ExitCode, await output + await error);
+        var run = await PortalProcess.RunAsync([], [
+            new("ASPNETCORE_ENVIRONMENT", environment),
+            new("ASPNETCORE_URLS", "http://127.0.0.1:0"),
+            new("Portal__DataPath", _dataPath),
+            new("ConnectionStrings__Portal", "Data Source=portal.db"),
+            .. settings.Select(s => new KeyValuePair<string, string>(s.Key, s.Value))]);
+        return new PortalRun(run.ExitCode, run.Output + run.Error);
     }
 
 

@@ -35,6 +35,11 @@ public class LaunchEnvironmentTests
         }
         start.Environment["Portal__DataPath"] = data;
         start.Environment["Portal__SeedDemoData"] = "false";
+        if (variable is not null)
+        {
+            // Outside Development the portal leaves a new database to `migrate`; Development (null) creates it itself.
+            start.Environment["Portal__ApplyMigrationsAtStartup"] = "true";
+        }
         using var process = Process.Start(start)!;
         try
         {

@@ -60,6 +60,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Portal", "Data Source=portal.db");
         }
         builder.UseSetting("Portal:DataPath", DataPath);
+        // Production leaves migrations to the operator (`migrate`); a test portal on a fresh database migrates itself.
+        builder.UseSetting("Portal:ApplyMigrationsAtStartup", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         // The nightly bulk dump would write a file into every test portal's store at start-up; its tests run it themselves.

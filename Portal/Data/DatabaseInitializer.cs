@@ -33,7 +33,7 @@ public static class DatabaseInitializer
             {
                 throw new PortalStartupException(
                     $"The database ({location}) does not exist and Portal:ApplyMigrationsAtStartup is off. " +
-                    "Restore it from a backup, or create it with 'dotnet ef database update'.");
+                    $"Restore it from a backup, or create it with '{MigrateCommand.Name}' (dotnet Portal.dll {MigrateCommand.Name}).");
             }
             location.CreateEmpty();
             logger.LogInformation("Created a new database: {Location}", location);
@@ -43,6 +43,18 @@ public static class DatabaseInitializer
         if (options.ApplyMigrationsAtStartup)
         {
             await db.Database.MigrateAsync();
+        }
+        else
+        {
+            // Serving pages from a schema the code does not match would answer 500s: stop with the remedy instead.
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                var names = pending.Count <= 3 ? string.Join(", ", pending) : $"{pending[0]} … {pending[^1]}";
+                throw new PortalStartupException(
+                    $"The database ({location}) has migrations to apply ({names}) and Portal:ApplyMigrationsAtStartup is off: " +
+                    $"run 'dotnet Portal.dll {MigrateCommand.Name}', then start the portal again.");
+            }
         }
 
         if (await db.Documents.AnyAsync() || await db.StoredFiles.AnyAsync())

@@ -34,6 +34,7 @@ public static class DatabaseSetup
         // on it reads what another wrote; the fixed application name keeps instances installed in
         // different folders from isolating their payloads from each other. The one-time link that
         // `create-admin` prints in its own process is valid in the portal's for the same reason.
+        services.AddScoped<MigrateCommand>();
         services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         services.AddDataProtection()
             .SetApplicationName("un-document-portal")

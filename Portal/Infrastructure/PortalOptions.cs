@@ -11,8 +11,12 @@ public sealed class PortalOptions
     [Required]
     public string DataPath { get; set; } = "data";
 
-    /// <summary>Apply pending EF migrations at start-up. On by default so one command gives a working portal.</summary>
-    public bool ApplyMigrationsAtStartup { get; set; } = true;
+    /// <summary>
+    /// Apply pending EF migrations at start-up. Off unless asked for (appsettings.Development.json asks, so
+    /// `dotnet run` gives a working portal in one command); in Production the operator runs <c>migrate</c>,
+    /// and the portal refuses to start on a database with pending migrations.
+    /// </summary>
+    public bool ApplyMigrationsAtStartup { get; set; }
 
     /// <summary>
     /// Load the demo documents into a new, empty database (and an empty file store). Off unless

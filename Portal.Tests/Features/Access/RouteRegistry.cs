@@ -115,6 +115,8 @@ public static class RouteRegistry
 
         // Infrastructure
         new("/healthz", ["/healthz"]),
+        new("/health/live", ["/health/live"]),
+        new("/health/ready", ["/health/ready"]),
         new("{**path:file}", ["/no-such-file.png", "/documents/3.json"]),
         new("/interface-language", ["/interface-language?language=en&return=%2Fdocuments%2F3"]),
         new("/interface-theme", ["/interface-theme?theme=dark&return=%2Fdocuments%2F3", "/interface-theme?theme=light&return=%2Fdocuments%2F3"]),

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Portal.Tests.Support;
 using System.Text.Json.Nodes;
 
 namespace Portal.Tests.Features.Ingestion;
@@ -64,32 +64,5 @@ public sealed class SeedExtractionTests
         }
     }
 
-    internal sealed record ProgramRun(int ExitCode, string Output, string Error);
-
-    internal static async Task<ProgramRun> RunExtractAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", ["Portal.dll", .. arguments])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancel);
-        var error = process.StandardError.ReadToEndAsync(Cancel);
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-            timeout.CancelAfter(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        return new ProgramRun(process.ExitCode, await output, await error);
-    }
+    internal static Task<ProgramRun> RunExtractAsync(params string[] arguments) => PortalProcess.RunAsync(arguments);
 }
