@@ -12,6 +12,10 @@ dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
 # aria2c downloads the largest demo file over several connections, as delegations' tools do.
 command -v aria2c >/dev/null 2>&1 || need+=(aria2)
+# The backup tests run README's commands as written: the sqlite3 CLI (Debian 12's 3.40, the oldest SQLite
+# that must read the schema) and rsync; pg_dump and pg_restore come with postgresql-client-15 (test-services.sh).
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+command -v rsync >/dev/null 2>&1 || need+=(rsync)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from apt..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
