@@ -14,6 +14,10 @@ dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
 command -v aria2c >/dev/null 2>&1 || need+=(aria2)
 # `docker-compose config` validates docker-compose.yml (ComposeFileTests); no Docker engine is needed or installed.
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+# The backup tests run README's commands as written: the sqlite3 CLI (Debian 12's 3.40, the oldest SQLite
+# that must read the schema) and rsync; pg_dump and pg_restore come with postgresql-client-15 (test-services.sh).
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+command -v rsync >/dev/null 2>&1 || need+=(rsync)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from apt..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

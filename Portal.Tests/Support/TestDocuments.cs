@@ -18,6 +18,15 @@ public static class TestDocuments
         string body = "Test body.")
     {
         await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        return await AddAsync(db, symbol, language, session, agendaItem, status, distribution, body);
+    }
+
+    /// <summary>The same, through a context the caller holds (inside a transaction it has begun, for instance).</summary>
+    public static async Task<int> AddAsync(
+        PortalDbContext db, string symbol, string language = "en", int session = 80, int agendaItem = 5,
+        PublicationStatus status = PublicationStatus.Published, Distribution distribution = Distribution.General,
+        string body = "Test body.")
+    {
         var gaSession = await db.Sessions.Include(s => s.AgendaItems).FirstOrDefaultAsync(s => s.Organ == Organ.GeneralAssembly && s.Number == session);
         if (gaSession is null)
         {
