@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain;
 
 namespace Portal.Data.Search;
 
@@ -22,7 +23,7 @@ public static class CatalogueMatches
             .ToListAsync(cancellationToken);
         return versions.GroupBy(v => v.DocumentId).ToDictionary(g => g.Key, g => g
             .OrderBy(v => v.Language == "en" ? 0 : v.Language == v.OriginalLanguage ? 1 : 2)
-            .ThenBy(v => Array.IndexOf(SearchTags.LanguageSlots, v.Language) is var slot && slot >= 0 ? slot : int.MaxValue)
+            .ThenBy(v => UnLanguage.OrderOf(v.Language))
             .ThenBy(v => v.Id)
             .Select(v => (v.Id, v.Language))
             .First());

@@ -60,11 +60,12 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         var catalogueRanks = catalogueIds.Length == 0 ? [] : await db.Database
             .SqlQueryRaw<Ranked>(query.CatalogueRankSql(), [.. query.RankParameters(catalogueIds)])
             .ToDictionaryAsync(r => r.Id, r => r.Rank, cancellationToken);
+        var documents = read.GroupBy(m => m.DocumentId).ToList();
         // A document found by its catalogue record alone is shown in the version CatalogueMatches picks.
         var shown = await CatalogueMatches.VersionsToShowAsync(db,
-            read.GroupBy(m => m.DocumentId).Where(g => g.All(m => m.IsCatalogue)).Select(g => g.Key).ToList(), cancellationToken);
+            documents.Where(g => g.All(m => m.IsCatalogue)).Select(g => g.Key).ToList(), cancellationToken);
         var hits = new List<SearchHit>();
-        foreach (var found in read.GroupBy(m => m.DocumentId))
+        foreach (var found in documents)
         {
             var best = found.Where(m => !m.IsCatalogue).MaxBy(m => ranks.GetValueOrDefault(m.VersionId));
             var (versionId, language) = best is not null ? (best.VersionId, best.Language) : shown.GetValueOrDefault(found.Key);
