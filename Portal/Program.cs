@@ -34,7 +34,9 @@ var createAdmin = CreateAdminCommand.Match(args);
 var reindex = ReindexCommand.Handles(args);
 // `migrate` applies pending EF migrations and exits (MigrateCommand): how Production migrates.
 var migrate = MigrateCommand.Handles(args);
-var builder = WebApplication.CreateBuilder(createAdmin is null && !reindex && !migrate ? args : []);
+// `remove-demo-accounts` deletes the Development demo accounts from a database moved to production (DemoAccounts).
+var removeDemoAccounts = DemoAccounts.HandlesRemove(args);
+var builder = WebApplication.CreateBuilder(createAdmin is null && !reindex && !migrate && !removeDemoAccounts ? args : []);
 if (migrate)
 {
     // The command prints what it applied, or one sentence when it cannot: EF's own log would add stack traces.
@@ -44,7 +46,9 @@ if (migrate)
 builder.WebHost.UseStaticWebAssets();
 try
 {
+    ProductionSecrets.Check(builder.Configuration, builder.Environment);
     builder.AddPortal();
+    builder.AddPortalTelemetry();
 }
 catch (PortalStartupException e)
 {
@@ -75,6 +79,7 @@ app.UseResponseCompression();
 app.UseCors();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalAccounts();
+app.UseRequestTelemetry();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -105,7 +110,7 @@ try
 {
     var seeded = await app.InitializePortalDatabaseAsync();
     await AccountRoleSetup.EnsureRolesAsync(app.Services);
-    if (createAdmin is null && !reindex)
+    if (createAdmin is null && !reindex && !removeDemoAccounts)
     {
         // Development with demo data only: accounts for trying each role, printed to the console.
         await using var scope = app.Services.CreateAsyncScope();
@@ -128,6 +133,11 @@ if (reindex)
 {
     await using var scope = app.Services.CreateAsyncScope();
     return await scope.ServiceProvider.GetRequiredService<ReindexCommand>().RunAsync(Console.Out, CancellationToken.None);
+}
+if (removeDemoAccounts)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await scope.ServiceProvider.GetRequiredService<DemoAccounts>().RemoveAsync(Console.Out);
 }
 if (createAdmin is not null)
 {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Infrastructure;
 using Portal.Tests.Support;
 using Portal.Storage;
@@ -36,6 +37,64 @@ public sealed class StartupSafetyTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Portal:SeedDemoData is on in the Production environment", run.Output);
         Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Theory]
+    [InlineData("Portal__FileStore__S3__SecretKey", "portal-change-me-too", "Portal:FileStore:S3:SecretKey is an example value")]
+    [InlineData("ConnectionStrings__Portal", "Data Source=portal.db;Password=portal-change-me", "the database password in ConnectionStrings:Portal is an example value")]
+    [InlineData("Portal__Mail__UserName", "alerts@un.example", "Portal:Mail:UserName is set but Portal:Mail:Password is not")]
+    public async Task ProductionRefusesExampleOrMissingSecrets(string setting, string value, string problem)
+    {
+        var run = await RunPortalAsync("Production", ("Portal__ApplyMigrationsAtStartup", "true"), (setting, value));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The Production portal needs real secrets: " + problem, run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task ProductionRefusesADatabaseHoldingTheDemoAccountsUntilTheyAreRemoved()
+    {
+        // A database that ran in Development with demo data, whose account passwords that portal printed, moved to production.
+        var migrate = await PortalProcess.RunAsync(["migrate"], PortalSettings("Production"));
+        Assert.Equal(0, migrate.ExitCode);
+        await using (var db = SqliteContext())
+        {
+            db.Users.Add(new PortalUser
+            {
+                UserName = "editor@demo.example",
+                NormalizedUserName = "EDITOR@DEMO.EXAMPLE",
+                Email = "editor@demo.example",
+                NormalizedEmail = "EDITOR@DEMO.EXAMPLE",
+                SecurityStamp = Guid.NewGuid().ToString(),
+            });
+            db.Users.Add(new PortalUser
+            {
+                UserName = "clerk@un.example",
+                NormalizedUserName = "CLERK@UN.EXAMPLE",
+                Email = "clerk@un.example",
+                NormalizedEmail = "CLERK@UN.EXAMPLE",
+                SecurityStamp = Guid.NewGuid().ToString(),
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var refused = await RunPortalAsync("Production");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("The database holds the demo accounts (editor@demo.example)", refused.Output);
+        Assert.Contains("dotnet Portal.dll remove-demo-accounts", refused.Output);
+
+        var removal = await PortalProcess.RunAsync(["remove-demo-accounts"], PortalSettings("Production"));
+        Assert.Equal(0, removal.ExitCode);
+        Assert.Contains("Removed the demo account editor@demo.example.", removal.Output);
+        await using (var db = SqliteContext())
+        {
+            Assert.Equal(["clerk@un.example"], await db.Users.Select(u => u.Email).ToListAsync(Cancel));
+        }
+        await using var portal = await ServingPortal.StartAsync(PortalSettings("Production"));
+        using var http = new HttpClient { BaseAddress = portal.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", Cancel)).StatusCode);
     }
 
     [Fact]
@@ -122,13 +181,18 @@ public sealed class StartupSafetyTests : IDisposable
     private async Task<PortalRun> RunPortalAsync(string environment, params (string Key, string Value)[] settings)
     {
         var run = await PortalProcess.RunAsync([], [
-            new("ASPNETCORE_ENVIRONMENT", environment),
+            .. PortalSettings(environment),
             new("ASPNETCORE_URLS", "http://127.0.0.1:0"),
-            new("Portal__DataPath", _dataPath),
-            new("ConnectionStrings__Portal", "Data Source=portal.db"),
             .. settings.Select(s => new KeyValuePair<string, string>(s.Key, s.Value))]);
         return new PortalRun(run.ExitCode, run.Output + run.Error);
     }
+
+    private KeyValuePair<string, string>[] PortalSettings(string environment) =>
+    [
+        new("ASPNETCORE_ENVIRONMENT", environment),
+        new("Portal__DataPath", _dataPath),
+        new("ConnectionStrings__Portal", "Data Source=portal.db"),
+    ];
 
 
     private sealed class EmptyPortal : PortalAppFactory

@@ -26,6 +26,10 @@ public static class HealthEndpoints
         return services;
     }
 
+    /// <summary>Probes that orchestrators send every few seconds: not worth a trace each.</summary>
+    public static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/health");
+
     public static void MapPortalHealthChecks(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Healthz) });

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Infrastructure;
 
@@ -26,13 +27,28 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, IHostEnvironment
         ("delegate@demoland.demo.example", PortalRoles.Delegation, "Demoland"),
     ];
 
+    /// <summary><c>dotnet Portal.dll remove-demo-accounts</c>: the remedy when a database from Development is moved to production.</summary>
+    public const string RemoveCommand = "remove-demo-accounts";
+
     public bool Enabled => environment.IsDevelopment() && options.Value.SeedDemoData;
 
-    /// <summary>Creates the accounts (or resets their passwords) and prints them; does nothing outside Development with demo data.</summary>
+    public static bool HandlesRemove(string[] args) => args is [RemoveCommand];
+
+    /// <summary>
+    /// Creates the accounts (or resets their passwords) and prints them in Development with demo data. Anywhere else,
+    /// a database that still holds them stops the portal: their passwords were printed to a console.
+    /// </summary>
     public async Task<IReadOnlyList<DemoAccount>> EnsureAsync()
     {
         if (!Enabled)
         {
+            var present = await PresentAsync();
+            if (!environment.IsDevelopment() && present.Count > 0)
+            {
+                throw new PortalStartupException(
+                    $"The database holds the demo accounts ({string.Join(", ", present.Select(u => u.Email))}), whose passwords a Development " +
+                    $"portal printed to its console. Remove them with 'dotnet Portal.dll {RemoveCommand}' before starting in {environment.EnvironmentName}.");
+            }
             return [];
         }
         var created = new List<DemoAccount>();
@@ -67,6 +83,35 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, IHostEnvironment
         }
         logger.LogWarning("{Accounts}", Describe(created));
         return created;
+    }
+
+    /// <summary>Deletes the demo accounts (with their roles, logins and tokens) and says which it removed.</summary>
+    public async Task<int> RemoveAsync(TextWriter output)
+    {
+        var present = await PresentAsync();
+        foreach (var user in present)
+        {
+            Check(await users.DeleteAsync(user));
+            await output.WriteLineAsync($"Removed the demo account {user.Email}.");
+        }
+        if (present.Count == 0)
+        {
+            await output.WriteLineAsync("The database holds no demo accounts.");
+        }
+        return 0;
+    }
+
+    private async Task<List<PortalUser>> PresentAsync()
+    {
+        var present = new List<PortalUser>();
+        foreach (var (email, _, _) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is { } user)
+            {
+                present.Add(user);
+            }
+        }
+        return present;
     }
 
     private static string Describe(IEnumerable<DemoAccount> accounts)

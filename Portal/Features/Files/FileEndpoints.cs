@@ -50,6 +50,7 @@ public static class FileEndpoints
 
     private static async Task<IResult> ServeAsync(int id, string languageCode, string formatText, HttpContext http, FileQueries downloads, DownloadContents contents, DownloadCounter counter)
     {
+        Telemetry.TagDocument(id);
         if (!UnLanguage.TryParse(languageCode, out var language))
         {
             return FileProblems.NotFound($"“{InputEcho.Shorten(languageCode)}” is not one of the six UN languages (ar, zh, en, fr, ru, es).");
