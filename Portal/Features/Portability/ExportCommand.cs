@@ -42,7 +42,7 @@ public sealed class ExportCommand(IDbContextFactory<PortalDbContext> contextFact
         {
             error.WriteLine(e is ExportRefusedException
                 ? $"The export did not run: {e.Message}"
-                : $"The export did not run: the database ({location}) or the file could not be read or written ({OneLine(e)}).");
+                : $"The export did not run: the database ({location}) or the file could not be read or written ({ExportFile.OneLine(e)}).");
             return 1;
         }
         finally
@@ -71,7 +71,7 @@ public sealed class ExportCommand(IDbContextFactory<PortalDbContext> contextFact
         var counts = new Dictionary<string, long>();
         foreach (var table in tables.Tables)
         {
-            await using var count = Command(connection, transaction, table.CountSql);
+            await using var count = ExportFile.Command(connection, transaction, table.CountSql);
             counts[table.Name] = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken));
         }
         output.WriteLine($"Exporting {counts.Values.Sum():N0} rows of {counts.Count} tables from {location}:");
@@ -83,7 +83,7 @@ public sealed class ExportCommand(IDbContextFactory<PortalDbContext> contextFact
         long written = 0;
         foreach (var table in tables.Tables)
         {
-            await using var select = Command(connection, transaction, table.SelectSql);
+            await using var select = ExportFile.Command(connection, transaction, table.SelectSql);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             long rows = 0;
             while (await reader.ReadAsync(cancellationToken))
@@ -131,16 +131,6 @@ public sealed class ExportCommand(IDbContextFactory<PortalDbContext> contextFact
         stream.WriteByte((byte)'\n');
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        return command;
-    }
-
-    private static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 }
 
 /// <summary>A reason the export or import does not run, said in one sentence to the operator.</summary>

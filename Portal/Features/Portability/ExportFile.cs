@@ -34,6 +34,19 @@ public static class ExportFile
     public static StreamReader OpenRead(string path) =>
         new(new GZipStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: false), CompressionMode.Decompress));
 
+    /// <summary>A command in the transaction, without a time limit (a table of a million rows is read or checked in one).</summary>
+    internal static System.Data.Common.DbCommand Command(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        return command;
+    }
+
+    /// <summary>An exception's message as part of one sentence.</summary>
+    internal static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+
     /// <summary>Every migration id this build knows, of either provider: a file from a migration outside it comes from a newer portal.</summary>
     public static IReadOnlySet<string> KnownMigrations { get; } = typeof(ExportFile).Assembly.GetTypes()
         .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)

@@ -52,7 +52,7 @@ public sealed class ImportCommand(
         {
             error.WriteLine(e is ExportRefusedException
                 ? $"The import did not run: {e.Message}"
-                : $"The import did not run: the database ({location}) or the file could not be read or written ({OneLine(e)}). Nothing was imported.");
+                : $"The import did not run: the database ({location}) or the file could not be read or written ({ExportFile.OneLine(e)}). Nothing was imported.");
             return 1;
         }
         if (await reindex.RunAsync(output, cancellationToken) != 0)
@@ -89,7 +89,7 @@ public sealed class ImportCommand(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var table in tables.Tables)
         {
-            await using var any = Command(connection, transaction, $"SELECT CASE WHEN EXISTS (SELECT 1 FROM {table.DelimitedName}) THEN 1 ELSE 0 END");
+            await using var any = ExportFile.Command(connection, transaction, $"SELECT CASE WHEN EXISTS (SELECT 1 FROM {table.DelimitedName}) THEN 1 ELSE 0 END");
             if (Convert.ToInt32(await any.ExecuteScalarAsync(cancellationToken)) == 1)
             {
                 throw new ExportRefusedException(
@@ -120,11 +120,11 @@ public sealed class ImportCommand(
             }
             catch (DbException e)
             {
-                throw new ExportRefusedException($"line {lines.Number} (a row of {table!.Name}) was refused by the database ({OneLine(e)}); nothing was imported.");
+                throw new ExportRefusedException($"line {lines.Number} (a row of {table!.Name}) was refused by the database ({ExportFile.OneLine(e)}); nothing was imported.");
             }
             catch (JsonException e)
             {
-                throw new ExportRefusedException($"line {lines.Number} (a row of {table!.Name}) holds a value of the wrong kind ({OneLine(e)}): the file is damaged; nothing was imported.");
+                throw new ExportRefusedException($"line {lines.Number} (a row of {table!.Name}) holds a value of the wrong kind ({ExportFile.OneLine(e)}): the file is damaged; nothing was imported.");
             }
             catch (ExportRefusedException e)
             {
@@ -193,7 +193,7 @@ public sealed class ImportCommand(
         }
         catch (JsonException e)
         {
-            throw new ExportRefusedException($"line {number} is not valid JSON ({OneLine(e)}): the file is damaged; nothing was imported.");
+            throw new ExportRefusedException($"line {number} is not valid JSON ({ExportFile.OneLine(e)}): the file is damaged; nothing was imported.");
         }
     }
 
@@ -224,16 +224,6 @@ public sealed class ImportCommand(
         output.WriteLine($"Warning: the file store lacks {missingCount:N0} of the {files:N0} files the catalogue names; they answer 404 until the files are copied into the store as for a restore (README, \"Backups\"): {string.Join(", ", missing)}{(missingCount > missing.Count ? ", …" : "")}");
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        return command;
-    }
-
-    private static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 
     /// <summary>The file's lines, numbered from 1; a damaged gzip stream is reported with the line it broke in.</summary>
     private sealed class LineReader(StreamReader reader)
