@@ -19,6 +19,7 @@ using Portal.Features.Feeds;
 using Portal.Features.Files;
 using Portal.Features.Home;
 using Portal.Features.Rendering;
+using Portal.Features.Portability;
 using Portal.Features.Search;
 using Portal.Features.Sessions;
 using Portal.Features.Today;
@@ -105,6 +106,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<PrintedDocumentQueries>();
         services.AddScoped<ReindexCommand>();
+        services.AddScoped<ExportCommand>();
+        services.AddScoped<ImportCommand>();
         services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<DocumentQueries>())
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,

@@ -14,6 +14,7 @@ using Portal.Features.Feeds;
 using Portal.Features.Files;
 using Portal.Features.Ingestion;
 using Portal.Features.Oai;
+using Portal.Features.Portability;
 using Portal.Features.Search;
 using Portal.Features.Sitemaps;
 using Portal.Features.Today;
@@ -36,8 +37,11 @@ var reindex = ReindexCommand.Handles(args);
 var migrate = MigrateCommand.Handles(args);
 // `remove-demo-accounts` deletes the Development demo accounts from a database moved to production (DemoAccounts).
 var removeDemoAccounts = DemoAccounts.HandlesRemove(args);
-var builder = WebApplication.CreateBuilder(createAdmin is null && !reindex && !migrate && !removeDemoAccounts ? args : []);
-if (migrate)
+// `export --out FILE` / `import --in FILE` copy the whole database through a JSON Lines file and exit (Features/Portability).
+var export = ExportCommand.Handles(args);
+var import = ImportCommand.Handles(args);
+var builder = WebApplication.CreateBuilder(createAdmin is null && !reindex && !migrate && !removeDemoAccounts && !export && !import ? args : []);
+if (migrate || export || import)
 {
     // The command prints what it applied, or one sentence when it cannot: EF's own log would add stack traces.
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
@@ -62,6 +66,14 @@ if (migrate)
 {
     await using var scope = app.Services.CreateAsyncScope();
     return await scope.ServiceProvider.GetRequiredService<MigrateCommand>().RunAsync(Console.Out, Console.Error, CancellationToken.None);
+}
+if (export || import)
+{
+    // Before start-up's own writes (roles, demo data): an import needs a database that only `migrate` has touched.
+    await using var scope = app.Services.CreateAsyncScope();
+    return export
+        ? await scope.ServiceProvider.GetRequiredService<ExportCommand>().RunAsync(args, Console.Out, Console.Error, CancellationToken.None)
+        : await scope.ServiceProvider.GetRequiredService<ImportCommand>().RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 }
 
 // Forwarded headers, a last-resort error page, the Host check and security headers come first.

@@ -57,6 +57,7 @@ public static class DatabaseSetup
             .AddInterceptors([.. guard, SqliteBusyTimeout.Interceptor, SqliteSearchFunctions.Interceptor, sp.GetRequiredService<CatalogueVersion>()]));
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+        services.AddSingleton<DatabaseTransfer, SqliteDatabaseTransfer>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -83,6 +84,7 @@ public static class DatabaseSetup
             .AddInterceptors(sp.GetRequiredService<CatalogueVersion>(), sp.GetRequiredService<PostgreSqlCatalogueNotifier>()));
         services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgreSqlPortalDbContext>>();
         services.AddSingleton<ISearchIndex, PostgreSqlSearchIndex>();
+        services.AddSingleton<DatabaseTransfer, PostgreSqlDatabaseTransfer>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgreSqlCatalogueListener>(sp, connectionString!));
         services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlCatalogueListener>());
     }
