@@ -38,17 +38,7 @@ for _ in $(seq 1 240); do curl -s -o /dev/null "$BASE/not-found" && break; sleep
 status=$(curl -s -o "$WORK/page.html" -w '%{http_code}' "$BASE$PAGE")
 echo "# Circuits $(date -Is), $(nproc) cores, portal $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Portal || echo '+changes'), page $PAGE ($status, $(wc -c <"$WORK/page.html") B), $COUNT tabs"
 
-memory() { # label -> "label: RSS MB, managed heap MB"
-  rm -f "$WORK/heap.gcdump"
-  "$TOOLS/dotnet-gcdump" collect -p "$portal_pid" -o "$WORK/heap.gcdump" >/dev/null 2>&1
-  "$TOOLS/dotnet-gcdump" report "$WORK/heap.gcdump" >"$WORK/heap.txt"
-  # With REPORTS=dir, each state's heap report (bytes and counts per type) is kept for comparison.
-  [ -n "${REPORTS:-}" ] && mkdir -p "$REPORTS" && cp "$WORK/heap.txt" "$REPORTS/heap-${1// /-}.txt"
-  local heap rss
-  heap=$(awk '/GC Heap bytes/ { gsub(/,/, "", $1); print $1; exit }' "$WORK/heap.txt")
-  rss=$(awk '/VmRSS/ { print $2 }' "/proc/$portal_pid/status")
-  echo "$1|$rss|$heap"
-}
+source benchmarks/memory.sh
 
 circuits() { # count -> opens them, measures, closes them
   coproc TABS { exec dotnet run -c Release --no-build benchmarks/Circuits.cs -- "$BASE$PAGE" "$1"; }

@@ -53,18 +53,7 @@ else
   CORPUS="$(sqlite3 -batch -noheader "$DB" 'SELECT count(*) FROM Documents') documents ($DB)"
 fi
 
-memory() { # label -> "label|RSS KB|heap bytes"
-  rm -f "$WORK/heap.gcdump"
-  "$TOOLS/dotnet-gcdump" collect -p "$portal_pid" -o "$WORK/heap.gcdump" >/dev/null 2>&1
-  "$TOOLS/dotnet-gcdump" report "$WORK/heap.gcdump" >"$WORK/heap.txt"
-  cp "$WORK/heap.txt" "$WORK/heap-${1%% *}.txt" # heap-before.txt, heap-<count>.txt, heap-closed.txt
-  # With REPORTS=dir, each state's heap report (bytes and counts per type) is kept for comparison.
-  [ -n "${REPORTS:-}" ] && mkdir -p "$REPORTS" && cp "$WORK/heap.txt" "$REPORTS/heap-${1//[^A-Za-z0-9]/-}.txt"
-  local heap rss
-  heap=$(awk '/GC Heap bytes/ { gsub(/,/, "", $1); print $1; exit }' "$WORK/heap.txt")
-  rss=$(awk '/VmRSS/ { print $2 }' "/proc/$portal_pid/status")
-  echo "$1|$rss|$heap"
-}
+source benchmarks/memory.sh
 
 circuits() { # page count measure|warm-up -> opens them, measures, checks them, closes them
   coproc LOADER { exec dotnet "$LOAD/CircuitLoad.dll" "$BASE$1" "$2" --parallel "$PARALLEL"; }
