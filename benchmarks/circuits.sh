@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Memory per open Blazor circuit, for BENCHMARKS.md ("## Circuits"), on 127.0.0.1 only. Not part of scripts/test.sh.
-#   DB=/path/corpus.db PAGE=/search?q=refugees bash benchmarks/circuits.sh # a corpus
-#   PAGE=/search?q=Demoland bash benchmarks/circuits.sh                    # demo data (fresh database)
-# PAGE must open a circuit: the search page does; home, session, agenda item and document pages are
-# statically rendered since 2026-12-02 (App.razor) and open none (an agenda item's download form is an island).
+#   DB=/path/corpus.db PAGE=/today bash benchmarks/circuits.sh             # a corpus
+# PAGE must be interactive as a whole (the tabs wait for the layout's marker): /today does; the home, session, agenda
+# item, document and search pages are statically rendered since 2026-12-02 (App.razor) and open no circuit (an agenda
+# item's download form is an island: benchmarks/many-circuits.sh measures it, and 1,000 circuits without a browser).
 #   PORTAL_ENV="DOTNET_gcServer=0" ...                                     # extra environment for the portal
 # Publishes the portal (or measures PORTAL_APP), starts it in Production, opens COUNT (default 100) real
 # Chromium tabs on PAGE through benchmarks/Circuits.cs and waits until every circuit has rendered. Memory is
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 COUNT=${COUNT:-100}
-PAGE=${PAGE:-/search?q=Demoland}
+PAGE=${PAGE:-/today}
 PORT=${PORT:-5193}
 TOOLS=${TOOLS:-/tmp/tools}
 BASE="http://127.0.0.1:$PORT"
@@ -38,17 +38,7 @@ for _ in $(seq 1 240); do curl -s -o /dev/null "$BASE/not-found" && break; sleep
 status=$(curl -s -o "$WORK/page.html" -w '%{http_code}' "$BASE$PAGE")
 echo "# Circuits $(date -Is), $(nproc) cores, portal $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Portal || echo '+changes'), page $PAGE ($status, $(wc -c <"$WORK/page.html") B), $COUNT tabs"
 
-memory() { # label -> "label: RSS MB, managed heap MB"
-  rm -f "$WORK/heap.gcdump"
-  "$TOOLS/dotnet-gcdump" collect -p "$portal_pid" -o "$WORK/heap.gcdump" >/dev/null 2>&1
-  "$TOOLS/dotnet-gcdump" report "$WORK/heap.gcdump" >"$WORK/heap.txt"
-  # With REPORTS=dir, each state's heap report (bytes and counts per type) is kept for comparison.
-  [ -n "${REPORTS:-}" ] && mkdir -p "$REPORTS" && cp "$WORK/heap.txt" "$REPORTS/heap-${1// /-}.txt"
-  local heap rss
-  heap=$(awk '/GC Heap bytes/ { gsub(/,/, "", $1); print $1; exit }' "$WORK/heap.txt")
-  rss=$(awk '/VmRSS/ { print $2 }' "/proc/$portal_pid/status")
-  echo "$1|$rss|$heap"
-}
+source benchmarks/memory.sh
 
 circuits() { # count -> opens them, measures, closes them
   coproc TABS { exec dotnet run -c Release --no-build benchmarks/Circuits.cs -- "$BASE$PAGE" "$1"; }

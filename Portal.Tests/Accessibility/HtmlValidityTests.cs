@@ -15,7 +15,7 @@ public class HtmlValidityTests(HtmlValidityTests.Fixture fixture) : IClassFixtur
     /// <summary>Errors that come from MudBlazor's or Blazor's own markup, matched by the start of the message.</summary>
     private static readonly string[] FromMudBlazorOrBlazor =
     [
-        // MudThemeProvider writes the theme's <style> (scrollbar, html and :root rules) inside <body>.
+        // MudBlazor's own <style> elements: the theme's CSS (rules the checker does not know), and those its components write in <body>.
         "The selector “",
         "A “style” element in “body” must be the first child of its parent.",
         // Blazor prerenders @onclick:stopPropagation (MudIconButton, MudButton, MudSelect) as these attributes.
