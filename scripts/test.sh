@@ -14,6 +14,9 @@ dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
 command -v aria2c >/dev/null 2>&1 || need+=(aria2)
 # `docker-compose config` validates docker-compose.yml (ComposeFileTests); no Docker engine is needed or installed.
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+# Debian's nginx checks deploy/nginx.conf and runs it in front of two portals (scripts/two-instances.sh);
+# the tests run it as the current user on a temporary prefix, never as a system service.
+command -v nginx >/dev/null 2>&1 || need+=(nginx)
 # The backup tests run README's commands as written: the sqlite3 CLI (Debian 12's 3.40, the oldest SQLite
 # that must read the schema) and rsync; pg_dump and pg_restore come with postgresql-client-15 (test-services.sh).
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)

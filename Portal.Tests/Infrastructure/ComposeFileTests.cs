@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Portal.Tests.Support;
 
@@ -7,7 +6,8 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>
 /// docker-compose.yml as Compose itself reads it (`docker-compose config`, which validates the file and
 /// prints it resolved): a one-shot `migrate` run of the portal's image, with the portal's own settings, that
-/// the portal waits for.
+/// the portal waits for; two portal replicas behind nginx (deploy/nginx.conf), the only service with a
+/// published port, which waits until both are ready and whose address the portals trust for forwarded headers.
 /// </summary>
 public sealed partial class ComposeFileTests
 {
@@ -17,41 +17,70 @@ public sealed partial class ComposeFileTests
         var config = await ComposeConfigAsync();
 
         var migrate = Service(config, "migrate");
-        var portal = Service(config, "portal");
         Assert.Contains("command:\n    - migrate\n", migrate);
-        Assert.Equal(Line(portal, "image"), Line(migrate, "image"));
-        Assert.Equal(Block(portal, "environment"), Block(migrate, "environment"));
         Assert.Contains("restart: 'no'", migrate.Replace('"', '\''));
-        Assert.Contains("    depends_on:\n      migrate:\n        condition: service_completed_successfully\n", portal);
+        foreach (var replica in Replicas)
+        {
+            var portal = Service(config, replica);
+            Assert.Equal(Line(portal, "image"), Line(migrate, "image"));
+            Assert.Equal(Block(portal, "environment"), Block(migrate, "environment"));
+            Assert.Contains("    depends_on:\n      migrate:\n        condition: service_completed_successfully\n", portal);
+            Assert.Contains("      minio-bucket:\n        condition: service_completed_successfully\n", portal);
+            Assert.Contains("      postgres:\n        condition: service_healthy\n", portal);
+        }
         // Production's default stands: the portal never migrates by itself in the container.
         Assert.DoesNotContain("ApplyMigrationsAtStartup", config);
     }
 
+    private static readonly string[] Replicas = ["portal-1", "portal-2"];
+
+    [Fact]
+    public async Task TwoPortalReplicasRunBehindTheProxyWhichAloneHasAPort()
+    {
+        var config = await ComposeConfigAsync();
+
+        var services = Regex.Matches(config.Split("\nservices:\n")[1].Split("\nvolumes:\n")[0], @"^  ([a-z0-9-]+):$", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
+        Assert.Equal(["migrate", "minio", "minio-bucket", "portal-1", "portal-2", "postgres", "proxy"], services.Order());
+        foreach (var name in services.Where(name => name != "proxy"))
+        {
+            Assert.DoesNotContain("\n    ports:", "\n" + Service(config, name));
+        }
+        var proxy = Service(config, "proxy");
+        Assert.Matches(@"^nginx:\d", Line(proxy, "image"));
+        Assert.Contains("    ports:\n    - published: 8080\n      target: 8080\n", proxy);
+        Assert.Contains($"{Path.Combine(RepositoryPaths.Root(), "deploy", "nginx.conf")}:/etc/nginx/conf.d/default.conf:ro", proxy);
+        // The proxy starts once both replicas answer /health/ready.
+        foreach (var replica in Replicas)
+        {
+            Assert.Contains($"      {replica}:\n        condition: service_healthy\n", proxy);
+            Assert.Contains("http://127.0.0.1:8080/health/ready", Block(Service(config, replica), "healthcheck"));
+        }
+        // Each replica keeps its temporary files in a volume of its own.
+        var dataVolumes = Replicas.Select(r => Regex.Match(Service(config, r), @"(?m)^    - ([a-z0-9-]+):/data:rw$").Groups[1].Value).ToList();
+        Assert.All(dataVolumes, volume => Assert.NotEmpty(volume));
+        Assert.Equal(Replicas.Length, dataVolumes.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TheProxySendsToEachReplicaAndThePortalsTrustItsForwardedHeaders()
+    {
+        var config = await ComposeConfigAsync();
+        var nginx = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "deploy", "nginx.conf"));
+
+        // The upstream servers are the replicas, on the port the image listens on.
+        Assert.Equal(Replicas.Select(r => $"{r}:8080"), Regex.Matches(nginx, @"(?m)^\s*server ([a-z0-9-]+:\d+)").Select(m => m.Groups[1].Value));
+        // The portals believe X-Forwarded-For/-Proto from the compose network, on which the proxy is.
+        var subnet = Regex.Match(config, @"(?m)^\s+- subnet: (\S+)$").Groups[1].Value;
+        Assert.Matches(@"^\d+\.\d+\.\d+\.\d+/\d+$", subnet);
+        Assert.Contains($"Portal__ForwardedHeaders__KnownNetworks__0: {subnet}\n", Block(Service(config, "portal-1"), "environment"));
+        Assert.DoesNotContain("networks:", Service(config, "proxy"));
+    }
+
     private static async Task<string> ComposeConfigAsync()
     {
-        var start = new ProcessStartInfo("docker-compose", ["-f", Path.Combine(RepositoryPaths.Root(), "docker-compose.yml"), "config"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception) when (!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Skip("docker-compose is not installed (scripts/test.sh installs it).");
-            throw;
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.True(process.ExitCode == 0, await error);
-            return (await output).ReplaceLineEndings("\n");
-        }
+        var run = await InstalledTool.RunAsync("docker-compose", "-f", Path.Combine(RepositoryPaths.Root(), "docker-compose.yml"), "config");
+        Assert.True(run.ExitCode == 0, run.Error);
+        return run.Output;
     }
 
     /// <summary>A service's lines in the resolved file, up to the next service.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 using Portal.Tests.Support;
 
@@ -72,6 +73,35 @@ public class LaunchEnvironmentTests
         var runtimeStage = dockerfile[dockerfile.LastIndexOf("FROM ", StringComparison.Ordinal)..];
 
         Assert.Matches(@"(?m)^ENV\s+(.*\\\n\s+)*ASPNETCORE_ENVIRONMENT=Production\b", runtimeStage);
+    }
+
+    /// <summary>
+    /// The runtime stage as Docker would build it (there is no engine here to build it): Debian 12 (whose
+    /// Chromium and fonts CI tests with) with the ASP.NET runtime and without the SDK, Debian's Chromium and the
+    /// fonts generated PDFs need, the portal told where Chromium is, and a non-root user that owns /data.
+    /// </summary>
+    [Fact]
+    public void TheDockerImageRunsAsANonRootUserWithChromiumAndNoSdk()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "Dockerfile")).ReplaceLineEndings("\n");
+        var stages = Regex.Split(dockerfile, @"(?m)^(?=FROM\s)");
+        var runtimeStage = stages[^1];
+
+        Assert.StartsWith("FROM debian:bookworm-slim AS runtime\n", runtimeStage);
+        Assert.Contains(stages, stage => stage.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\n", StringComparison.Ordinal));
+        Assert.Contains(stages, stage => stage.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS aspnet\n", StringComparison.Ordinal));
+        Assert.Equal(["--from=aspnet /usr/share/dotnet /usr/share/dotnet", "--from=build /app ."],
+            Regex.Matches(runtimeStage, @"(?m)^COPY (.*)$").Select(m => m.Groups[1].Value));
+        var packages = Regex.Match(runtimeStage, @"apt-get install -y --no-install-recommends ((?:[^&\\]|\\\n)+)").Groups[1].Value
+            .Split([' ', '\\', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Superset(new HashSet<string> { "chromium", "fonts-noto-cjk", "fonts-noto-core", "fonts-wqy-zenhei", "libicu72" }, packages.ToHashSet());
+        Assert.Matches(@"(?m)^\s+Portal__ChromiumPath=/usr/bin/chromium\b", runtimeStage);
+        Assert.Contains("chown app:app /data", runtimeStage);
+        Assert.Matches(@"useradd --uid ""\$APP_UID""", runtimeStage);
+        // One USER, not root, before the program starts.
+        Assert.Equal(["$APP_UID"], Regex.Matches(runtimeStage, @"(?m)^USER\s+(\S+)").Select(m => m.Groups[1].Value));
+        Assert.True(runtimeStage.IndexOf("\nUSER ", StringComparison.Ordinal) < runtimeStage.IndexOf("\nENTRYPOINT", StringComparison.Ordinal));
+        Assert.Matches(@"(?m)^ENV APP_UID=[1-9][0-9]+$", runtimeStage);
     }
 
 }

@@ -13,8 +13,14 @@ public sealed partial class AccountClient : IDisposable
     private readonly HttpClient _http;
 
     public AccountClient(Uri baseAddress)
+        : this(baseAddress, new CookieContainer())
     {
-        Cookies = new CookieContainer();
+    }
+
+    /// <summary>A client that shares <paramref name="cookies"/> with others, as one browser does across the instances of one host.</summary>
+    public AccountClient(Uri baseAddress, CookieContainer cookies)
+    {
+        Cookies = cookies;
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 

@@ -22,9 +22,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         BaseAddress = _app.StartKestrel();
         _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's headless Chromium, kept off the closed network, for any portal a test reaches.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
         // Playwright's assertions wait 5 s by default: too short on a loaded machine (an upload still being read).
         Assertions.SetDefaultExpectTimeout(60_000);
-        Browser = await _playwright.Chromium.LaunchAsync(new()
+        return playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
             Headless = true,

@@ -110,8 +110,9 @@ public sealed class DocumentPdfRenderer(IServiceScopeFactory scopes, ILoggerFact
     /// (<c>default-src 'none'</c>, see <see cref="RenderHtmlAsync"/>) forbids every fetch, and
     /// file access from it is not widened (no <c>--allow-file-access-from-files</c>); the flags
     /// below switch off Chromium's own traffic and send any host name it would resolve nowhere.
-    /// <c>--no-sandbox</c> stays only because Chromium refuses to start as root with its sandbox,
-    /// and the portal's container runs as root; the CSP does not depend on the sandbox.
+    /// <c>--no-sandbox</c> stays only because Chromium's sandbox cannot start in a container under Docker's
+    /// default seccomp profile (nor as root); the portal's container runs as a non-root user, and the CSP
+    /// does not depend on the sandbox.
     /// </summary>
     public static IEnumerable<string> ChromiumArguments(string workFolder, string pdfPath, string htmlPath) =>
     [
