@@ -76,11 +76,50 @@ public sealed partial class ComposeFileTests
         Assert.DoesNotContain("networks:", Service(config, "proxy"));
     }
 
+    [Fact]
+    public async Task ComposeRefusesToStartWithoutTheTwoSecrets()
+    {
+        foreach (var (present, missing) in new[] { ("PORTAL_S3_SECRET_KEY=an-s3-secret", "PORTAL_DB_PASSWORD"), ("PORTAL_DB_PASSWORD=a-db-secret", "PORTAL_S3_SECRET_KEY") })
+        {
+            var run = await ComposeAsync(present);
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains($"set {missing}", run.Error);
+        }
+    }
+
+    [Fact]
+    public async Task ThePortalsLogJsonLinesWithScopesAndKeepTheirPoolsUnderPostgreSqlsConnectionLimit()
+    {
+        var portal = Block(Service(await ComposeConfigAsync(), "portal-1"), "environment");
+
+        Assert.Contains("Logging__Console__FormatterName: json\n", portal);
+        Assert.Contains("Logging__Console__FormatterOptions__IncludeScopes: \"true\"\n", portal);
+        // Compose folds the long connection string onto a second line.
+        Assert.Contains("Password=a-db-secret;Maximum Pool Size=40", Regex.Replace(portal, @"\n\s+(?=\S)(?![A-Za-z_]+: )", " "));
+        Assert.DoesNotContain("change-me", portal);
+    }
+
     private static async Task<string> ComposeConfigAsync()
     {
-        var run = await InstalledTool.RunAsync("docker-compose", "-f", Path.Combine(RepositoryPaths.Root(), "docker-compose.yml"), "config");
+        var run = await ComposeAsync("PORTAL_DB_PASSWORD=a-db-secret", "PORTAL_S3_SECRET_KEY=an-s3-secret");
         Assert.True(run.ExitCode == 0, run.Error);
         return run.Output;
+    }
+
+    /// <summary>`docker-compose config` with only these variables in its environment file (none from a .env beside the file).</summary>
+    private static async Task<ProgramRun> ComposeAsync(params string[] variables)
+    {
+        var envFile = Path.Combine(Path.GetTempPath(), $"portal-compose-{Guid.NewGuid():N}.env");
+        await File.WriteAllLinesAsync(envFile, variables, TestContext.Current.CancellationToken);
+        try
+        {
+            return await InstalledTool.RunAsync("docker-compose", "--env-file", envFile, "-f", Path.Combine(RepositoryPaths.Root(), "docker-compose.yml"), "config");
+        }
+        finally
+        {
+            File.Delete(envFile);
+        }
     }
 
     /// <summary>A service's lines in the resolved file, up to the next service.</summary>
