@@ -73,18 +73,19 @@ done <"$WORK/paths.txt"
 
 run() { # name paths-file [what non-2xx answers mean]
   PATHS_FILE="$2" wrk -t 2 -c "$LOAD_CONNECTIONS" -d "${LOAD_SECONDS}s" --timeout 30s --latency -s benchmarks/mix.lua "$BASE" >"$WORK/wrk.txt" 2>&1 || true
-  local rps p50 p75 p90 p99 total errors non2xx
+  local rps p50 p75 p90 p95 p99 total errors non2xx
   rps=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt")
   total=$(awk '/requests in/ { print $1 }' "$WORK/wrk.txt")
   p50=$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.txt"); p75=$(awk '$1 == "75%" { print $2 }' "$WORK/wrk.txt")
   p90=$(awk '$1 == "90%" { print $2 }' "$WORK/wrk.txt"); p99=$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.txt")
+  p95=$(awk '$1 == "p95" { print $2 }' "$WORK/wrk.txt")
   non2xx=$(awk '/Non-2xx or 3xx/ { print $5 }' "$WORK/wrk.txt"); non2xx="${non2xx:-0}${3:-}"
   errors=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$WORK/wrk.txt"); errors=${errors:-0}
-  echo "| $1 | $total | $rps | $p50 | $p75 | $p90 | $p99 | $non2xx | $errors | $(cut -d' ' -f1 /proc/loadavg) |"
+  echo "| $1 | $total | $rps | $p50 | $p90 | $p95 | $p99 | $non2xx | $errors | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 echo "Load: $store, $(sqlite3 -readonly "$DB" 'SELECT count(*) FROM Documents') documents, wrk -t 2 -c $LOAD_CONNECTIONS -d ${LOAD_SECONDS}s, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 echo ""
-echo "| target | requests | requests/s | p50 | p75 | p90 | p99 | non-2xx/3xx | socket errors | load average at the end |"
+echo "| target | requests | requests/s | p50 | p90 | p95 | p99 | non-2xx/3xx | socket errors | load average at the end |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 run "trivial page (/not-found, full layout, 200)" "$WORK/floor.txt"
 run "mix of $(wc -l <"$WORK/paths.txt") URLs" "$WORK/paths.txt"
