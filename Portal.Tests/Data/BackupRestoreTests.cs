@@ -91,7 +91,7 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
 
     private readonly string _backup = Path.Combine(Path.GetTempPath(), "portal-backups", Guid.NewGuid().ToString("N"));
     private Original _original = null!;
-    private Restored? _restored;
+    private PreparedDatabasePortal? _restored;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -120,37 +120,6 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
     private sealed class Original(DatabaseProvider provider) : PortalAppFactory
     {
         protected override DatabaseProvider Provider => provider;
-    }
-
-    /// <summary>An empty portal started on the restored database and files; it owns (drops) a restored PostgreSQL database.</summary>
-    private sealed class Restored : PortalAppFactory
-    {
-        private readonly DatabaseProvider _provider;
-        private readonly string? _database;
-
-        public Restored(DatabaseProvider provider, string? postgreSqlDatabase)
-        {
-            _provider = provider;
-            _database = postgreSqlDatabase;
-            if (postgreSqlDatabase is not null)
-            {
-                UsePostgreSqlDatabase(postgreSqlDatabase);
-            }
-            Directory.CreateDirectory(DataPath);
-        }
-
-        protected override DatabaseProvider Provider => _provider;
-
-        protected override bool SeedDemoData => false;
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing && _database is not null)
-            {
-                PostgreSqlTestServer.DropDatabase(_database);
-            }
-        }
     }
 
     [Fact]
@@ -223,17 +192,17 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
     }
 
     /// <summary>README: the copy back into an empty portal's data folder, or `pg_restore --dbname=portal --no-owner portal.dump` into a new, empty database.</summary>
-    private async Task<Restored> RestoreDatabaseAsync()
+    private async Task<PreparedDatabasePortal> RestoreDatabaseAsync()
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            var restored = new Restored(provider, postgreSqlDatabase: null);
+            var restored = new PreparedDatabasePortal(provider, postgreSqlDatabase: null);
             File.Copy(Path.Combine(_backup, "portal.db"), Path.Combine(restored.DataPath, "portal.db"));
             return restored;
         }
         var database = PostgreSqlTestServer.CreateEmptyDatabase("restore");
         await RunAsync("pg_restore", $"--dbname={LibpqConnection(database)}", "--no-owner", Path.Combine(_backup, "portal.dump"));
-        return new Restored(provider, database);
+        return new PreparedDatabasePortal(provider, database);
     }
 
     private static string FilesOf(string dataPath) => Path.Combine(dataPath, "files");

@@ -55,22 +55,8 @@ public abstract partial class ExportImportTests(DatabaseProvider target) : IAsyn
     }
 
     /// <summary>An empty, migrated instance, as `migrate` leaves it; it owns (drops) its PostgreSQL database.</summary>
-    private sealed class Target : PortalAppFactory
+    private sealed class Target(DatabaseProvider provider, string? database) : PreparedDatabasePortal(provider, database)
     {
-        private readonly DatabaseProvider _provider;
-        private readonly string? _database;
-
-        private Target(DatabaseProvider provider, string? database)
-        {
-            _provider = provider;
-            _database = database;
-            if (database is not null)
-            {
-                UsePostgreSqlDatabase(database);
-            }
-            Directory.CreateDirectory(DataPath);
-        }
-
         public static async Task<Target> CreateAsync(DatabaseProvider provider)
         {
             var target = new Target(provider, provider == DatabaseProvider.PostgreSql ? await PostgreSqlTestServer.CreateMigratedDatabaseAsync() : null);
@@ -82,20 +68,7 @@ public abstract partial class ExportImportTests(DatabaseProvider target) : IAsyn
             return target;
         }
 
-        protected override DatabaseProvider Provider => _provider;
-
-        protected override bool SeedDemoData => false;
-
-        public KeyValuePair<string, string>[] CommandSettings => CommandSettingsFor(_provider, DataPath, _database);
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing && _database is not null)
-            {
-                PostgreSqlTestServer.DropDatabase(_database);
-            }
-        }
+        public KeyValuePair<string, string>[] CommandSettings => CommandSettingsFor(Provider, DataPath, PostgreSqlDatabase);
     }
 
     private static KeyValuePair<string, string>[] CommandSettingsFor(DatabaseProvider provider, string dataPath, string? postgreSql) =>
