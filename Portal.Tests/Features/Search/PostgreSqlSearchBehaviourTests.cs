@@ -10,7 +10,8 @@ public sealed class PostgreSqlSearchEngine : SearchEngineFixture
     public override async Task<SearchEngine> CreateSeededAsync()
     {
         var database = await TestDatabase.CreateSeededAsync(DatabaseProvider.PostgreSql);
-        return new SearchEngine(database, new PostgreSqlSearchIndex(database), database);
+        // A first window of four documents: every behaviour is shown through reads of several ranges of documents.
+        return new SearchEngine(database, new PostgreSqlSearchIndex(database) { FirstWindow = 4 }, database);
     }
 }
 

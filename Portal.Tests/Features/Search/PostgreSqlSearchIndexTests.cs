@@ -56,6 +56,37 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
         Assert.Single((await Find("disarmament")).Items);
     }
 
+    /// <summary>
+    /// The newest matches are read range by range of document ids (<see cref="PostgreSqlSearchIndex.FirstWindow"/>);
+    /// whatever the first range and the limit, that returns the documents, versions and ranks one read of every match returns.
+    /// </summary>
+    [Theory]
+    [InlineData("Demoland")]
+    [InlineData("United Nations")]
+    [InlineData("\"General Assembly\"")]
+    [InlineData("地雷")]
+    [InlineData("report")]
+    public async Task ReadingTheNewestMatchesRangeByRangeFindsWhatOneReadFinds(string text)
+    {
+        var terms = SearchInput.Parse(text).Terms;
+        foreach (var limit in new[] { 1, 3, 1_000 })
+        {
+            foreach (var viewer in new[] { Viewers.Public, Viewers.Secretariat })
+            {
+                var request = new SearchRequest(terms, SearchScope.Everything, viewer, limit);
+                var whole = await new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = int.MaxValue }.SearchAsync(request, Cancel);
+                Assert.NotEmpty(whole.Hits);
+                foreach (var window in new[] { 1, 2, 5 })
+                {
+                    var ranged = await new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = window }.SearchAsync(request, Cancel);
+                    Assert.Equal(whole.Truncated, ranged.Truncated);
+                    Assert.Equal(whole.Total, ranged.Total);
+                    Assert.Equal(whole.Hits.Select(h => (h.DocumentId, h.VersionId, h.Rank)), ranged.Hits.Select(h => (h.DocumentId, h.VersionId, h.Rank)));
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task ADamagedIndexIsReportedAndRebuiltFromTheCatalogue()
     {
