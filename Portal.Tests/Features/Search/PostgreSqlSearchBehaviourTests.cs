@@ -10,8 +10,9 @@ public sealed class PostgreSqlSearchEngine : SearchEngineFixture
     public override async Task<SearchEngine> CreateSeededAsync()
     {
         var database = await TestDatabase.CreateSeededAsync(DatabaseProvider.PostgreSql);
-        // A first window of four documents: every behaviour is shown through reads of several ranges of documents.
-        return new SearchEngine(database, new PostgreSqlSearchIndex(database) { FirstWindow = 4 }, database);
+        // A first range of four documents, and no filter counted as leaving few: every behaviour is shown through reads
+        // of several ranges of documents (the few-documents path is compared with it in PostgreSqlSearchIndexTests).
+        return new SearchEngine(database, new PostgreSqlSearchIndex(database) { FirstWindow = 4, FewDocuments = 0 }, database);
     }
 }
 

@@ -57,8 +57,9 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
     }
 
     /// <summary>
-    /// The newest matches are read range by range of document ids (<see cref="PostgreSqlSearchIndex.FirstWindow"/>);
-    /// whatever the first range and the limit, that returns the documents, versions and ranks one read of every match returns.
+    /// The newest matches are read range by range of document ids (<see cref="PostgreSqlSearchIndex.FirstWindow"/>), and
+    /// under a filter that leaves few documents, from those documents' rows (<see cref="PostgreSqlSearchIndex.FewDocuments"/>).
+    /// Whatever the first range, the limit and the filter, that returns the documents, versions and ranks one read of every match returns.
     /// </summary>
     [Theory]
     [InlineData("Demoland")]
@@ -69,19 +70,28 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
     public async Task ReadingTheNewestMatchesRangeByRangeFindsWhatOneReadFinds(string text)
     {
         var terms = SearchInput.Parse(text).Terms;
-        foreach (var limit in new[] { 1, 3, 1_000 })
+        var whole = new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = int.MaxValue, FewDocuments = 0 };
+        PostgreSqlSearchIndex[] ranged =
+        [
+            .. new[] { 1, 2, 5 }.Select(window => new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = window, FewDocuments = 0 }),
+            new PostgreSqlSearchIndex(engine.Shared.Database) { FewDocuments = 1_000 },
+        ];
+        foreach (var scope in new[] { SearchScope.Everything, new SearchScope(Organ: Organ.GeneralAssembly), new SearchScope(From: new DateOnly(2021, 1, 1)) })
         {
-            foreach (var viewer in new[] { Viewers.Public, Viewers.Secretariat })
+            foreach (var limit in new[] { 1, 3, 1_000 })
             {
-                var request = new SearchRequest(terms, SearchScope.Everything, viewer, limit);
-                var whole = await new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = int.MaxValue }.SearchAsync(request, Cancel);
-                Assert.NotEmpty(whole.Hits);
-                foreach (var window in new[] { 1, 2, 5 })
+                foreach (var viewer in new[] { Viewers.Public, Viewers.Secretariat })
                 {
-                    var ranged = await new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = window }.SearchAsync(request, Cancel);
-                    Assert.Equal(whole.Truncated, ranged.Truncated);
-                    Assert.Equal(whole.Total, ranged.Total);
-                    Assert.Equal(whole.Hits.Select(h => (h.DocumentId, h.VersionId, h.Rank)), ranged.Hits.Select(h => (h.DocumentId, h.VersionId, h.Rank)));
+                    var request = new SearchRequest(terms, scope, viewer, limit);
+                    var expected = await whole.SearchAsync(request, Cancel);
+                    Assert.True(scope != SearchScope.Everything || expected.Hits.Count > 0, text);
+                    foreach (var index in ranged)
+                    {
+                        var found = await index.SearchAsync(request, Cancel);
+                        Assert.Equal(expected.Truncated, found.Truncated);
+                        Assert.Equal(expected.Total, found.Total);
+                        Assert.Equal(expected.Hits.Select(h => (h.DocumentId, h.VersionId, h.Rank)), found.Hits.Select(h => (h.DocumentId, h.VersionId, h.Rank)));
+                    }
                 }
             }
         }

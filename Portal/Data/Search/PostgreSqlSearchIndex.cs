@@ -83,7 +83,10 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
     /// <summary>
     /// How many of the newest documents the first read of a search covers (<see cref="ReadNewestAsync"/>).
     /// </summary>
-    public int FirstWindow { get; init; } = 16_384;
+    public int FirstWindow { get; init; } = 2_048;
+
+    /// <summary>At most how many documents a filter may leave for a search to read their rows by key instead of the word index.</summary>
+    public int FewDocuments { get; init; } = 2_000;
 
     /// <summary>
     /// The newest matches the viewer may see, one more than the limit to know whether the limit cut anything. GIN
@@ -102,11 +105,21 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
                 .Where(m => allowed.Contains(m.DocumentId) && m.DocumentId >= from && m.DocumentId <= to)
                 .OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId);
         }
-        var newest = await db.Documents.MaxAsync(d => (int?)d.Id, cancellationToken) ?? 0;
-        if (request.Scope.DocumentId is { } only)
+        if (request.Scope.HasDocumentFilters)
         {
-            return await Matches(only, only).Take(wanted).ToListAsync(cancellationToken);
+            // A filter that leaves few documents (one agenda item, one document) is read from those documents' rows by
+            // key: the planner cannot tell from the filter alone that this beats reading every match of the words.
+            var candidates = await request.AllowedDocuments(db).OrderByDescending(d => d.Id).Select(d => d.Id)
+                .Take(FewDocuments + 1).ToListAsync(cancellationToken);
+            if (candidates.Count <= FewDocuments)
+            {
+                return candidates.Count == 0 ? [] : await db.Database
+                    .SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
+                    .Where(m => candidates.Contains(m.DocumentId))
+                    .OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId).Take(wanted).ToListAsync(cancellationToken);
+            }
         }
+        var newest = await db.Documents.MaxAsync(d => (int?)d.Id, cancellationToken) ?? 0;
         var read = new List<Match>();
         long window = FirstWindow;
         for (var to = newest; to >= 1;)
