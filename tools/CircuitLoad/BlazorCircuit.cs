@@ -43,7 +43,15 @@ public sealed class BlazorCircuit : IAsyncDisposable
         _connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
         _connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
         _connection.On<long>("JS.EndUpdateRootComponents", _ => _rootComponentsAdded.TrySetResult());
-        _connection.On<string>("JS.Error", message => Fail("the server reported: " + message));
+        // Once this client closes the circuit, an error the server reports is its own teardown racing a render still
+        // in flight (dotnet/aspnetcore#62718: "Circuit has been shut down due to an error"), which no closed tab sees.
+        _connection.On<string>("JS.Error", message =>
+        {
+            if (!_closing)
+            {
+                Fail("the server reported: " + message);
+            }
+        });
         _connection.Closed += error =>
         {
             if (!_closing)
