@@ -18,17 +18,8 @@ PAGE=${PAGE:-/today}
 PORT=${PORT:-5193}
 TOOLS=${TOOLS:-/tmp/tools}
 BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-circuits.XXXXXX")
-APP=${PORTAL_APP:-"$WORK/app"}
+source benchmarks/published-portal.sh circuits
 DB=${DB:-"$WORK/portal.db"}
-portal_pid=""
-cleanup() {
-  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-[ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
 dotnet build benchmarks/Circuits.cs -c Release -v quiet -nologo >/dev/null
 
 (cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ASPNETCORE_URLS="$BASE" ConnectionStrings__Portal="Data Source=$DB" \

@@ -21,16 +21,7 @@ LOAD_CONNECTIONS=${LOAD_CONNECTIONS:-200}
 PORT=${PORT:-5199}
 BASE="http://127.0.0.1:$PORT"
 DB=${DB:?DB=<corpus .db>}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-load.XXXXXX")
-APP=${PORTAL_APP:-"$WORK/app"}
-portal_pid=""
-cleanup() {
-  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-[ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
+source benchmarks/published-portal.sh load
 if [ "$PROVIDER" = PostgreSQL ]; then
   POSTGRES=${POSTGRES:?PROVIDER=PostgreSQL needs POSTGRES (libpq key=value with dbname)}
   connection=$(echo "$POSTGRES" | tr ' ' '\n' | awk -F= 'BEGIN { split("host=Host port=Port user=Username dbname=Database password=Password", m, " "); for (i in m) { split(m[i], kv, "="); name[kv[1]] = kv[2] } } NF == 2 && ($1 in name) { printf "%s=%s;", name[$1], $2 }')

@@ -23,17 +23,8 @@ PAGES=${PAGES:-/sessions/ga/75/items/71 /today}
 PORT=${PORT:-5194}
 TOOLS=${TOOLS:-/tmp/tools}
 BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-many-circuits.XXXXXX")
-APP=${PORTAL_APP:-"$WORK/app"}
+source benchmarks/published-portal.sh many-circuits
 LOAD="$WORK/load"
-portal_pid=""
-cleanup() {
-  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-[ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
 dotnet build tools/CircuitLoad/CircuitLoad.csproj -c Release -o "$LOAD" -v quiet -nologo >/dev/null
 
 start() { # environment db seed-demo-data -> pid in portal_pid

@@ -27,22 +27,11 @@ CORPORA=${CORPORA:-/work/corpora/search}
 LOCK=${LOCK:-/work/bench.lock}
 RESULTS=${RESULTS:-"$CORPORA/results-$(date +%Y%m%d-%H%M%S).md"}
 BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-search-bench.XXXXXX")
-# PORTAL_APP: an already published portal to measure instead (e.g. an older commit, for before/after).
-APP=${PORTAL_APP:-"$WORK/app"}
-GENERATOR="$WORK/generator"
-portal_pid=""
-cleanup() {
-  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)"; exit 1; }
 command -v flock >/dev/null || { echo "needs flock (util-linux)"; exit 1; }
 mkdir -p "$CORPORA"
-# A published copy, so rebuilding the working tree cannot change the binaries under a running benchmark.
-[ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
+source benchmarks/published-portal.sh search-bench
+GENERATOR="$WORK/generator"
 
 corpus() { # size -> path; generates it (timed, under the lock) when missing
   local size=$1 db="$CORPORA/corpus-$1.db"
