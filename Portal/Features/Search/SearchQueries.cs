@@ -143,7 +143,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                 var text = texts[h.VersionId];
                 var row = rows[h.DocumentId];
                 var title = row.Versions.FirstOrDefault(v => v.Language == h.Language)?.Title ?? row.Title;
-                return new SearchResultItem(row, h.Language, title, SnippetBuilder.Build(text, input.Terms), h.MatchedIn, h.InCatalogue);
+                return new SearchResultItem(row, h.Language, title, h.MatchedIn.Count == 0 ? SnippetBuilder.Opening(text) : SnippetBuilder.Build(text, input.Terms), h.MatchedIn, h.InCatalogue);
             })
             .ToList();
 

@@ -31,9 +31,18 @@ public static partial class SnippetBuilder
             var end = WordEnd(plain, Math.Min(plain.Length, position + After));
             return Mark(compare, plain, start, end, terms);
         }
-        var fallback = Plain(text.Body);
-        var cut = WordEnd(fallback, Math.Min(fallback.Length, Before + After));
-        return [new SnippetPart(fallback[..cut] + (cut < fallback.Length ? " …" : ""), false)];
+        return Opening(text);
+    }
+
+    /// <summary>
+    /// The first lines of a version's text, nothing marked: the passage of a document found by its catalogue record
+    /// alone, whose text holds none of the words (looking for them there would read the whole text for nothing).
+    /// </summary>
+    public static IReadOnlyList<SnippetPart> Opening(IndexedText text)
+    {
+        var plain = Plain(text.Body.Length > 4 * (Before + After) ? text.Body[..(4 * (Before + After))] : text.Body);
+        var cut = WordEnd(plain, Math.Min(plain.Length, Before + After));
+        return [new SnippetPart(plain[..cut] + (cut < plain.Length ? " …" : ""), false)];
     }
 
     private static List<SnippetPart> Mark(CompareInfo compare, string plain, int start, int end, IReadOnlyList<SearchTerm> terms)
