@@ -35,7 +35,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     /// <summary>About how many index rows the sample of an estimate reads, spread over <see cref="SampleWindows"/> row-id windows.</summary>
     public int SampleRows { get; init; } = 10_000;
 
-    private const int SampleWindows = 32;
+    /// <summary>How many row-id windows, spread evenly over the older rows, the sample of an estimate reads.</summary>
+    public int SampleWindows { get; init; } = 32;
 
     public async Task<SearchHits> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {

@@ -1,0 +1,106 @@
+#:project ../Portal/Portal.csproj
+#:property PublishAot=false
+// Where a search's time goes, in process, on one corpus: the whole SearchQueries.SearchAsync, the index call alone,
+// and every SQLite statement either runs (SQLite's own profile hook: time inside SQLite, per statement text).
+// Medians over the runs after one warm-up; the machine should be quiet.
+// Usage: dotnet run -c Release benchmarks/SearchProfile.cs -- <corpus .db> "refugees|地雷|international" [runs] [match limit]
+using System.Diagnostics;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portal.Data;
+using Portal.Data.Search;
+using Portal.Features.Documents;
+using Portal.Features.Search;
+using Portal.Infrastructure;
+using SQLitePCL;
+
+var path = args[0];
+var runs = args.Length > 2 ? int.Parse(args[2]) : 20;
+var limit = args.Length > 3 ? int.Parse(args[3]) : PortalOptions.DefaultSearchMatchLimit;
+var statements = new Dictionary<string, List<double>>();
+var profile = new Profile(statements);
+var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
+    .UseSqlite($"Data Source={path};Mode=ReadOnly", s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+    .AddInterceptors(SqliteSearchFunctions.Interceptor, profile).Options;
+var factory = new Factory(options);
+var index = new SqliteSearchIndex(factory)
+{
+    SampleRows = int.Parse(Environment.GetEnvironmentVariable("SAMPLE_ROWS") ?? "10000"),
+    SampleWindows = int.Parse(Environment.GetEnvironmentVariable("SAMPLE_WINDOWS") ?? "32"),
+};
+var queries = new SearchQueries(factory, index, new DocumentQueries(factory)) { MaxMatchedVersions = limit };
+foreach (var q in args[1].Split('|'))
+{
+    var whole = new List<double>();
+    var indexOnly = new List<double>();
+    var textsRead = new List<double>();
+    var snippets = new List<double>();
+    SearchResults? last = null;
+    for (var run = 0; run <= runs; run++)
+    {
+        profile.Recording = run > 0;
+        var clock = Stopwatch.StartNew();
+        last = await queries.SearchAsync(new SearchFilter(q), 25, Viewer.Anonymous);
+        var wholeMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        profile.Recording = false;
+        var input = SearchInput.Parse(q);
+        var hits = await index.SearchAsync(new SearchRequest(input.Terms, SearchScope.Everything, Viewer.Anonymous, limit), default);
+        var indexMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var page = hits.Hits.Take(25).ToList();
+        var texts = (await index.ReadTextsAsync(page.Select(h => h.VersionId).ToList(), default)).ToDictionary(t => t.VersionId);
+        var readMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        foreach (var hit in page)
+        {
+            _ = hit.MatchedIn.Count == 0 ? SnippetBuilder.Opening(texts[hit.VersionId]) : SnippetBuilder.Build(texts[hit.VersionId], input.Terms);
+        }
+        var snippetMs = clock.Elapsed.TotalMilliseconds;
+        if (run > 0)
+        {
+            whole.Add(wholeMs);
+            indexOnly.Add(indexMs);
+            textsRead.Add(readMs);
+            snippets.Add(snippetMs);
+        }
+    }
+    Console.WriteLine($"## {q}: {last!.TotalCount} found, {last.RankedCount} ranked; whole search median {Median(whole):F1} ms, index call {Median(indexOnly):F1} ms, 25 texts read {Median(textsRead):F1} ms, their snippets {Median(snippets):F1} ms");
+    foreach (var (sql, times) in statements.OrderByDescending(s => s.Value.Sum()))
+    {
+        Console.WriteLine($"  {times.Sum() / runs,7:F2} ms/search  ({times.Count / runs,2}×, median {Median(times):F2})  {Flat(sql)}");
+    }
+    statements.Clear();
+}
+
+static double Median(List<double> values) => values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
+static string Flat(string sql) => string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries)) is var flat && flat.Length > 150 ? flat[..150] + "…" : flat;
+
+sealed class Profile(Dictionary<string, List<double>> statements) : DbConnectionInterceptor
+{
+    public bool Recording { get; set; }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        raw.sqlite3_profile(((SqliteConnection)connection).Handle, (_, sql, ns) =>
+        {
+            if (Recording)
+            {
+                lock (statements)
+                {
+                    (statements.TryGetValue(sql, out var list) ? list : statements[sql] = []).Add(ns / 1e6);
+                }
+            }
+        }, null);
+    }
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
+    }
+}
+
+sealed class Factory(DbContextOptions<SqlitePortalDbContext> o) : IDbContextFactory<PortalDbContext> { public PortalDbContext CreateDbContext() => new SqlitePortalDbContext(o); }
