@@ -176,6 +176,7 @@ public sealed class SyntheticCorpusTests(SyntheticCorpusTests.Corpus corpus) : I
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
 
         Assert.Empty(SchemaDrift(connection));
@@ -186,6 +187,7 @@ public sealed class SyntheticCorpusTests(SyntheticCorpusTests.Corpus corpus) : I
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         // What a new migration would do: EF gives an added required column a default, so SQLite would
         // fill it with '' and a corpus would look complete without it.

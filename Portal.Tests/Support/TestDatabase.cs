@@ -9,24 +9,27 @@ using Portal.Infrastructure;
 namespace Portal.Tests.Support;
 
 /// <summary>
-/// A real database migrated with the app's migrations: SQLite in memory (alive while its connection is
-/// open), or a new database on the test PostgreSQL cluster (dropped on dispose).
+/// A real database migrated with the app's migrations: a new SQLite file in the temporary folder, opened through
+/// pooled connections as the app opens it (a search reads on two at once), or a new database on the test PostgreSQL
+/// cluster; either is deleted on dispose.
 /// <see cref="CreateSeededAsync"/> loads the demo data through the app's seeder.
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
 {
-    private readonly SqliteConnection? _sqlite;
+    private readonly string? _sqliteFile;
     private readonly DbContextOptions<SqlitePortalDbContext>? _sqliteOptions;
     private readonly string? _postgreSql;
     private readonly DbContextOptions<PostgreSqlPortalDbContext>? _postgreSqlOptions;
 
     private TestDatabase()
     {
-        _sqlite = new SqliteConnection("Data Source=:memory:");
-        _sqlite.Open();
-        // The interceptor that registers the search functions only sees connections EF opens itself.
-        SqliteSearchFunctions.Register(_sqlite);
-        _sqliteOptions = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(_sqlite).Options;
+        var folder = Path.Combine(Path.GetTempPath(), "portal-tests");
+        Directory.CreateDirectory(folder);
+        _sqliteFile = Path.Combine(folder, $"database-{Guid.NewGuid():N}.db");
+        _sqliteOptions = new DbContextOptionsBuilder<SqlitePortalDbContext>()
+            .UseSqlite($"Data Source={_sqliteFile}")
+            .AddInterceptors(SqliteBusyTimeout.Interceptor, SqliteSearchFunctions.Interceptor)
+            .Options;
     }
 
     private TestDatabase(string postgreSql)
@@ -35,7 +38,7 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
         _postgreSqlOptions = PostgreSqlTestServer.Options(postgreSql);
     }
 
-    public DatabaseProvider Provider => _sqlite is null ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+    public DatabaseProvider Provider => _sqliteFile is null ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
@@ -60,15 +63,22 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
         return database;
     }
 
-    public PortalDbContext CreateDbContext() => _sqlite is not null
+    public PortalDbContext CreateDbContext() => _sqliteFile is not null
         ? new SqlitePortalDbContext(_sqliteOptions!)
         : new PostgreSqlPortalDbContext(_postgreSqlOptions!);
 
     public async ValueTask DisposeAsync()
     {
-        if (_sqlite is not null)
+        if (_sqliteFile is not null)
         {
-            await _sqlite.DisposeAsync();
+            await using (var db = CreateDbContext())
+            {
+                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+            }
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", _sqliteFile + "-journal" })
+            {
+                File.Delete(file);
+            }
         }
         else
         {

@@ -65,8 +65,13 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var oldestRead = read[^1];
         var truncated = read.Count > request.Limit;
         var documentsRead = read.Select(SearchTags.DocumentOf).Distinct().Count();
+        Task<(int Count, bool Exact)>? olderCounted = null;
         if (truncated)
         {
+            // The matches below those read are counted on a connection of their own while the rows read are ranked
+            // (Task.Run: Microsoft.Data.Sqlite's async calls run synchronously).
+            var (newestRead, rowsRead) = (read[0], read.Count);
+            olderCounted = Task.Run(() => CountOlderAsync(match, rows, newestRead, oldestRead, rowsRead, documentsRead, cancellationToken), cancellationToken);
             read.RemoveAt(read.Count - 1);
         }
 
@@ -107,11 +112,11 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
                 : null!)
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
-        if (!truncated)
+        if (olderCounted is null)
         {
             return new SearchHits(hits, false, hits.Count, TotalIsExact: true);
         }
-        var (older, exact) = await CountOlderAsync(db, match, rows, read[0], oldestRead, read.Count + 1, documentsRead, cancellationToken);
+        var (older, exact) = await olderCounted;
         return new SearchHits(hits, true, Math.Max(documentsRead + older - refused, hits.Count), TotalIsExact: exact) { TotalIsEstimate = !exact };
     }
 
@@ -159,9 +164,10 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     /// counted, otherwise matching documents are counted in <see cref="SampleWindows"/> row-id windows spread evenly
     /// over the older rows and scaled up, then counted exactly after all if the estimate turns out small.
     /// </summary>
-    private async Task<(int Count, bool Exact)> CountOlderAsync(PortalDbContext db, string match, string rows, long newestRead, long oldestRead,
+    private async Task<(int Count, bool Exact)> CountOlderAsync(string match, string rows, long newestRead, long oldestRead,
         int rowsRead, int documentsRead, CancellationToken cancellationToken)
     {
+        await using var db = contextFactory.CreateDbContext();
         var below = oldestRead >> 3 << 3;
         var guess = (double)rowsRead * below / Math.Max(1, newestRead - oldestRead + 1);
         if (guess > ExactCountRows && below > 8 * SampleWindows)

@@ -130,6 +130,10 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         var page = Paging.ClampPage(filter.Page, hits.Hits.Count, pageSize);
         var pageHits = hits.Hits.Skip((page - 1) * pageSize).Take(pageSize).ToList();
 
+        // The facets read the catalogue, not the page: on a connection of their own (Task.Run, as SQLite's async calls
+        // run synchronously) they are counted while the page is read, which shortens a search by their time.
+        var facetsCounted = hits.Hits.Count == 0 ? Task.FromResult<IReadOnlyList<Facet>>([])
+            : Task.Run(() => FacetsAsync(hits.Hits.Select(h => h.DocumentId).ToList(), filter, cancellationToken), cancellationToken);
         var ids = pageHits.Select(h => h.DocumentId).ToList();
         var rows = await db.Documents.AsNoTracking()
             .Where(d => ids.Contains(d.Id))
@@ -147,7 +151,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             })
             .ToList();
 
-        var facets = hits.Hits.Count == 0 ? [] : await FacetsAsync(db, hits.Hits.Select(h => h.DocumentId).ToList(), filter, cancellationToken);
+        var facets = await facetsCounted;
         return new SearchResults(filter, notices, hits.Total, page, pageSize, items, facets, Truncated: hits.Truncated,
             TotalIsExact: hits.TotalIsExact, RankedCount: hits.Hits.Count)
         { TotalIsEstimate = hits.TotalIsEstimate };
@@ -158,8 +162,9 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     /// rather than the index: every engine returns document ids, and the labels live in the database.
     /// The database groups and counts, so a search reads back a few rows per facet, not a row per hit.
     /// </summary>
-    private static async Task<IReadOnlyList<Facet>> FacetsAsync(PortalDbContext db, List<int> ids, SearchFilter filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Facet>> FacetsAsync(List<int> ids, SearchFilter filter, CancellationToken cancellationToken)
     {
+        await using var db = contextFactory.CreateDbContext();
         var facets = new List<Facet>();
         var first = filter with { Page = 1 };
         var found = db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id));
