@@ -4,6 +4,8 @@
 // and every SQLite statement either runs (SQLite's own profile hook: time inside SQLite, per statement text).
 // Medians over the runs after one warm-up; the machine should be quiet.
 // Usage: dotnet run -c Release benchmarks/SearchProfile.cs -- <corpus .db> "refugees|地雷|international" [runs] [match limit]
+// Environment: SAMPLE_ROWS and SAMPLE_WINDOWS size the count's sample; PRAGMAS is run on every connection opened
+// (e.g. PRAGMAS="PRAGMA mmap_size=2147418112").
 using System.Diagnostics;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -84,6 +86,12 @@ sealed class Profile(Dictionary<string, List<double>> statements) : DbConnection
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (Environment.GetEnvironmentVariable("PRAGMAS") is { Length: > 0 } pragmas)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            command.ExecuteNonQuery();
+        }
         raw.sqlite3_profile(((SqliteConnection)connection).Handle, (_, sql, ns) =>
         {
             if (Recording)
