@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace Portal.Data;
 
@@ -60,34 +62,60 @@ public sealed class DatabaseWatch(DatabaseLocation location, TimeProvider clock,
 }
 
 /// <summary>
-/// A request that failed because the database is gone answers 503 with a short message and
-/// Retry-After, not the generic error page with a 500.
+/// A request that failed because the database is gone, or too busy to answer in time (a lock held past SQLite's busy
+/// timeout, a PostgreSQL statement or pool timeout), answers 503 with a short message and Retry-After, not the
+/// generic error page with a 500: both pass, and a client should come back rather than report a fault.
 /// </summary>
 public sealed class DatabaseUnavailableHandler(DatabaseLocation location, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (httpContext.Response.HasStarted || (location.Exists() && !Caused<DatabaseUnavailableException>(exception)))
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+        if (Chain(exception).Any(IsBusy))
+        {
+            logger.LogWarning(exception, "Request {Path} failed: the database did not answer in time", httpContext.Request.Path);
+            await AnswerAsync(httpContext, "5", "The document database is busy. Please try again in a few seconds.", cancellationToken);
+            return true;
+        }
+        if (location.Exists() && !Chain(exception).Any(e => e is DatabaseUnavailableException))
         {
             return false;
         }
         logger.LogError("Request {Path} failed: the database is missing ({Location})", httpContext.Request.Path, location);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = "60";
-        httpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await httpContext.Response.WriteAsync("The document database is unavailable. Please try again in a few minutes.", cancellationToken);
+        await AnswerAsync(httpContext, "60", "The document database is unavailable. Please try again in a few minutes.", cancellationToken);
         return true;
     }
 
-    private static bool Caused<T>(Exception exception) where T : Exception
+    /// <summary>
+    /// SQLite's BUSY and LOCKED (primary codes 5 and 6, whatever the extended code); PostgreSQL's statement timeout
+    /// (57014), too many connections (53300) and a server not yet accepting them (57P03); Npgsql's own command and
+    /// connection-pool timeouts, which it reports as a <see cref="TimeoutException"/> inside its exception.
+    /// </summary>
+    private static bool IsBusy(Exception exception) => exception switch
+    {
+        SqliteException sqlite => (sqlite.SqliteErrorCode & 0xff) is 5 or 6,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.TooManyConnections
+            or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException { InnerException: TimeoutException } => true,
+        _ => false,
+    };
+
+    private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            if (e is T)
-            {
-                return true;
-            }
+            yield return e;
         }
-        return false;
+    }
+
+    private static async Task AnswerAsync(HttpContext httpContext, string retryAfterSeconds, string message, CancellationToken cancellationToken)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = retryAfterSeconds;
+        httpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await httpContext.Response.WriteAsync(message, cancellationToken);
     }
 }
