@@ -10,8 +10,8 @@ namespace Portal.Tests.Support;
 
 /// <summary>
 /// A real database migrated with the app's migrations: a new SQLite file in the temporary folder, opened through
-/// pooled connections as the app opens it (a search reads on two at once), or a new database on the test PostgreSQL
-/// cluster; either is deleted on dispose.
+/// pooled connections with the app's busy timeout and search functions (a search reads on two at once), or a new
+/// database on the test PostgreSQL cluster; either is deleted on dispose.
 /// <see cref="CreateSeededAsync"/> loads the demo data through the app's seeder.
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
@@ -27,7 +27,7 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
         Directory.CreateDirectory(folder);
         _sqliteFile = Path.Combine(folder, $"database-{Guid.NewGuid():N}.db");
         _sqliteOptions = new DbContextOptionsBuilder<SqlitePortalDbContext>()
-            .UseSqlite($"Data Source={_sqliteFile}")
+            .UseSqlite(SqliteConnectionString)
             .AddInterceptors(SqliteBusyTimeout.Interceptor, SqliteSearchFunctions.Interceptor)
             .Options;
     }
@@ -37,6 +37,8 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
         _postgreSql = postgreSql;
         _postgreSqlOptions = PostgreSqlTestServer.Options(postgreSql);
     }
+
+    private string SqliteConnectionString => $"Data Source={_sqliteFile}";
 
     public DatabaseProvider Provider => _sqliteFile is null ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
@@ -71,9 +73,9 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
     {
         if (_sqliteFile is not null)
         {
-            await using (var db = CreateDbContext())
+            using (var pooled = new SqliteConnection(SqliteConnectionString))
             {
-                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+                SqliteConnection.ClearPool(pooled);
             }
             foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", _sqliteFile + "-journal" })
             {
