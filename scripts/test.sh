@@ -67,11 +67,13 @@ skipped=$(grep -E '^\s+skipped: [0-9]+' "$results/output.log" | tail -1 | grep -
 if [ "$total" = 0 ] && [ "$code" = 0 ]; then
   echo "No test ran."; code=1
 fi
-# A failing run prints the whole server log after its summary; name the failed tests again last,
-# where a reader of the log's tail will see them.
+# A failing run prints the whole server log after its summary; name the failed tests again last, each
+# with the first lines of its failure message, where a reader of the log's tail will see them.
 if [ "$failed" != 0 ]; then
   echo "Failed tests:"
-  grep -E '^failed ' "$results/output.log" | sed 's/^/  /' || true
+  awk '/^failed / { print "  " $0; lines = 30; next }
+       lines > 0 && /^[^ \t]/ { lines = 0 }
+       lines > 0 { print "  " $0; lines-- }' "$results/output.log" || true
 fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$code"
