@@ -116,6 +116,11 @@ public sealed class CrawlerWorld(IReadOnlyList<CrawledDocument> documents) : Acc
         {
             Ids[document.Name] = await AddAsync(document);
         }
+        // Saving stamps the time of the change, and lists of changes (OAI-PMH, the API's changes) show only changes
+        // older than SettledChanges.Margin: a crawl begun right after seeding met the documents in one world and not
+        // yet in its twin, seeded a second later. Every planted document changed at the same fixed time instead.
+        await using var stamps = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await stamps.Documents.ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, Fixed));
     }
 
     private static AgendaItem Item(int number, string title) => new() { Number = number, Titles = [new AgendaItemTitle { Language = "en", Title = title }] };
