@@ -53,12 +53,12 @@ foreach (var q in args[1].Split('|'))
         var indexMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         var page = hits.Hits.Take(25).ToList();
-        var texts = (await index.ReadTextsAsync(page.Select(h => h.VersionId).ToList(), default)).ToDictionary(t => t.VersionId);
+        var texts = await index.ReadShownTextsAsync(page, default);
         var readMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
-        foreach (var hit in page)
+        foreach (var hit in page.Where(h => texts.ContainsKey(h.DocumentId)))
         {
-            _ = hit.MatchedIn.Count == 0 ? SnippetBuilder.Opening(texts[hit.VersionId]) : SnippetBuilder.Build(texts[hit.VersionId], input.Terms);
+            _ = hit.MatchedIn.Count == 0 ? SnippetBuilder.Opening(texts[hit.DocumentId]) : SnippetBuilder.Build(texts[hit.DocumentId], input.Terms);
         }
         var snippetMs = clock.Elapsed.TotalMilliseconds;
         if (run > 0)

@@ -240,13 +240,17 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
         Assert.Equal(hits.Hits.Count, hits.Total);
         Assert.Equal(hits.Hits.Count, hits.Hits.Select(h => h.DocumentId).Distinct().Count());
         Assert.Equal(hits.Hits.OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId), hits.Hits);
-        var texts = await Shared.Index.ReadTextsAsync(hits.Hits.Select(h => h.VersionId).ToList(), Cancel);
-        Assert.Equal(hits.Hits.Select(h => (h.VersionId, h.Language)).Order(), texts.Select(t => (t.VersionId, t.Language)).Order());
+        var shown = await Shared.Index.ReadShownTextsAsync(hits.Hits, Cancel);
+        Assert.Equal(hits.Hits.Select(h => h.DocumentId).Order(), shown.Keys.Order());
         await using var db = Shared.Database.CreateDbContext();
         foreach (var hit in hits.Hits)
         {
-            Assert.True(await db.LanguageVersions.AnyAsync(v => v.Id == hit.VersionId && v.DocumentId == hit.DocumentId && v.Language == hit.Language, Cancel));
+            var text = shown[hit.DocumentId];
+            Assert.True(await db.LanguageVersions.AnyAsync(v => v.Id == text.VersionId && v.DocumentId == hit.DocumentId && v.Language == text.Language, Cancel));
+            // The version shown is one whose text matched, when any did.
+            Assert.True(hit.MatchedIn.Count == 0 || hit.MatchedIn.Contains(text.Language), $"{hit.DocumentId} shown in {text.Language}, matched in {string.Join(", ", hit.MatchedIn)}");
         }
+        var texts = shown.Values.ToList();
         // Found as the index folds text: case and Latin accents do not count (Démolandie).
         var compare = System.Globalization.CultureInfo.InvariantCulture.CompareInfo;
         Assert.All(texts, t => Assert.True(compare.IndexOf(t.Title + t.Body + t.Extra, "Demoland",
@@ -598,6 +602,13 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
             db.Documents.Add(new Document { Kind = DocumentKind.Report, Status = PublicationStatus.Published, CatalogTitle = "Zeppelinological survey, second part" });
             await db.SaveChangesAsync(Cancel);
             Assert.True(await InStep());
+            // A document without any language version is found by its catalogue record, counted, and listed by its catalogue title.
+            var found = await Find("zeppelinological");
+            Assert.Equal(2, found.TotalCount);
+            var untexted = Assert.Single(found.Items, i => i.Row.Versions.Count == 0);
+            Assert.Equal("Zeppelinological survey, second part", untexted.Title);
+            Assert.True(untexted.InCatalogue);
+            Assert.Empty(untexted.Snippet);
             await db.Documents.Where(d => d.CatalogTitle == "Zeppelinological survey, second part").ExecuteDeleteAsync(Cancel);
         }
         Assert.True(await InStep());

@@ -3,7 +3,7 @@ namespace Portal.Data.Search;
 /// <summary>
 /// The full-text index of a database provider, as a stateless question and answer: a
 /// <see cref="SearchRequest"/> in, a bounded <see cref="SearchHits"/> out, and the indexed texts of
-/// the versions found for snippets. SQLite answers with FTS5 (<see cref="SqliteSearchIndex"/>); another
+/// the versions shown, for snippets. SQLite answers with FTS5 (<see cref="SqliteSearchIndex"/>); another
 /// engine (PostgreSQL <c>tsvector</c>, an inverted index) implements the same two calls in its own way and
 /// must pass the same behaviour suite (<c>Portal.Tests/Features/Search/SearchBehaviourTests.cs</c>).
 /// <para>
@@ -21,8 +21,12 @@ public interface ISearchIndex
     /// </summary>
     Task<SearchHits> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
 
-    /// <summary>The indexed text of the given language versions, for snippets.</summary>
-    Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The indexed text each hit is shown with, by document id, for the hits a page shows: that of its best-matching
+    /// version, or for a document found by its catalogue record alone that of the version <see cref="CatalogueMatches"/>
+    /// picks; none for a document without any language version.
+    /// </summary>
+    Task<IReadOnlyDictionary<int, IndexedText>> ReadShownTextsAsync(IReadOnlyCollection<SearchHit> hits, CancellationToken cancellationToken);
 
     /// <summary>
     /// Rebuilds the index from the catalogue, a batch of documents at a time (each batch one transaction, so

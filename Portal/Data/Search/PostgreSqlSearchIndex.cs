@@ -56,21 +56,13 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         var catalogueRanks = catalogueIds.Length == 0 ? [] : await db.Database
             .SqlQueryRaw<Ranked>(query.CatalogueRankSql(), [.. query.RankParameters(catalogueIds)])
             .ToDictionaryAsync(r => r.Id, r => r.Rank, cancellationToken);
-        var documents = read.GroupBy(m => m.DocumentId).ToList();
-        // A document found by its catalogue record alone is shown in the version CatalogueMatches picks.
-        var shown = await CatalogueMatches.VersionsToShowAsync(db,
-            documents.Where(g => g.All(m => m.IsCatalogue)).Select(g => g.Key).ToList(), cancellationToken);
         var hits = new List<SearchHit>();
-        foreach (var found in documents)
+        foreach (var found in read.GroupBy(m => m.DocumentId))
         {
+            // Shown in its best-matching version; a document found by its catalogue record alone in the one CatalogueMatches picks.
             var best = found.Where(m => !m.IsCatalogue).MaxBy(m => ranks.GetValueOrDefault(m.VersionId));
-            var (versionId, language) = best is not null ? (best.VersionId, best.Language) : shown.GetValueOrDefault(found.Key);
-            if (language is null)
-            {
-                continue; // a document without any language version has nothing to show
-            }
-            hits.Add(new SearchHit(found.Key, versionId, language,
-                found.Max(m => m.IsCatalogue ? catalogueRanks.GetValueOrDefault(m.DocumentId) : ranks.GetValueOrDefault(m.VersionId)))
+            hits.Add(new SearchHit(found.Key,
+                found.Max(m => m.IsCatalogue ? catalogueRanks.GetValueOrDefault(m.DocumentId) : ranks.GetValueOrDefault(m.VersionId)), best?.VersionId)
             {
                 MatchedIn = found.Where(m => !m.IsCatalogue).Select(m => m.Language).Distinct().OrderBy(l => Array.IndexOf(SearchTags.LanguageSlots, l)).ToList(),
                 InCatalogue = found.Any(m => m.IsCatalogue),
@@ -139,18 +131,20 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         return read;
     }
 
-    public async Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, IndexedText>> ReadShownTextsAsync(IReadOnlyCollection<SearchHit> hits, CancellationToken cancellationToken)
     {
-        if (versionIds.Count == 0)
+        if (hits.Count == 0)
         {
-            return [];
+            return new Dictionary<int, IndexedText>();
         }
         await using var db = contextFactory.CreateDbContext();
+        var picked = await CatalogueMatches.VersionsToShowAsync(db, hits.Where(h => h.ShownRow is null).Select(h => h.DocumentId).ToList(), cancellationToken);
+        var versionIds = hits.Where(h => h.ShownRow is not null).Select(h => (int)h.ShownRow!.Value).Concat(picked.Values.Select(v => v.Id)).ToArray();
         var rows = await db.Database.SqlQueryRaw<TextRow>(
-                """SELECT "VersionId", "Language", "Title", "Body", "Extra" FROM "SearchText" WHERE "VersionId" = ANY(@ids)""",
-                new NpgsqlParameter("ids", versionIds.ToArray()))
+                """SELECT "DocumentId", "VersionId", "Language", "Title", "Body", "Extra" FROM "SearchText" WHERE "VersionId" = ANY(@ids)""",
+                new NpgsqlParameter("ids", versionIds))
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new IndexedText(r.VersionId, r.Language, r.Title, r.Body, r.Extra)).ToList();
+        return rows.ToDictionary(r => r.DocumentId, r => new IndexedText(r.VersionId, r.Language, r.Title, r.Body, r.Extra));
     }
 
     /// <summary>Documents per transaction of <see cref="RebuildAsync"/>.</summary>
@@ -194,6 +188,8 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
 
     private sealed class TextRow
     {
+        public int DocumentId { get; init; }
+
         public int VersionId { get; init; }
 
         public string Language { get; init; } = "";

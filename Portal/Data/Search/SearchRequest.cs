@@ -88,8 +88,15 @@ public sealed record SearchRequest(IReadOnlyList<SearchTerm> Terms, SearchScope 
         Scope.Filter(db, db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(Viewer)));
 }
 
-/// <summary>A document found: its best-matching language version, and a rank (higher is better, comparable within one answer).</summary>
-public sealed record SearchHit(int DocumentId, int VersionId, string Language, double Rank)
+/// <summary>
+/// A document found, and a rank (higher is better, comparable within one answer). The language version it is shown in
+/// is read for the hits a page shows only (<see cref="ISearchIndex.ReadShownTextsAsync"/>), not for every hit.
+/// </summary>
+/// <param name="ShownRow">
+/// The engine's own key of its best-matching text (SQLite's index row, PostgreSQL's version id), read back only by the
+/// engine that made the hit; null when only the catalogue record matched, and <see cref="CatalogueMatches"/> picks the version.
+/// </param>
+public sealed record SearchHit(int DocumentId, double Rank, long? ShownRow)
 {
     /// <summary>The languages whose text holds the terms, in the UN's order.</summary>
     public IReadOnlyList<string> MatchedIn { get; init; } = [];

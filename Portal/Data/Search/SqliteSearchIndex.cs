@@ -86,30 +86,21 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var allowed = (await request.AllowedDocuments(db).Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var refused = best.Count - best.Count(m => allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         best.RemoveAll(m => !allowed.Contains(SearchTags.DocumentOf(m.RowId)));
-        // The language version behind each best row, sought by its document's key.
-        var versions = new Dictionary<long, (int Id, string Language)>();
-        foreach (var v in await ReadAsync(db,
-            $"SELECT r.value, v.Id, v.Language FROM json_each($rows) r JOIN LanguageVersions v ON v.DocumentId = r.value >> 3 WHERE {SqliteSearchSchema.RowIdOf("v")} = r.value",
-            [("$rows", "[" + string.Join(',', best.Select(m => m.RowId)) + "]")], r => (RowId: r.GetInt64(0), Id: r.GetInt32(1), Language: r.GetString(2)), cancellationToken))
-        {
-            versions.TryAdd(v.RowId, (v.Id, v.Language));
-        }
-        foreach (var (documentId, version) in await CatalogueMatches.VersionsToShowAsync(db,
-            best.Where(m => SearchTags.IsCatalogue(m.RowId)).Select(m => SearchTags.DocumentOf(m.RowId)).ToList(), cancellationToken))
-        {
-            versions[SearchTags.CatalogueRowId(documentId)] = version;
-        }
-        // Every language whose text matched, read from the row ids (document × 8 + language slot).
-        var matchedIn = read.Where(rowId => !SearchTags.IsCatalogue(rowId) && allowed.Contains(SearchTags.DocumentOf(rowId))).Order()
-            .Select(rowId => (Document: SearchTags.DocumentOf(rowId), Language: SearchTags.LanguageOf(rowId) ?? versions.GetValueOrDefault(rowId).Language))
+        // Every language whose text matched, read from the row ids (document × 8 + language slot); the few rows of
+        // languages beyond the six slots are looked up.
+        var matchedRows = read.Where(rowId => !SearchTags.IsCatalogue(rowId) && allowed.Contains(SearchTags.DocumentOf(rowId))).Order().ToList();
+        var otherLanguages = await LanguagesOfAsync(db, matchedRows.Where(rowId => SearchTags.LanguageOf(rowId) is null).ToList(), cancellationToken);
+        var matchedIn = matchedRows
+            .Select(rowId => (Document: SearchTags.DocumentOf(rowId), Language: SearchTags.LanguageOf(rowId) ?? otherLanguages.GetValueOrDefault(rowId)))
             .Where(m => m.Language is not null)
-            .ToLookup(m => m.Document, m => m.Language);
+            .ToLookup(m => m.Document, m => m.Language!);
         var inCatalogue = read.Where(SearchTags.IsCatalogue).Select(SearchTags.DocumentOf).ToHashSet();
         var hits = best
-            .Where(m => versions.ContainsKey(m.RowId))
-            .Select(m => SearchTags.DocumentOf(m.RowId) is var document && versions[m.RowId] is var v
-                ? new SearchHit(document, v.Id, v.Language, m.Score) { MatchedIn = [.. matchedIn[document]], InCatalogue = inCatalogue.Contains(document) }
-                : null!)
+            .Select(m => new SearchHit(SearchTags.DocumentOf(m.RowId), m.Score, SearchTags.IsCatalogue(m.RowId) ? null : m.RowId)
+            {
+                MatchedIn = [.. matchedIn[SearchTags.DocumentOf(m.RowId)]],
+                InCatalogue = inCatalogue.Contains(SearchTags.DocumentOf(m.RowId)),
+            })
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
         if (olderCounted is null)
@@ -195,20 +186,53 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         return (counted[0], true);
     }
 
-    public async Task<IReadOnlyList<IndexedText>> ReadTextsAsync(IReadOnlyCollection<int> versionIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, IndexedText>> ReadShownTextsAsync(IReadOnlyCollection<SearchHit> hits, CancellationToken cancellationToken)
     {
-        if (versionIds.Count == 0)
+        if (hits.Count == 0)
         {
-            return [];
+            return new Dictionary<int, IndexedText>();
         }
         await using var db = contextFactory.CreateDbContext();
-        // The index holds no text: snippets are cut from the catalogue's own, folded as the index folds it.
-        return await ReadAsync(db,
-            $"SELECT v.Id, v.Language, v.Title, v.BodyMarkdown, {SqliteSearchSchema.ExtraOfVersion} FROM LanguageVersions v WHERE v.Id IN (SELECT value FROM json_each($ids))",
-            [("$ids", "[" + string.Join(',', versionIds) + "]")],
-            r => new IndexedText(r.GetInt32(0), r.GetString(1), SearchText.Fold(r.GetString(2)), SearchText.Fold(r.GetString(3)), SearchText.Fold(r.GetString(4))),
+        var picked = await CatalogueMatches.VersionsToShowAsync(db, hits.Where(h => h.ShownRow is null).Select(h => h.DocumentId).ToList(), cancellationToken);
+        // The index holds no text: snippets are cut from the catalogue's own, folded as the index folds it. The versions
+        // are those behind the rows shown (sought by their document's key) and those picked for catalogue matches.
+        var texts = await ReadAsync(db, $"""
+            SELECT v.DocumentId, v.Id, v.Language, v.Title, v.BodyMarkdown, {SqliteSearchSchema.ExtraOfVersion}
+            FROM json_each($rows) r JOIN LanguageVersions v ON v.DocumentId = r.value >> 3 WHERE {SqliteSearchSchema.RowIdOf("v")} = r.value
+            UNION ALL
+            SELECT v.DocumentId, v.Id, v.Language, v.Title, v.BodyMarkdown, {SqliteSearchSchema.ExtraOfVersion}
+            FROM LanguageVersions v WHERE v.Id IN (SELECT value FROM json_each($versions))
+            """,
+            [("$rows", Json(hits.Where(h => h.ShownRow is not null).Select(h => h.ShownRow!.Value))), ("$versions", Json(picked.Values.Select(v => (long)v.Id)))],
+            r => (Document: r.GetInt32(0), Text: new IndexedText(r.GetInt32(1), r.GetString(2), SearchText.Fold(r.GetString(3)), SearchText.Fold(r.GetString(4)), SearchText.Fold(r.GetString(5)))),
             cancellationToken);
+        var shown = new Dictionary<int, IndexedText>();
+        foreach (var (document, text) in texts)
+        {
+            // A row of the slot that languages beyond the six share may join more than one version: one is shown.
+            shown.TryAdd(document, text);
+        }
+        return shown;
     }
+
+    /// <summary>The language of each text row given, for rows of languages beyond the six slots, which the row id does not tell.</summary>
+    private static async Task<Dictionary<long, string>> LanguagesOfAsync(PortalDbContext db, List<long> rowIds, CancellationToken cancellationToken)
+    {
+        var languages = new Dictionary<long, string>();
+        if (rowIds.Count == 0)
+        {
+            return languages;
+        }
+        foreach (var (rowId, language) in await ReadAsync(db,
+            $"SELECT r.value, v.Language FROM json_each($rows) r JOIN LanguageVersions v ON v.DocumentId = r.value >> 3 WHERE {SqliteSearchSchema.RowIdOf("v")} = r.value",
+            [("$rows", Json(rowIds))], r => (r.GetInt64(0), r.GetString(1)), cancellationToken))
+        {
+            languages.TryAdd(rowId, language);
+        }
+        return languages;
+    }
+
+    private static string Json(IEnumerable<long> values) => "[" + string.Join(',', values) + "]";
 
     /// <summary>Documents per transaction of <see cref="RebuildAsync"/>.</summary>
     public int RebuildBatch { get; init; } = 5_000;

@@ -139,15 +139,19 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             .Where(d => ids.Contains(d.Id))
             .Select(DocumentRow.Projection)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        var texts = (await index.ReadTextsAsync(pageHits.Select(h => h.VersionId).ToList(), cancellationToken)).ToDictionary(t => t.VersionId);
+        var texts = await index.ReadShownTextsAsync(pageHits, cancellationToken);
         var items = pageHits
-            .Where(h => rows.ContainsKey(h.DocumentId) && texts.ContainsKey(h.VersionId))
+            .Where(h => rows.ContainsKey(h.DocumentId))
             .Select(h =>
             {
-                var text = texts[h.VersionId];
                 var row = rows[h.DocumentId];
-                var title = row.Versions.FirstOrDefault(v => v.Language == h.Language)?.Title ?? row.Title;
-                return new SearchResultItem(row, h.Language, title, h.MatchedIn.Count == 0 ? SnippetBuilder.Opening(text) : SnippetBuilder.Build(text, input.Terms), h.MatchedIn, h.InCatalogue);
+                if (!texts.TryGetValue(h.DocumentId, out var text))
+                {
+                    // A document without any language version, found by its catalogue record: its catalogue title, no snippet.
+                    return new SearchResultItem(row, row.TitleLanguage, row.Title, [], h.MatchedIn, h.InCatalogue);
+                }
+                var title = row.Versions.FirstOrDefault(v => v.Language == text.Language)?.Title ?? row.Title;
+                return new SearchResultItem(row, text.Language, title, h.MatchedIn.Count == 0 ? SnippetBuilder.Opening(text) : SnippetBuilder.Build(text, input.Terms), h.MatchedIn, h.InCatalogue);
             })
             .ToList();
 
