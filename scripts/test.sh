@@ -21,6 +21,8 @@ command -v nginx >/dev/null 2>&1 || need+=(nginx)
 # that must read the schema) and rsync; pg_dump and pg_restore come with postgresql-client-15 (test-services.sh).
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v rsync >/dev/null 2>&1 || need+=(rsync)
+# The backup test of a portal whose files are in an S3 bucket copies them out and back with Debian's AWS CLI.
+[ -x /usr/bin/aws ] || need+=(awscli)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from apt..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -28,6 +30,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-$(command -v chromium)}"
+export PORTAL_AWS="${PORTAL_AWS:-/usr/bin/aws}"
 # The accessibility tests inject axe-core into pages and run the Nu HTML checker (a Java program) on
 # them; s3rver is the S3-protocol server the object-store tests run against. They come from npm,
 # pinned, into a folder outside the repository; PORTAL_NODE_TOOLS tells the tests where it is. A warm machine skips npm entirely.

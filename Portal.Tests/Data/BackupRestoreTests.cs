@@ -19,9 +19,10 @@ namespace Portal.Tests.Data;
 /// <c>.backup</c>, PostgreSQL with <c>pg_dump --format=custom</c>), database first, then the files folder
 /// with rsync; the backup is restored (<c>pg_restore</c> into a new, empty database) under a second, empty
 /// portal, which must hold every document, version and file of the first (SHA-256 equal), search them
-/// without a reindex, and read what the first's Data Protection keys protected.
+/// without a reindex, and read what the first's Data Protection keys protected. With the files in an S3 bucket
+/// (PostgreSQL and S3, as compose runs), the bucket folder is copied out and back with <c>aws s3 sync</c> instead.
 /// </summary>
-public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class BackupRestoreTests(DatabaseProvider provider, bool filesOnS3 = false) : IAsyncLifetime
 {
     public sealed class OnSqlite() : BackupRestoreTests(DatabaseProvider.Sqlite)
     {
@@ -85,13 +86,17 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
 
     public sealed class OnPostgreSql() : BackupRestoreTests(DatabaseProvider.PostgreSql);
 
+    public sealed class OnPostgreSqlAndS3() : BackupRestoreTests(DatabaseProvider.PostgreSql, filesOnS3: true);
+
     private const string UploadedSymbol = "A/75/9101";
     private const string InFlightSymbol = "A/75/9102";
     private const string SearchWord = "Quokkabackup";
 
     private readonly string _backup = Path.Combine(Path.GetTempPath(), "portal-backups", Guid.NewGuid().ToString("N"));
+    private readonly string? _originalBucketFolder = filesOnS3 ? S3TestServer.NewPrefix() : null;
+    private readonly string? _restoredBucketFolder = filesOnS3 ? S3TestServer.NewPrefix() : null;
     private Original _original = null!;
-    private PreparedDatabasePortal? _restored;
+    private Restored? _restored;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -102,7 +107,7 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
             PostgreSqlTestServer.Require();
         }
         Directory.CreateDirectory(_backup);
-        _original = new Original(provider);
+        _original = new Original(provider, FileSettings(_originalBucketFolder));
         _original.StartKestrel();
         return ValueTask.CompletedTask;
     }
@@ -115,11 +120,28 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
         }
         await _original.DisposeAsync();
         Directory.Delete(_backup, recursive: true);
+        if (filesOnS3)
+        {
+            using var s3 = FileStoreSetup.CreateClient(S3TestServer.Options(_originalBucketFolder!));
+            await S3TestServer.DeleteFolderAsync(s3, _originalBucketFolder!);
+            await S3TestServer.DeleteFolderAsync(s3, _restoredBucketFolder!);
+        }
     }
 
-    private sealed class Original(DatabaseProvider provider) : PortalAppFactory
+    private static IEnumerable<KeyValuePair<string, string>> FileSettings(string? bucketFolder) =>
+        bucketFolder is null ? [] : S3TestServer.PortalSettings(bucketFolder);
+
+    private sealed class Original(DatabaseProvider provider, IEnumerable<KeyValuePair<string, string>> settings) : PortalAppFactory
     {
         protected override DatabaseProvider Provider => provider;
+
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => settings;
+    }
+
+    private sealed class Restored(DatabaseProvider provider, string? postgreSqlDatabase, IEnumerable<KeyValuePair<string, string>> settings)
+        : PreparedDatabasePortal(provider, postgreSqlDatabase)
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => settings;
     }
 
     [Fact]
@@ -141,10 +163,10 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
             await BackUpDatabaseAsync();
             await transaction.CommitAsync(Cancel);
         }
-        await RunAsync("rsync", "-a", FilesOf(_original.DataPath) + "/", Path.Combine(_backup, "files") + "/");
+        await BackUpFilesAsync();
 
         _restored = await RestoreDatabaseAsync();
-        await RunAsync("rsync", "-a", Path.Combine(_backup, "files") + "/", FilesOf(_restored.DataPath) + "/");
+        await RestoreFilesAsync();
         var address = _restored.StartKestrel();
 
         var after = await CatalogueAsync(_restored);
@@ -192,17 +214,43 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : IAsyncLife
     }
 
     /// <summary>README: the copy back into an empty portal's data folder, or `pg_restore --dbname=portal --no-owner portal.dump` into a new, empty database.</summary>
-    private async Task<PreparedDatabasePortal> RestoreDatabaseAsync()
+    private async Task<Restored> RestoreDatabaseAsync()
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            var restored = new PreparedDatabasePortal(provider, postgreSqlDatabase: null);
+            var restored = new Restored(provider, postgreSqlDatabase: null, FileSettings(_restoredBucketFolder));
             File.Copy(Path.Combine(_backup, "portal.db"), Path.Combine(restored.DataPath, "portal.db"));
             return restored;
         }
         var database = PostgreSqlTestServer.CreateEmptyDatabase("restore");
         await RunAsync("pg_restore", $"--dbname={LibpqConnection(database)}", "--no-owner", Path.Combine(_backup, "portal.dump"));
-        return new PreparedDatabasePortal(provider, database);
+        return new Restored(provider, database, FileSettings(_restoredBucketFolder));
+    }
+
+    /// <summary>README: `rsync -a data/files/ backup/files/`, or for a bucket `aws s3 sync s3://portal-files ./portal-files`.</summary>
+    private Task BackUpFilesAsync() => filesOnS3
+        ? RunAwsAsync("s3", "sync", BucketFolder(_originalBucketFolder!), Path.Combine(_backup, "files"), "--endpoint-url", S3TestServer.ServiceUrl)
+        : RunAsync("rsync", "-a", FilesOf(_original.DataPath) + "/", Path.Combine(_backup, "files") + "/");
+
+    /// <summary>README: `rsync -a backup/files/ data/files/`, or for a bucket `aws s3 sync ./portal-files s3://portal-files` (here into a new, empty folder).</summary>
+    private Task RestoreFilesAsync() => filesOnS3
+        ? RunAwsAsync("s3", "sync", Path.Combine(_backup, "files"), BucketFolder(_restoredBucketFolder!), "--endpoint-url", S3TestServer.ServiceUrl)
+        : RunAsync("rsync", "-a", Path.Combine(_backup, "files") + "/", FilesOf(_restored!.DataPath) + "/");
+
+    private static string BucketFolder(string prefix) => $"s3://{S3TestServer.Bucket}/{prefix}";
+
+    /// <summary>The AWS CLI (Debian's awscli, which scripts/test.sh installs and names in PORTAL_AWS) with the test server's keys.</summary>
+    private static async Task RunAwsAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("PORTAL_AWS") ?? "aws", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var options = S3TestServer.Options("");
+        start.Environment["AWS_ACCESS_KEY_ID"] = options.AccessKey;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = options.SecretKey;
+        start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        using var process = Process.Start(start)!;
+        await FinishAsync(process);
     }
 
     private static string FilesOf(string dataPath) => Path.Combine(dataPath, "files");
