@@ -609,6 +609,7 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
             Assert.Equal("Zeppelinological survey, second part", untexted.Title);
             Assert.True(untexted.InCatalogue);
             Assert.Empty(untexted.Snippet);
+            Assert.Equal(untexted.Row.Url, untexted.Url);
             await db.Documents.Where(d => d.CatalogTitle == "Zeppelinological survey, second part").ExecuteDeleteAsync(Cancel);
         }
         Assert.True(await InStep());

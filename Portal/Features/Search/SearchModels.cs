@@ -40,7 +40,8 @@ public sealed record SearchResultItem(DocumentRow Row, string Language, string T
         : InterfaceText.Format(InCatalogue ? "MatchInLanguagesAndCatalogue" : "MatchInLanguages",
             string.Join(", ", MatchedIn.Select(l => InterfaceLanguage.NameOf(UnLanguage.FromCode(l)))));
 
-    public string Url => SiteUrls.Document(Row.Id, Row.Symbols, Language);
+    /// <summary>The version shown; the document itself when it has no version in that language (none at all, found by its catalogue record).</summary>
+    public string Url => Row.Versions.Any(v => v.Language == Language) ? SiteUrls.Document(Row.Id, Row.Symbols, Language) : Row.Url;
 
     public UnLanguage LanguageInfo => UnLanguage.FromCode(Language);
 }
