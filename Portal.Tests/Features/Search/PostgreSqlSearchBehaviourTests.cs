@@ -12,7 +12,7 @@ public sealed class PostgreSqlSearchEngine : SearchEngineFixture
         var database = await TestDatabase.CreateSeededAsync(DatabaseProvider.PostgreSql);
         // A first range of four documents, and no filter counted as leaving few: every behaviour is shown through reads
         // of several ranges of documents (the few-documents path is compared with it in PostgreSqlSearchIndexTests).
-        return new SearchEngine(database, new PostgreSqlSearchIndex(database) { FirstWindow = 4, FewDocuments = 0 }, database);
+        return new SearchEngine(database, new PostgreSqlSearchIndex(database) { FirstWindow = 4, ManyDocuments = 0 }, database);
     }
 }
 

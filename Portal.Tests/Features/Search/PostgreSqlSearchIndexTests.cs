@@ -58,7 +58,8 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
 
     /// <summary>
     /// The newest matches are read range by range of document ids (<see cref="PostgreSqlSearchIndex.FirstWindow"/>), and
-    /// under a filter that leaves few documents, from those documents' rows (<see cref="PostgreSqlSearchIndex.FewDocuments"/>).
+    /// under a filter that leaves at most <see cref="PostgreSqlSearchIndex.ManyDocuments"/>, from those documents' rows, a batch
+    /// of <see cref="PostgreSqlSearchIndex.FewDocuments"/> at a time.
     /// Whatever the first range, the limit and the filter, that returns the documents, versions and ranks one read of every match returns.
     /// </summary>
     [Theory]
@@ -70,11 +71,12 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
     public async Task ReadingTheNewestMatchesRangeByRangeFindsWhatOneReadFinds(string text)
     {
         var terms = SearchInput.Parse(text).Terms;
-        var whole = new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = int.MaxValue, FewDocuments = 0 };
+        var whole = new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = int.MaxValue, ManyDocuments = 0 };
         PostgreSqlSearchIndex[] ranged =
         [
-            .. new[] { 1, 2, 5 }.Select(window => new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = window, FewDocuments = 0 }),
+            .. new[] { 1, 2, 5 }.Select(window => new PostgreSqlSearchIndex(engine.Shared.Database) { FirstWindow = window, ManyDocuments = 0 }),
             new PostgreSqlSearchIndex(engine.Shared.Database) { FewDocuments = 1_000 },
+            .. new[] { 1, 2, 5 }.Select(batch => new PostgreSqlSearchIndex(engine.Shared.Database) { FewDocuments = batch, ManyDocuments = 1_000 }),
         ];
         foreach (var scope in new[] { SearchScope.Everything, new SearchScope(Organ: Organ.GeneralAssembly), new SearchScope(From: new DateOnly(2021, 1, 1)) })
         {

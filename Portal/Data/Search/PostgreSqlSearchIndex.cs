@@ -77,8 +77,15 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
     /// </summary>
     public int FirstWindow { get; init; } = 2_048;
 
-    /// <summary>At most how many documents a filter may leave for a search to read their rows by key instead of the word index.</summary>
+    /// <summary>How many documents' rows one statement reads by key, when a filter leaves at most <see cref="ManyDocuments"/>.</summary>
     public int FewDocuments { get; init; } = 2_000;
+
+    /// <summary>
+    /// At most how many documents a filter may leave for a search to read their rows by key, <see cref="FewDocuments"/>
+    /// at a time newest first, instead of the word index; 0 never does. A batch costs about one range of the word
+    /// index at 100,000 documents (35–95 ms for a rare word), so past a few batches the ranges are cheaper.
+    /// </summary>
+    public int ManyDocuments { get; init; } = 6_000;
 
     /// <summary>
     /// The newest matches the viewer may see, one more than the limit to know whether the limit cut anything. GIN
@@ -97,18 +104,29 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
                 .Where(m => allowed.Contains(m.DocumentId) && m.DocumentId >= from && m.DocumentId <= to)
                 .OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId);
         }
-        if (request.Scope.HasDocumentFilters)
+        if (request.Scope.HasDocumentFilters && ManyDocuments > 0)
         {
-            // A filter that leaves few documents (one agenda item, one document) is read from those documents' rows by
-            // key: the planner cannot tell from the filter alone that this beats reading every match of the words.
+            // A filter that leaves a few thousand documents (an agenda item, a session, a year or two) is read
+            // from those documents' rows by key, a batch at a time newest first, until enough match: the planner cannot
+            // tell from the filter alone that this beats reading every match of the words, and the ranges below would
+            // find the filter's documents thinly spread over every range of ids (BENCHMARKS.md, "PostgreSQL: filters").
             var candidates = await request.AllowedDocuments(db).OrderByDescending(d => d.Id).Select(d => d.Id)
-                .Take(FewDocuments + 1).ToListAsync(cancellationToken);
-            if (candidates.Count <= FewDocuments)
+                .Take(ManyDocuments + 1).ToListAsync(cancellationToken);
+            if (candidates.Count <= ManyDocuments)
             {
-                return candidates.Count == 0 ? [] : await db.Database
-                    .SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
-                    .Where(m => candidates.Contains(m.DocumentId))
-                    .OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId).Take(wanted).ToListAsync(cancellationToken);
+                var found = new List<Match>();
+                foreach (var batch in candidates.Chunk(Math.Max(1, FewDocuments)))
+                {
+                    found.AddRange(await db.Database
+                        .SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
+                        .Where(m => batch.Contains(m.DocumentId))
+                        .OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId).Take(wanted - found.Count).ToListAsync(cancellationToken));
+                    if (found.Count >= wanted)
+                    {
+                        break;
+                    }
+                }
+                return found;
             }
         }
         var newest = await db.Documents.MaxAsync(d => (int?)d.Id, cancellationToken) ?? 0;
