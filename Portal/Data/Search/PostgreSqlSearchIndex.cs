@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -97,13 +98,11 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
     private async Task<List<Match>> ReadNewestAsync(PortalDbContext db, Query query, SearchRequest request, CancellationToken cancellationToken)
     {
         var wanted = request.Limit + 1;
-        IQueryable<Match> Matches(int from, int to)
-        {
-            var allowed = request.AllowedDocuments(db).Select(d => d.Id);
-            return db.Database.SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
-                .Where(m => allowed.Contains(m.DocumentId) && m.DocumentId >= from && m.DocumentId <= to)
+        // The matches among the given documents, newest first.
+        IQueryable<Match> Matches(Expression<Func<Match, bool>> among) =>
+            db.Database.SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
+                .Where(among)
                 .OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId);
-        }
         if (request.Scope.HasDocumentFilters && ManyDocuments > 0)
         {
             // A filter that leaves a few thousand documents (an agenda item, a session, a year or two) is read
@@ -117,10 +116,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
                 var found = new List<Match>();
                 foreach (var batch in candidates.Chunk(Math.Max(1, FewDocuments)))
                 {
-                    found.AddRange(await db.Database
-                        .SqlQueryRaw<Match>(query.MatchSql(request.Scope.Language), [.. query.Parameters(request.Scope.Language)])
-                        .Where(m => batch.Contains(m.DocumentId))
-                        .OrderByDescending(m => m.DocumentId).ThenByDescending(m => m.VersionId).Take(wanted - found.Count).ToListAsync(cancellationToken));
+                    found.AddRange(await Matches(m => batch.Contains(m.DocumentId)).Take(wanted - found.Count).ToListAsync(cancellationToken));
                     if (found.Count >= wanted)
                     {
                         break;
@@ -130,12 +126,14 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             }
         }
         var newest = await db.Documents.MaxAsync(d => (int?)d.Id, cancellationToken) ?? 0;
+        var allowed = request.AllowedDocuments(db).Select(d => d.Id);
         var read = new List<Match>();
         long window = FirstWindow;
         for (var to = newest; to >= 1;)
         {
             var from = (int)Math.Max(1, to - window + 1);
-            read.AddRange(await Matches(from, to).Take(wanted - read.Count).ToListAsync(cancellationToken));
+            read.AddRange(await Matches(m => allowed.Contains(m.DocumentId) && m.DocumentId >= from && m.DocumentId <= to)
+                .Take(wanted - read.Count).ToListAsync(cancellationToken));
             if (read.Count >= wanted)
             {
                 break;
