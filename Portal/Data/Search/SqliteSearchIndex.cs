@@ -96,10 +96,11 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             .ToLookup(m => m.Document, m => m.Language!);
         var inCatalogue = read.Where(SearchTags.IsCatalogue).Select(SearchTags.DocumentOf).ToHashSet();
         var hits = best
-            .Select(m => new SearchHit(SearchTags.DocumentOf(m.RowId), m.Score, SearchTags.IsCatalogue(m.RowId) ? null : m.RowId)
+            .Select(m => (m.RowId, m.Score, Document: SearchTags.DocumentOf(m.RowId)))
+            .Select(m => new SearchHit(m.Document, m.Score, SearchTags.IsCatalogue(m.RowId) ? null : m.RowId)
             {
-                MatchedIn = [.. matchedIn[SearchTags.DocumentOf(m.RowId)]],
-                InCatalogue = inCatalogue.Contains(SearchTags.DocumentOf(m.RowId)),
+                MatchedIn = [.. matchedIn[m.Document]],
+                InCatalogue = inCatalogue.Contains(m.Document),
             })
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
@@ -198,7 +199,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         // are those behind the rows shown (sought by their document's key) and those picked for catalogue matches.
         var texts = await ReadAsync(db, $"""
             SELECT v.DocumentId, v.Id, v.Language, v.Title, v.BodyMarkdown, {SqliteSearchSchema.ExtraOfVersion}
-            FROM json_each($rows) r JOIN LanguageVersions v ON v.DocumentId = r.value >> 3 WHERE {SqliteSearchSchema.RowIdOf("v")} = r.value
+            FROM {VersionsOfRows}
             UNION ALL
             SELECT v.DocumentId, v.Id, v.Language, v.Title, v.BodyMarkdown, {SqliteSearchSchema.ExtraOfVersion}
             FROM LanguageVersions v WHERE v.Id IN (SELECT value FROM json_each($versions))
@@ -224,13 +225,17 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             return languages;
         }
         foreach (var (rowId, language) in await ReadAsync(db,
-            $"SELECT r.value, v.Language FROM json_each($rows) r JOIN LanguageVersions v ON v.DocumentId = r.value >> 3 WHERE {SqliteSearchSchema.RowIdOf("v")} = r.value",
+            $"SELECT r.value, v.Language FROM {VersionsOfRows}",
             [("$rows", Json(rowIds))], r => (r.GetInt64(0), r.GetString(1)), cancellationToken))
         {
             languages.TryAdd(rowId, language);
         }
         return languages;
     }
+
+    /// <summary>The language version <c>v</c> behind each index row id of the JSON array <c>$rows</c> (<c>r.value</c>), sought by its document's key.</summary>
+    private static readonly string VersionsOfRows =
+        $"json_each($rows) r JOIN LanguageVersions v ON v.DocumentId = r.value >> 3 WHERE {SqliteSearchSchema.RowIdOf("v")} = r.value";
 
     private static string Json(IEnumerable<long> values) => "[" + string.Join(',', values) + "]";
 
