@@ -108,7 +108,9 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ReindexCommand>();
         services.AddScoped<ExportCommand>();
         services.AddScoped<ImportCommand>();
-        services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(), sp.GetRequiredService<DocumentQueries>())
+        services.AddSingleton<FacetFacts>();
+        services.AddSingleton(sp => new SearchQueries(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<ISearchIndex>(),
+            sp.GetRequiredService<DocumentQueries>(), sp.GetRequiredService<FacetFacts>(), sp.GetRequiredService<SessionQueries>())
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
         });

@@ -6,18 +6,24 @@
 // Usage: dotnet run -c Release benchmarks/FacetError.cs -- <corpus .db> "refugees|地雷|беженцы" [max matched versions for "all"]
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Portal.Data;
 using Portal.Data.Search;
 using Portal.Features.Documents;
 using Portal.Features.Search;
+using Portal.Features.Sessions;
 using Portal.Infrastructure;
 var path = args[0];
 var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={path};Mode=ReadOnly", s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(SqliteSearchFunctions.Interceptor).Options;
 var factory = new Factory(options);
 var index = new SqliteSearchIndex(factory) { ExactCountRows = int.MaxValue };
 var docs = new DocumentQueries(factory);
-var sample = new SearchQueries(factory, new SqliteSearchIndex(factory), docs) { MaxMatchedVersions = 1000 };
-var all = new SearchQueries(factory, index, docs) { MaxMatchedVersions = int.Parse(args.Length > 2 ? args[2] : "400000") };
+var cache = new MemoryCache(new MemoryCacheOptions());
+var catalogue = new CatalogueVersion();
+var facts = new FacetFacts(factory, catalogue, TimeProvider.System);
+var sessions = new SessionQueries(factory, cache, catalogue);
+var sample = new SearchQueries(factory, new SqliteSearchIndex(factory), docs, facts, sessions) { MaxMatchedVersions = 1000 };
+var all = new SearchQueries(factory, index, docs, facts, sessions) { MaxMatchedVersions = int.Parse(args.Length > 2 ? args[2] : "400000") };
 foreach (var q in args[1].Split('|'))
 {
     var sw = Stopwatch.StartNew();

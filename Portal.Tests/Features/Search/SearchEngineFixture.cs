@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Portal.Data;
 using Portal.Data.Search;
 using Portal.Features.Documents;
 using Portal.Features.Search;
+using Portal.Features.Sessions;
 using Portal.Infrastructure;
 
 namespace Portal.Tests.Features.Search;
@@ -15,7 +17,9 @@ public sealed class SearchEngine(IDbContextFactory<PortalDbContext> database, IS
     public ISearchIndex Index => index;
 
     public SearchQueries Queries(int maxMatchedVersions = PortalOptions.DefaultSearchMatchLimit) =>
-        new(database, index, new DocumentQueries(database)) { MaxMatchedVersions = maxMatchedVersions };
+        new(database, index, new DocumentQueries(database), new FacetFacts(database, new CatalogueVersion(), TimeProvider.System),
+            new SessionQueries(database, new MemoryCache(new MemoryCacheOptions()), new CatalogueVersion()))
+        { MaxMatchedVersions = maxMatchedVersions };
 
     public ValueTask DisposeAsync() => storage.DisposeAsync();
 }

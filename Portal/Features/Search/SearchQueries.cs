@@ -6,12 +6,14 @@ using Portal.Data.Entities;
 using Portal.Data.Search;
 using Portal.Domain;
 using Portal.Features.Documents;
+using Portal.Features.Sessions;
 using Portal.Infrastructure;
 using Portal.Localization;
 
 namespace Portal.Features.Search;
 
-public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFactory, ISearchIndex index, DocumentQueries documents)
+public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFactory, ISearchIndex index, DocumentQueries documents,
+    FacetFacts facetFacts, SessionQueries sessionQueries)
 {
     private const int FacetLength = 12;
 
@@ -164,34 +166,18 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     /// <summary>
     /// Counts per facet over the documents found (all of them visible to the viewer), from the catalogue
     /// rather than the index: every engine returns document ids, and the labels live in the database.
-    /// The database groups and counts, so a search reads back a few rows per facet, not a row per hit.
+    /// Each document's facts come from <see cref="FacetFacts"/> and are counted here; only the labels of the
+    /// agenda items shown are read after them.
     /// </summary>
     private async Task<IReadOnlyList<Facet>> FacetsAsync(List<int> ids, SearchFilter filter, CancellationToken cancellationToken)
     {
+        var found = await facetFacts.ReadAsync(ids, cancellationToken);
+        var sessions = (await sessionQueries.ListNamesAsync(cancellationToken)).ToDictionary(s => s.Id, s => new SessionKey(s.Organ, s.Number));
+        var sessionCounts = CountValues(found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey)));
+        var topItems = CountValues(found.SelectMany(d => d.AgendaItemIds))
+            .OrderByDescending(i => i.Value).ThenBy(i => i.Key).Take(FacetLength).ToList();
+        var itemIds = topItems.Select(i => i.Key).ToList();
         await using var db = contextFactory.CreateDbContext();
-        var facets = new List<Facet>();
-        var first = filter with { Page = 1 };
-        var found = db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id));
-        var links = db.DocumentSessions.AsNoTracking().Where(l => ids.Contains(l.DocumentId));
-
-        var sessions = await links
-            .GroupBy(l => new { l.Session.Organ, l.Session.Number })
-            .Select(g => new { g.Key.Organ, g.Key.Number, Count = g.Select(l => l.DocumentId).Distinct().Count() })
-            .OrderByDescending(g => g.Count).ThenByDescending(g => g.Number).Take(FacetLength)
-            .ToListAsync(cancellationToken);
-        facets.Add(new Facet(FacetKey.Session, sessions.Select(s =>
-        {
-            var key = new SessionKey(s.Organ, s.Number);
-            return new FacetValue(key.Label, s.Count, first with { Session = key }, filter.Session == key);
-        }).ToList()));
-
-        var items = await db.DocumentAgendaItems.AsNoTracking()
-            .Where(l => ids.Contains(l.DocumentId))
-            .GroupBy(l => l.AgendaItemId)
-            .Select(g => new { AgendaItemId = g.Key, Count = g.Select(l => l.DocumentId).Distinct().Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.AgendaItemId).Take(FacetLength)
-            .ToListAsync(cancellationToken);
-        var itemIds = items.Select(i => i.AgendaItemId).ToList();
         var itemNames = await db.AgendaItems.AsNoTracking()
             .Where(a => itemIds.Contains(a.Id))
             .Select(a => new
@@ -203,62 +189,57 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                 Title = a.Titles.AsQueryable().OrderBy(TitlePreference.EnglishFirst).Select(t => t.Title).FirstOrDefault(),
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
-        facets.Add(new Facet(FacetKey.AgendaItem, items.Where(i => itemNames.ContainsKey(i.AgendaItemId)).Select(i =>
+
+        var first = filter with { Page = 1 };
+        var organs = CountValues(found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey).Select(s => sessions[s].Organ).Distinct()));
+        var facets = new List<Facet>
         {
-            var name = itemNames[i.AgendaItemId];
-            var key = new AgendaItemKey(name.Organ, name.Session, name.Number);
-            var label = InterfaceText.Format("SessionItemTitle", SessionNames.Label(name.Organ, name.Session), name.Number, name.Title ?? "");
-            return new FacetValue(label, i.Count, first with { AgendaItem = key }, filter.AgendaItem == key);
-        }).ToList()));
-
-        var organs = await links
-            .GroupBy(l => l.Session.Organ)
-            .Select(g => new { Organ = g.Key, Count = g.Select(l => l.DocumentId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Organ, g => g.Count, cancellationToken);
-        facets.Add(new Facet(FacetKey.Organ, Enum.GetValues<Organ>().Where(organs.ContainsKey).Select(organ =>
-            new FacetValue(SessionNames.OrganName(organ), organs[organ], first with { Organ = organ }, filter.Organ == organ)).ToList()));
-
-        // Kind, sender, distribution and year in one pass: a row per combination found, summed here. DateOnly.MinValue
-        // stands for "no date" (PostgreSQL holds it as -infinity, which has no year).
-        var combinations = await found
-            .GroupBy(d => new { d.Kind, d.Sender, d.Distribution, Year = d.ListedOn > DateOnly.MinValue ? d.ListedOn.Year : 0 })
-            .Select(g => new { g.Key.Kind, g.Key.Sender, g.Key.Distribution, g.Key.Year, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        facets.Add(new Facet(FacetKey.Kind, combinations.GroupBy(c => c.Kind).Select(g => (g.Key, Count: g.Sum(c => c.Count)))
-            .OrderByDescending(g => g.Count).Select(g =>
-                new FacetValue(InterfaceNames.Kinds(g.Key), g.Count, first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()));
-
-        facets.Add(new Facet(FacetKey.Sender, combinations.Where(c => c.Sender != null).GroupBy(c => c.Sender!)
-            .Select(g => (g.Key, Count: g.Sum(c => c.Count)))
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
-            .Select(g => new FacetValue(g.Key, g.Count, first with { Sender = g.Key }, filter.Sender == g.Key)).ToList()));
-
-        var languages = await db.LanguageVersions.AsNoTracking()
-            .Where(v => ids.Contains(v.DocumentId))
-            .GroupBy(v => v.Language)
-            .Select(g => new { Language = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        facets.Add(new Facet(FacetKey.Language, languages.OrderBy(g => UnLanguage.OrderOf(g.Language)).Select(g =>
-        {
-            var info = UnLanguage.TryParse(g.Language, out var parsed) ? parsed : null;
-            return new FacetValue(info?.NativeName ?? g.Language, g.Count, first with { Language = g.Language }, filter.Language == g.Language, g.Language);
-        }).ToList()));
-
-        facets.Add(new Facet(FacetKey.Year, combinations.Where(c => c.Year > 0).GroupBy(c => c.Year)
-            .Select(g => (Year: g.Key, Count: g.Sum(c => c.Count)))
-            .OrderByDescending(g => g.Year).Take(FacetLength).Select(g =>
+            new(FacetKey.Session, sessionCounts
+                .Select(s => (Key: sessions[s.Key], Count: s.Value))
+                .OrderByDescending(s => s.Count).ThenByDescending(s => s.Key.Number).Take(FacetLength)
+                .Select(s => new FacetValue(s.Key.Label, s.Count, first with { Session = s.Key }, filter.Session == s.Key)).ToList()),
+            new(FacetKey.AgendaItem, topItems.Where(i => itemNames.ContainsKey(i.Key)).Select(i =>
             {
-                var from = new DateOnly(g.Year, 1, 1);
-                var to = new DateOnly(g.Year, 12, 31);
-                return new FacetValue(g.Year.ToString(CultureInfo.InvariantCulture), g.Count, first with { From = from, To = to }, filter.From == from && filter.To == to);
-            }).ToList()));
-
-        facets.Add(new Facet(FacetKey.Distribution, combinations.GroupBy(c => c.Distribution).Select(g => (g.Key, Count: g.Sum(c => c.Count)))
-            .OrderBy(g => g.Key).Select(g =>
-                new FacetValue(InterfaceNames.Distribution(g.Key), g.Count, first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()));
-
+                var name = itemNames[i.Key];
+                var key = new AgendaItemKey(name.Organ, name.Session, name.Number);
+                var label = InterfaceText.Format("SessionItemTitle", SessionNames.Label(name.Organ, name.Session), name.Number, name.Title ?? "");
+                return new FacetValue(label, i.Value, first with { AgendaItem = key }, filter.AgendaItem == key);
+            }).ToList()),
+            new(FacetKey.Organ, Enum.GetValues<Organ>().Where(organs.ContainsKey).Select(organ =>
+                new FacetValue(SessionNames.OrganName(organ), organs[organ], first with { Organ = organ }, filter.Organ == organ)).ToList()),
+            new(FacetKey.Kind, CountValues(found.Select(d => d.Kind))
+                .OrderByDescending(g => g.Value).ThenBy(g => g.Key).Select(g =>
+                    new FacetValue(InterfaceNames.Kinds(g.Key), g.Value, first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()),
+            new(FacetKey.Sender, CountValues(found.Where(d => d.Sender != null).Select(d => d.Sender!))
+                .OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
+                .Select(g => new FacetValue(g.Key, g.Value, first with { Sender = g.Key }, filter.Sender == g.Key)).ToList()),
+            new(FacetKey.Language, CountValues(found.SelectMany(d => d.Languages)).OrderBy(g => UnLanguage.OrderOf(g.Key)).Select(g =>
+            {
+                var info = UnLanguage.TryParse(g.Key, out var parsed) ? parsed : null;
+                return new FacetValue(info?.NativeName ?? g.Key, g.Value, first with { Language = g.Key }, filter.Language == g.Key, g.Key);
+            }).ToList()),
+            new(FacetKey.Year, CountValues(found.Where(d => d.Year > 0).Select(d => d.Year))
+                .OrderByDescending(g => g.Key).Take(FacetLength).Select(g =>
+                {
+                    var from = new DateOnly(g.Key, 1, 1);
+                    var to = new DateOnly(g.Key, 12, 31);
+                    return new FacetValue(g.Key.ToString(CultureInfo.InvariantCulture), g.Value, first with { From = from, To = to }, filter.From == from && filter.To == to);
+                }).ToList()),
+            new(FacetKey.Distribution, CountValues(found.Select(d => d.Distribution))
+                .OrderBy(g => g.Key).Select(g =>
+                    new FacetValue(InterfaceNames.Distribution(g.Key), g.Value, first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()),
+        };
         return facets.Where(f => f.Values.Count > 0).ToList();
+    }
+
+    private static Dictionary<T, int> CountValues<T>(IEnumerable<T> values) where T : notnull
+    {
+        var counts = new Dictionary<T, int>();
+        foreach (var value in values)
+        {
+            counts[value] = counts.GetValueOrDefault(value) + 1;
+        }
+        return counts;
     }
 
     private static SearchResults Empty(SearchFilter filter, IReadOnlyList<string> notices, int pageSize) =>
