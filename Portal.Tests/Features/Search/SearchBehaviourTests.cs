@@ -555,6 +555,35 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
     }
 
     [Fact]
+    public async Task DateRangesReachingBeforeOrAfterTheYearsIndexedOneByOneStillFilterExactly()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+        Task<SearchResults> Find(DateOnly? from, DateOnly? to) =>
+            scratch.Queries().SearchAsync(new SearchFilter("Demoland", From: from, To: to), 25, Viewers.Public, Cancel);
+        var dated = (await Find(null, null)).Items.Select(i => i.Row.Id).Take(3).ToList();
+        Assert.Equal(3, dated.Count);
+        DateOnly[] days = [new(1850, 3, 1), new(1880, 5, 1), new(2150, 1, 1)];
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            for (var i = 0; i < dated.Count; i++)
+            {
+                var document = await db.Documents.SingleAsync(d => d.Id == dated[i], Cancel);
+                (document.IssuedOn, document.DatedOn) = (days[i], days[i]);
+                document.UpdateListedOn();
+            }
+            await db.SaveChangesAsync(Cancel);
+        }
+        async Task<int[]> Dated(DateOnly? from, DateOnly? to) =>
+            [.. (await Find(from, to)).Items.Select(i => i.Row.Id).Where(dated.Contains).Order()];
+
+        Assert.Equal([dated[1]], await Dated(new DateOnly(1870, 1, 1), new DateOnly(1890, 12, 31)));
+        Assert.Equal([dated[0]], await Dated(null, new DateOnly(1860, 12, 31)));
+        Assert.Equal([dated[0]], await Dated(new DateOnly(1850, 3, 1), new DateOnly(1850, 3, 1)));
+        Assert.Equal([dated[2]], await Dated(new DateOnly(2120, 1, 1), null));
+        Assert.Equal(dated.Order(), await Dated(null, null));
+    }
+
+    [Fact]
     public async Task TheCatalogueRecordFollowsEditsInTheSameTransaction()
     {
         await using var scratch = await engine.CreateSeededAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
 using Portal.Data.Entities;
@@ -130,5 +131,24 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
 
         await using var db = engine.Shared.Database.CreateDbContext();
         Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM temp.sqlite_master").SingleAsync(Cancel));
+    }
+
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData("1950-01-01", "1960-06-30", true)]
+    [InlineData(null, "1960-06-30", true)]
+    [InlineData("1950-01-01", null, true)]
+    [InlineData("1900-01-01", "2100-12-31", true)]
+    [InlineData("1850-01-01", "1960-06-30", false)]
+    [InlineData(null, "1860-12-31", false)]
+    [InlineData("1899-12-31", null, false)]
+    [InlineData("2150-01-01", null, false)]
+    [InlineData("1950-01-01", "2101-01-01", false)]
+    public void TheFilterTagsSayWhetherTheyMatchADateRangeExactly(string? from, string? to, bool exact)
+    {
+        var scope = new SearchScope(From: from is null ? null : DateOnly.Parse(from, CultureInfo.InvariantCulture),
+            To: to is null ? null : DateOnly.Parse(to, CultureInfo.InvariantCulture));
+
+        Assert.Equal(exact, SearchTags.MatchExactly(scope));
     }
 }

@@ -121,6 +121,21 @@ public static class SearchTags
     }
 
     /// <summary>
+    /// Whether the filter tags of a search (the SQLite index's) select exactly the documents the scope's filters allow:
+    /// every filter is a tag of its own, and a date range is made of whole years, months and days (<see cref="Dates"/>),
+    /// except where it takes in part of the years before <see cref="FirstYear"/> or after <see cref="LastYear"/>, each
+    /// of which one token stands for.
+    /// </summary>
+    public static bool MatchExactly(SearchScope scope)
+    {
+        var first = scope.From ?? DateOnly.MinValue;
+        var last = scope.To ?? DateOnly.MaxValue;
+        var before = first.Year >= FirstYear || (scope.From is null && last >= new DateOnly(FirstYear - 1, 12, 31));
+        var after = last.Year <= LastYear || (scope.To is null && first <= new DateOnly(LastYear + 1, 1, 1));
+        return before && after;
+    }
+
+    /// <summary>
     /// The tokens of the days from <paramref name="from"/> to <paramref name="to"/> (either open), as few as
     /// possible: whole years, then whole months, then days, plus the tokens of the years outside the indexed range.
     /// </summary>

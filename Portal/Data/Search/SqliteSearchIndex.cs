@@ -82,8 +82,13 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             .Select(g => (RowId: ShownRow(g), Score: g.Max(m => m.Score)))
             .ToList();
         var ids = best.Select(m => SearchTags.DocumentOf(m.RowId)).ToList();
-        // The index's access class narrows the search; the one access rule has the last word.
-        var allowed = (await request.AllowedDocuments(db).Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // The index's access class narrows the search; the one access rule has the last word. The filters were matched
+        // as tags, exactly unless a date lies beyond the years tagged one by one: only then are they checked again here
+        // (checking them again anyway let SQLite read every document of the session or the dates filtered, not the ids).
+        var checkedAgain = SearchTags.MatchExactly(request.Scope)
+            ? db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(request.Viewer))
+            : request.AllowedDocuments(db);
+        var allowed = (await checkedAgain.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var refused = best.Count - best.Count(m => allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         best.RemoveAll(m => !allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         // Every language whose text matched, read from the row ids (document × 8 + language slot); the few rows of
