@@ -44,7 +44,7 @@ public abstract class FacetFactsTests(DatabaseProvider provider)
             var seeded = clock.Now - TimeSpan.FromHours(1);
             await db.Documents.ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, seeded), Cancel);
         }
-        async Task<DocumentFacts> Of(int id) => (await facts.ReadAsync([id], Cancel)).Single(f => f.Id == id);
+        async Task<FacetFactsOfDocument> Of(int id) => (await facts.ReadAsync([id], Cancel)).Single(f => f.Id == id);
 
         var before = await facts.ReadAsync([stamped, unstamped], Cancel);
         Assert.Equal(2, before.Count);

@@ -6,7 +6,7 @@ using Portal.Data.Entities;
 namespace Portal.Features.Search;
 
 /// <summary>What the facets count of one document: its kind, sender, distribution, year listed (0 for none), sessions, agenda items and languages.</summary>
-public sealed record DocumentFacts(int Id, DocumentKind Kind, string? Sender, Distribution Distribution, int Year,
+public sealed record FacetFactsOfDocument(int Id, DocumentKind Kind, string? Sender, Distribution Distribution, int Year,
     int[] SessionIds, int[] AgendaItemIds, string[] Languages);
 
 /// <summary>
@@ -33,16 +33,16 @@ public sealed class FacetFacts(IDbContextFactory<PortalDbContext> contextFactory
     /// <summary>The most documents kept (an estimated ~230 bytes each, ~60 MB when full); a cache that fills up starts again empty.</summary>
     public int MaxDocuments { get; init; } = 250_000;
 
-    private readonly ConcurrentDictionary<int, (DocumentFacts Facts, DateTimeOffset ReadAt)> _kept = new();
+    private readonly ConcurrentDictionary<int, (FacetFactsOfDocument Facts, DateTimeOffset ReadAt)> _kept = new();
     private readonly SemaphoreSlim _checking = new(1, 1);
     private Look? _checked;
 
     /// <summary>The facts of each document given that still exists.</summary>
-    public async Task<IReadOnlyList<DocumentFacts>> ReadAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FacetFactsOfDocument>> ReadAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         await DropChangedAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var facts = new List<DocumentFacts>(ids.Count);
+        var facts = new List<FacetFactsOfDocument>(ids.Count);
         var missing = new List<int>();
         foreach (var id in ids)
         {
@@ -119,7 +119,7 @@ public sealed class FacetFacts(IDbContextFactory<PortalDbContext> contextFactory
     private sealed record Look(long Version, DateTimeOffset At);
 
     /// <summary>Four reads by key, each a plain row per document, link or version; a deleted document is simply not found.</summary>
-    private async Task<List<DocumentFacts>> ReadFromCatalogueAsync(List<int> ids, CancellationToken cancellationToken)
+    private async Task<List<FacetFactsOfDocument>> ReadFromCatalogueAsync(List<int> ids, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
         var documents = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
@@ -135,7 +135,7 @@ public sealed class FacetFacts(IDbContextFactory<PortalDbContext> contextFactory
             .Select(v => new { v.DocumentId, v.Language }).ToListAsync(cancellationToken))
             .ToLookup(v => v.DocumentId, v => string.Intern(v.Language));
         // DateOnly.MinValue stands for "no date" (PostgreSQL holds it as -infinity, which has no year).
-        return documents.Select(d => new DocumentFacts(d.Id, d.Kind, d.Sender, d.Distribution, d.ListedOn > DateOnly.MinValue ? d.ListedOn.Year : 0,
+        return documents.Select(d => new FacetFactsOfDocument(d.Id, d.Kind, d.Sender, d.Distribution, d.ListedOn > DateOnly.MinValue ? d.ListedOn.Year : 0,
                 [.. sessions[d.Id].Distinct()], [.. items[d.Id].Distinct()], [.. languages[d.Id]]))
             .ToList();
     }
