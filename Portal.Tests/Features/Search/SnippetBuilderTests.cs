@@ -42,4 +42,30 @@ public sealed class SnippetBuilderTests
     {
         Assert.Equal(SnippetBuilder.Opening(Text(LongBody)), SnippetBuilder.Build(Text(LongBody), SearchInput.Parse("dirigible").Terms));
     }
+
+    [Theory]
+    [InlineData("Le développement durable de la Côte d'Ivoire.", "developpement", "développement")]
+    [InlineData("Le développement durable de la Côte d'Ivoire.", "COTE", "Côte")]
+    [InlineData("THE ÉCONOMIE OF SMALL ISLANDS", "économie", "ÉCONOMIE")]
+    [InlineData("Ｕｎｉｔｅｄ Ｎａｔｉｏｎｓ in full width", "united", "Ｕｎｉｔｅｄ")]
+    [InlineData("カタカナ and ひらがな", "かたかな", "カタカナ")]
+    [InlineData("Доклад о разоружении", "РАЗОРУЖЕНИИ", "разоружении")]
+    [InlineData("关于地雷威胁的信", "地雷", "地雷")]
+    [InlineData("Le de\u0301veloppement, written with a combining accent", "developpement", "de\u0301veloppement")]
+    public void MatchesIgnoreCaseAccentsWidthAndKanaTypeAndMarkTheTextAsWritten(string body, string query, string marked)
+    {
+        var parts = SnippetBuilder.Build(Text(body), SearchInput.Parse(query).Terms);
+
+        Assert.Equal(marked, Assert.Single(parts, p => p.IsMatch).Text);
+        Assert.Equal(body, string.Concat(parts.Select(p => p.Text)));
+    }
+
+    [Fact]
+    public void MarkdownMarksAreDroppedAndWhiteSpaceIsOneSpace()
+    {
+        var body = "Footnote[^12] and [a link](https://un.org/x) with **bold**, `code`, > quote | cell _it_; ]( no target\nnext line [^x] kept";
+
+        Assert.Equal("Footnote and a link with bold, code, quote cell it; ]( no target next line ^x] kept", Assert.Single(SnippetBuilder.Opening(Text(body))).Text);
+    }
 }
+

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text;
 using Portal.Data.Search;
 
 namespace Portal.Features.Search;
@@ -10,7 +10,7 @@ namespace Portal.Features.Search;
 /// found is what gets highlighted. Markdown punctuation is dropped; the text itself is never
 /// turned into markup.
 /// </summary>
-public static partial class SnippetBuilder
+public static class SnippetBuilder
 {
     private const int Before = 80;
     private const int After = 160;
@@ -18,18 +18,18 @@ public static partial class SnippetBuilder
 
     public static IReadOnlyList<SnippetPart> Build(IndexedText text, IReadOnlyList<SearchTerm> terms)
     {
-        var compare = CultureInfo.InvariantCulture.CompareInfo;
         foreach (var column in new[] { text.Body, text.Extra, text.Title })
         {
             var plain = Plain(column);
-            var (position, _) = FirstMatch(compare, plain, terms, 0);
+            var matcher = new Matcher(plain, terms);
+            var (position, _) = matcher.First(0, plain.Length);
             if (position < 0)
             {
                 continue;
             }
             var start = WordStart(plain, Math.Max(0, position - Before));
             var end = WordEnd(plain, Math.Min(plain.Length, position + After));
-            return Mark(compare, plain, start, end, terms);
+            return Mark(matcher, plain, start, end);
         }
         return Opening(text);
     }
@@ -45,7 +45,7 @@ public static partial class SnippetBuilder
         return [new SnippetPart(plain[..cut] + (cut < plain.Length ? " …" : ""), false)];
     }
 
-    private static List<SnippetPart> Mark(CompareInfo compare, string plain, int start, int end, IReadOnlyList<SearchTerm> terms)
+    private static List<SnippetPart> Mark(Matcher matcher, string plain, int start, int end)
     {
         var parts = new List<SnippetPart>();
         if (start > 0)
@@ -55,7 +55,7 @@ public static partial class SnippetBuilder
         var cursor = start;
         while (cursor < end)
         {
-            var (position, length) = FirstMatch(compare, plain[..end], terms, cursor);
+            var (position, length) = matcher.First(cursor, end);
             if (position < 0)
             {
                 break;
@@ -78,18 +78,103 @@ public static partial class SnippetBuilder
         return parts;
     }
 
-    private static (int Position, int Length) FirstMatch(CompareInfo compare, string text, IReadOnlyList<SearchTerm> terms, int from)
+    /// <summary>
+    /// Finds the terms in one text the way the index's tokenizer compares letters (unicode61, remove_diacritics 2):
+    /// case, accents, width and kana type ignored. Both sides are folded a character for a character
+    /// (<see cref="Folding"/>) and searched ordinally, which .NET vectorises; a text or term that holds combining marks,
+    /// which folding one for one cannot drop, is searched with the culture-aware comparison instead, as every text was
+    /// before (~47 µs per 2,000 characters as soon as a text held a letter beyond ASCII, against ~3 µs).
+    /// </summary>
+    private sealed class Matcher
     {
-        var best = (Position: -1, Length: 0);
-        foreach (var term in terms)
+        private readonly string _text;
+        private readonly string[] _terms;
+        private readonly bool _folded;
+
+        public Matcher(string text, IReadOnlyList<SearchTerm> terms)
         {
-            var index = compare.IndexOf(text.AsSpan(from), term.Text, Matching, out var length);
-            if (index >= 0 && length > 0 && (best.Position < 0 || from + index < best.Position))
-            {
-                best = (from + index, length);
-            }
+            _folded = !Folding.HasMarks(text) && terms.All(t => !Folding.HasMarks(t.Text));
+            _text = _folded ? Folding.Fold(text) : text;
+            _terms = [.. terms.Select(t => _folded ? Folding.Fold(t.Text) : t.Text).Where(t => t.Length > 0)];
         }
-        return best;
+
+        /// <summary>The earliest match that starts at or after <paramref name="from"/> and ends by <paramref name="end"/>; position -1 for none.</summary>
+        public (int Position, int Length) First(int from, int end)
+        {
+            var best = (Position: -1, Length: 0);
+            var span = _text.AsSpan(from, end - from);
+            foreach (var term in _terms)
+            {
+                int index, length;
+                if (_folded)
+                {
+                    (index, length) = (span.IndexOf(term, StringComparison.Ordinal), term.Length);
+                }
+                else
+                {
+                    index = CultureInfo.InvariantCulture.CompareInfo.IndexOf(span, term, Matching, out length);
+                }
+                if (index >= 0 && length > 0 && (best.Position < 0 || from + index < best.Position))
+                {
+                    best = (from + index, length);
+                }
+            }
+            return best;
+        }
+    }
+
+    /// <summary>Letters folded one for one: lower case, without accents, narrow, hiragana for katakana.</summary>
+    private static class Folding
+    {
+        private static readonly char[] Table = BuildTable();
+
+        public static string Fold(string text) => string.Create(text.Length, text, static (folded, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                folded[i] = Table[source[i]];
+            }
+        });
+
+        public static bool HasMarks(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c >= '\u0300' && IsMark(c))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+        private static char[] BuildTable()
+        {
+            var table = new char[char.MaxValue + 1];
+            for (var i = 0; i <= char.MaxValue; i++)
+            {
+                var c = (char)i;
+                table[i] = c < 0x80 ? char.ToLowerInvariant(c) : c;
+                if (c < 0x80 || IsMark(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Surrogate
+                    or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
+                {
+                    continue;
+                }
+                // The compatibility decomposition without its marks (é → e, Ａ → A); one that leaves more than one
+                // letter (a ligature) keeps the character itself.
+                var letters = c.ToString().Normalize(NormalizationForm.FormKD).Where(d => !IsMark(d)).ToList();
+                var folded = letters.Count == 1 ? letters[0] : c;
+                if (folded is >= '\u30A1' and <= '\u30F6')
+                {
+                    folded = (char)(folded - 0x60);
+                }
+                table[i] = char.ToLowerInvariant(folded);
+            }
+            return table;
+        }
     }
 
     private static int WordStart(string text, int index)
@@ -112,15 +197,61 @@ public static partial class SnippetBuilder
         return space > 0 && index - space < 20 ? space : index;
     }
 
-    private static string Plain(string markdown) =>
-        Whitespace().Replace(MarkdownPunctuation().Replace(FootnoteCall().Replace(markdown, ""), ""), " ").Trim();
+    /// <summary>
+    /// The text without Markdown's marks: footnote calls (<c>[^1]</c>), emphasis, heading, quote, table and code marks,
+    /// link brackets and targets, with every run of white space one space. One pass by hand: three regular expression
+    /// replacements did the same at ~40 µs per 1,000 characters, most of a page's snippets.
+    /// </summary>
+    private static string Plain(string markdown)
+    {
+        var plain = new char[markdown.Length];
+        var length = 0;
+        var space = false;
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            if (c == '[' && FootnoteCallEnd(markdown, i) is var footnoteEnd && footnoteEnd > i)
+            {
+                i = footnoteEnd;
+            }
+            else if (c == ']' && i + 1 < markdown.Length && markdown[i + 1] == '(' && markdown.IndexOfAny([')', '\n'], i + 2) is var close
+                && close > 0 && markdown[close] == ')')
+            {
+                i = close;
+            }
+            else if (c is '[' or '*' or '_' or '#' or '>' or '|' or '`')
+            {
+                continue;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                space = true;
+            }
+            else
+            {
+                if (space && length > 0)
+                {
+                    plain[length++] = ' ';
+                }
+                space = false;
+                plain[length++] = c;
+            }
+        }
+        return new string(plain, 0, length);
+    }
 
-    [GeneratedRegex(@"\[\^\d+\]")]
-    private static partial Regex FootnoteCall();
-
-    [GeneratedRegex(@"[*_#>|`]+|\]\(.*?\)|\[")]
-    private static partial Regex MarkdownPunctuation();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    /// <summary>Where the footnote call (<c>[^</c>, digits, <c>]</c>) that starts at <paramref name="start"/> ends; -1 when none does.</summary>
+    private static int FootnoteCallEnd(string text, int start)
+    {
+        if (start + 3 >= text.Length || text[start + 1] != '^' || !char.IsDigit(text[start + 2]))
+        {
+            return -1;
+        }
+        var i = start + 2;
+        while (i < text.Length && char.IsDigit(text[i]))
+        {
+            i++;
+        }
+        return i < text.Length && text[i] == ']' ? i : -1;
+    }
 }
