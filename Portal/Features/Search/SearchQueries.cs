@@ -173,8 +173,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
     {
         var found = await facetFacts.ReadAsync(ids, cancellationToken);
         var sessions = (await sessionQueries.ListNamesAsync(cancellationToken)).ToDictionary(s => s.Id, s => new SessionKey(s.Organ, s.Number));
-        var sessionCounts = CountValues(found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey)));
-        var topItems = CountValues(found.SelectMany(d => d.AgendaItemIds))
+        var sessionCounts = found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey)).CountBy(id => id);
+        var topItems = found.SelectMany(d => d.AgendaItemIds).CountBy(id => id)
             .OrderByDescending(i => i.Value).ThenBy(i => i.Key).Take(FacetLength).ToList();
         var itemIds = topItems.Select(i => i.Key).ToList();
         await using var db = contextFactory.CreateDbContext();
@@ -191,7 +191,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
         var first = filter with { Page = 1 };
-        var organs = CountValues(found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey).Select(s => sessions[s].Organ).Distinct()));
+        var organs = found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey).Select(s => sessions[s].Organ).Distinct()).CountBy(o => o).ToDictionary();
         var facets = new List<Facet>
         {
             new(FacetKey.Session, sessionCounts
@@ -207,39 +207,29 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             }).ToList()),
             new(FacetKey.Organ, Enum.GetValues<Organ>().Where(organs.ContainsKey).Select(organ =>
                 new FacetValue(SessionNames.OrganName(organ), organs[organ], first with { Organ = organ }, filter.Organ == organ)).ToList()),
-            new(FacetKey.Kind, CountValues(found.Select(d => d.Kind))
+            new(FacetKey.Kind, found.CountBy(d => d.Kind)
                 .OrderByDescending(g => g.Value).ThenBy(g => g.Key).Select(g =>
                     new FacetValue(InterfaceNames.Kinds(g.Key), g.Value, first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()),
-            new(FacetKey.Sender, CountValues(found.Where(d => d.Sender != null).Select(d => d.Sender!))
+            new(FacetKey.Sender, found.Where(d => d.Sender != null).CountBy(d => d.Sender!)
                 .OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
                 .Select(g => new FacetValue(g.Key, g.Value, first with { Sender = g.Key }, filter.Sender == g.Key)).ToList()),
-            new(FacetKey.Language, CountValues(found.SelectMany(d => d.Languages)).OrderBy(g => UnLanguage.OrderOf(g.Key)).Select(g =>
+            new(FacetKey.Language, found.SelectMany(d => d.Languages).CountBy(l => l).OrderBy(g => UnLanguage.OrderOf(g.Key)).Select(g =>
             {
                 var info = UnLanguage.TryParse(g.Key, out var parsed) ? parsed : null;
                 return new FacetValue(info?.NativeName ?? g.Key, g.Value, first with { Language = g.Key }, filter.Language == g.Key, g.Key);
             }).ToList()),
-            new(FacetKey.Year, CountValues(found.Where(d => d.Year > 0).Select(d => d.Year))
+            new(FacetKey.Year, found.Where(d => d.Year > 0).CountBy(d => d.Year)
                 .OrderByDescending(g => g.Key).Take(FacetLength).Select(g =>
                 {
                     var from = new DateOnly(g.Key, 1, 1);
                     var to = new DateOnly(g.Key, 12, 31);
                     return new FacetValue(g.Key.ToString(CultureInfo.InvariantCulture), g.Value, first with { From = from, To = to }, filter.From == from && filter.To == to);
                 }).ToList()),
-            new(FacetKey.Distribution, CountValues(found.Select(d => d.Distribution))
+            new(FacetKey.Distribution, found.CountBy(d => d.Distribution)
                 .OrderBy(g => g.Key).Select(g =>
                     new FacetValue(InterfaceNames.Distribution(g.Key), g.Value, first with { Distribution = g.Key }, filter.Distribution == g.Key)).ToList()),
         };
         return facets.Where(f => f.Values.Count > 0).ToList();
-    }
-
-    private static Dictionary<T, int> CountValues<T>(IEnumerable<T> values) where T : notnull
-    {
-        var counts = new Dictionary<T, int>();
-        foreach (var value in values)
-        {
-            counts[value] = counts.GetValueOrDefault(value) + 1;
-        }
-        return counts;
     }
 
     private static SearchResults Empty(SearchFilter filter, IReadOnlyList<string> notices, int pageSize) =>
