@@ -242,7 +242,7 @@ public abstract class BackupRestoreTests(DatabaseProvider provider, bool filesOn
     /// <summary>The AWS CLI (Debian's awscli, which scripts/test.sh installs and names in PORTAL_AWS) with the test server's keys.</summary>
     private static async Task RunAwsAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("PORTAL_AWS") ?? "aws", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = Redirected(Environment.GetEnvironmentVariable("PORTAL_AWS") ?? "aws", arguments);
         var options = S3TestServer.Options("");
         start.Environment["AWS_ACCESS_KEY_ID"] = options.AccessKey;
         start.Environment["AWS_SECRET_ACCESS_KEY"] = options.SecretKey;
@@ -291,8 +291,10 @@ public abstract class BackupRestoreTests(DatabaseProvider provider, bool filesOn
         return await FinishAsync(process);
     }
 
-    private static Process Start(string program, string[] arguments) =>
-        Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    private static Process Start(string program, string[] arguments) => Process.Start(Redirected(program, arguments))!;
+
+    private static ProcessStartInfo Redirected(string program, string[] arguments) =>
+        new(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
 
     /// <summary>Waits for the process and returns its output; it must have succeeded.</summary>
     private static async Task<string> FinishAsync(Process process)
