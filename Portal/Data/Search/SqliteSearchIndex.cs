@@ -75,16 +75,20 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             read.RemoveAt(read.Count - 1);
         }
 
-        // The documents read are checked against the access rule while the rows read are ranked, on a connection of its own.
-        var ids = read.Select(SearchTags.DocumentOf).Distinct().ToList();
-        var allowedRead = Task.Run(() => AllowedAsync(request, ids, cancellationToken), cancellationToken);
         var scores = await RankAsync(db, Match, PhraseExpression(request.Terms), text, rows, read, cancellationToken);
         var best = read
             .Select(rowId => (RowId: rowId, Score: scores.GetValueOrDefault(rowId)))
             .GroupBy(m => SearchTags.DocumentOf(m.RowId))
             .Select(g => (RowId: ShownRow(g), Score: g.Max(m => m.Score)))
             .ToList();
-        var allowed = await allowedRead;
+        var ids = best.Select(m => SearchTags.DocumentOf(m.RowId)).ToList();
+        // The index's access class narrows the search; the one access rule has the last word. The filters were matched
+        // as tags, exactly unless a date lies beyond the years tagged one by one: only then are they checked again here
+        // (checking them again anyway let SQLite read every document of the session or the dates filtered, not the ids).
+        var checkedAgain = SearchTags.MatchExactly(request.Scope)
+            ? db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(request.Viewer))
+            : request.AllowedDocuments(db);
+        var allowed = (await checkedAgain.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var refused = best.Count - best.Count(m => allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         best.RemoveAll(m => !allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         // Every language whose text matched, read from the row ids (document × 8 + language slot); the few rows of
@@ -111,21 +115,6 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         }
         var (older, exact) = await olderCounted;
         return new SearchHits(hits, true, Math.Max(documentsRead + older - refused, hits.Count), TotalIsExact: exact) { TotalIsEstimate = !exact };
-    }
-
-    /// <summary>
-    /// Which of the documents read the viewer may see. The index's access class narrows the search; the one access rule
-    /// has the last word. The filters were matched as tags, exactly unless a date lies beyond the years tagged one by one:
-    /// only then are they checked again here (checking them again anyway let SQLite read every document of the session or
-    /// the dates filtered, not the ids).
-    /// </summary>
-    private async Task<HashSet<int>> AllowedAsync(SearchRequest request, List<int> ids, CancellationToken cancellationToken)
-    {
-        await using var db = contextFactory.CreateDbContext();
-        var checkedAgain = SearchTags.MatchExactly(request.Scope)
-            ? db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(request.Viewer))
-            : request.AllowedDocuments(db);
-        return (await checkedAgain.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
 
     /// <summary>
