@@ -8,7 +8,7 @@
 #                                                  # server (benchmarks/load-postgres.sh) before it is measured;
 #                                                  # PG_KEEP=1 reuses a database an earlier run loaded
 # Corpora are generated once by tools/CorpusGenerator (schema from the portal's migrations) and cached
-# outside the repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~30 minutes and ~47 GB.
+# outside the repository in $CORPORA (default /work/corpora/search); a 1M corpus takes ~14 minutes and ~17.5 GB.
 # For each size the portal is published in Release, started in Production on the corpus, and every
 # target gets WARMUP requests and then RUNS sequential requests over one keep-alive connection (after untimed passes
 # over every target for WARM_SECONDS, so that .NET's tiered JIT has compiled the hot paths' final code); the
