@@ -26,10 +26,8 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Primitives;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Search;
@@ -157,9 +155,9 @@ async Task QueryAsync(string queries, int runs)
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var q in queries.Split('|'))
     {
-        var query = QueryHelpers.ParseQuery("q=" + q);
-        var input = SearchInput.Parse(query["q"]);
-        var scope = await ScopeAsync(db, query);
+        var filter = SearchQueryString.Parse("q=" + q);
+        var input = SearchInput.Parse(filter.Query);
+        var scope = await ScopeAsync(db, filter);
         var request = new SearchRequest(input.Terms, scope, Viewer.Anonymous, PortalOptions.DefaultSearchMatchLimit);
         var lucene = LuceneQuery(input.Terms, scope);
         var (ftsTimes, luceneTimes, countTimes, firstTimes) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
@@ -303,11 +301,8 @@ static Found Search(IndexSearcher searcher, Query query, int maxDocument, int pa
     return collector.Result();
 }
 
-static async Task<SearchScope> ScopeAsync(PortalDbContext db, Dictionary<string, StringValues> query)
+static async Task<SearchScope> ScopeAsync(PortalDbContext db, SearchFilter filter)
 {
-    var filter = SearchQueryString.Parse(query["q"], query.GetValueOrDefault("session"), query.GetValueOrDefault("item"), query.GetValueOrDefault("organ"),
-        query.GetValueOrDefault("kind"), query.GetValueOrDefault("sender"), query.GetValueOrDefault("lang"), query.GetValueOrDefault("from"),
-        query.GetValueOrDefault("to"), query.GetValueOrDefault("distribution"), null);
     int? session = filter.Session is { } s ? await db.Sessions.Where(x => x.Organ == s.Organ && x.Number == s.Number).Select(x => (int?)x.Id).FirstAsync() : null;
     int? item = filter.AgendaItem is { } i
         ? await db.AgendaItems.Where(a => a.Number == i.Number && a.Session.Organ == i.Organ && a.Session.Number == i.Session).Select(a => (int?)a.Id).FirstAsync()

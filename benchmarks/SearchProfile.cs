@@ -8,12 +8,10 @@
 // (e.g. PRAGMAS="PRAGMA mmap_size=2147418112"); FACET_FACTS=0 keeps no facet facts in memory, so every search reads them (the cold path).
 using System.Diagnostics;
 using System.Data.Common;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Primitives;
 using Portal.Data;
 using Portal.Data.Search;
 using Portal.Features.Documents;
@@ -51,7 +49,7 @@ foreach (var q in args[1].Split('|'))
     SearchResults? last = null;
     // "fisheries&session=ga-3&lang=en" is a filtered search, written as the search page's query string; its index call
     // below is timed without the filters.
-    var filter = q.Contains('=') ? Filtered(QueryHelpers.ParseQuery("q=" + q)) : new SearchFilter(q);
+    var filter = q.Contains('=') ? SearchQueryString.Parse("q=" + q) : new SearchFilter(q);
     for (var run = 0; run <= runs; run++)
     {
         profile.Recording = run > 0;
@@ -89,9 +87,6 @@ foreach (var q in args[1].Split('|'))
     statements.Clear();
 }
 
-static SearchFilter Filtered(Dictionary<string, StringValues> query) => SearchQueryString.Parse(query["q"], query.GetValueOrDefault("session"),
-    query.GetValueOrDefault("item"), query.GetValueOrDefault("organ"), query.GetValueOrDefault("kind"), query.GetValueOrDefault("sender"),
-    query.GetValueOrDefault("lang"), query.GetValueOrDefault("from"), query.GetValueOrDefault("to"), query.GetValueOrDefault("distribution"), null);
 static double Median(List<double> values) => values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
 static string Flat(string sql) => string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries)) is var flat && flat.Length > 150 ? flat[..150] + "…" : flat;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Features.Search;
@@ -107,10 +106,7 @@ public static class AlertTargets
 
     public static SearchFilter? SearchFilter(string queryString)
     {
-        var query = QueryHelpers.ParseQuery(queryString.TrimStart('?'));
-        string? Value(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
-        var filter = SearchQueryString.Parse(Value("q"), Value("session"), Value("item"), Value("organ"), Value("kind"), Value("sender"),
-            Value("lang"), Value("from"), Value("to"), Value("distr"), null);
+        var filter = SearchQueryString.Parse(queryString) with { Page = 1 };
         return string.IsNullOrWhiteSpace(filter.Query) || filter.Query.Length > 200 ? null : filter;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 using Portal.Data.Entities;
 using Portal.Catalogue;
 using Portal.Domain;
@@ -26,6 +27,15 @@ public static class SearchQueryString
             To: ParseDate(to),
             Distribution: ParseEnum<Distribution>(distribution),
             Page: Math.Clamp(page ?? 1, 1, 10_000));
+
+    /// <summary>The filters of a query string as <see cref="Url"/> writes it, with or without its leading <c>?</c>.</summary>
+    public static SearchFilter Parse(string queryString)
+    {
+        var query = QueryHelpers.ParseQuery(queryString.TrimStart('?'));
+        string? Value(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
+        return Parse(Value("q"), Value("session"), Value("item"), Value("organ"), Value("kind"), Value("sender"), Value("lang"), Value("from"), Value("to"),
+            Value("distr"), int.TryParse(Value("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : null);
+    }
 
     public static string Url(SearchFilter filter) => new UrlQuery()
         .Add("q", filter.Query)
