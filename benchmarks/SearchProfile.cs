@@ -60,6 +60,7 @@ foreach (var q in args[1].Split('|'))
         profile.Recording = false;
         var input = SearchInput.Parse(filter.Query);
         var hits = await index.SearchAsync(new SearchRequest(input.Terms, SearchScope.Everything, Viewer.Anonymous, limit), default);
+        await hits.Total;
         var indexMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         var page = hits.Hits.Take(25).ToList();

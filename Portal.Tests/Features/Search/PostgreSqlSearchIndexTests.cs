@@ -91,7 +91,7 @@ public sealed class PostgreSqlSearchIndexTests(PostgreSqlSearchEngine engine) : 
                     {
                         var found = await index.SearchAsync(request, Cancel);
                         Assert.Equal(expected.Truncated, found.Truncated);
-                        Assert.Equal(expected.Total, found.Total);
+                        Assert.Equal(await expected.Total, await found.Total);
                         Assert.Equal(expected.Hits.Select(h => (h.DocumentId, h.ShownRow, h.Rank)), found.Hits.Select(h => (h.DocumentId, h.ShownRow, h.Rank)));
                     }
                 }

@@ -70,7 +70,7 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
             });
         }
         hits = hits.OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId).ToList();
-        return new SearchHits(hits, truncated, hits.Count, TotalIsExact: !truncated);
+        return new SearchHits(hits, truncated, Task.FromResult(new SearchTotal(hits.Count, IsExact: !truncated)));
     }
 
     /// <summary>

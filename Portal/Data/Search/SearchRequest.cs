@@ -113,14 +113,20 @@ public sealed record SearchHit(int DocumentId, double Rank, long? ShownRow)
 /// every one allowed by <see cref="SearchRequest.AllowedDocuments"/>.
 /// </summary>
 /// <param name="Truncated">The index stopped at the request's limit: more documents match than the hits hold.</param>
-/// <param name="Total">How many documents match: exact, or when <paramref name="TotalIsExact"/> is false, a lower bound or (<see cref="TotalIsEstimate"/>) an estimate.</param>
-public sealed record SearchHits(IReadOnlyList<SearchHit> Hits, bool Truncated, int Total, bool TotalIsExact)
+/// <param name="Total">
+/// How many documents match. An engine may still be counting when the hits are ready (SQLite counts the matches
+/// beyond those read on a connection of its own), so that the caller reads its page meanwhile; a caller awaits it.
+/// </param>
+public sealed record SearchHits(IReadOnlyList<SearchHit> Hits, bool Truncated, Task<SearchTotal> Total)
 {
-    /// <summary>The total is an estimate from a sample of the index (within a few per cent), not a lower bound.</summary>
-    public bool TotalIsEstimate { get; init; }
-
-    public static SearchHits None { get; } = new([], false, 0, true);
+    public static SearchHits None { get; } = Complete([]);
 
     /// <summary>Hits in order, all of them: nothing was cut, so the total is their count.</summary>
-    public static SearchHits Complete(IReadOnlyList<SearchHit> hits) => new(hits, false, hits.Count, true);
+    public static SearchHits Complete(IReadOnlyList<SearchHit> hits) => new(hits, false, Task.FromResult(SearchTotal.Exact(hits.Count)));
+}
+
+/// <summary>How many documents a search matches: exact, an estimate from a sample of the index (within a few per cent), or neither: a lower bound.</summary>
+public sealed record SearchTotal(int Count, bool IsExact, bool IsEstimate = false)
+{
+    public static SearchTotal Exact(int count) => new(count, true);
 }

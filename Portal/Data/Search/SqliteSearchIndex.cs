@@ -68,8 +68,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         Task<(int Count, bool Exact)>? olderCounted = null;
         if (truncated)
         {
-            // The matches below those read are counted on a connection of their own while the rows read are ranked
-            // (Task.Run: Microsoft.Data.Sqlite's async calls run synchronously).
+            // The matches below those read are counted on a connection of their own while the rows read are ranked and
+            // the caller reads its page (Task.Run: Microsoft.Data.Sqlite's async calls run synchronously).
             var (newestRead, rowsRead) = (read[0], read.Count);
             olderCounted = Task.Run(() => CountOlderAsync(match, rows, newestRead, oldestRead, rowsRead, documentsRead, cancellationToken), cancellationToken);
             read.RemoveAt(read.Count - 1);
@@ -109,12 +109,15 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             })
             .OrderByDescending(h => h.Rank).ThenByDescending(h => h.DocumentId)
             .ToList();
-        if (olderCounted is null)
-        {
-            return new SearchHits(hits, false, hits.Count, TotalIsExact: true);
-        }
+        return olderCounted is null ? SearchHits.Complete(hits)
+            : new SearchHits(hits, true, TotalAsync(olderCounted, documentsRead - refused, hits.Count));
+    }
+
+    /// <summary>The documents read and allowed, and those the count finds below them (never fewer than the hits).</summary>
+    private static async Task<SearchTotal> TotalAsync(Task<(int Count, bool Exact)> olderCounted, int readAndAllowed, int hits)
+    {
         var (older, exact) = await olderCounted;
-        return new SearchHits(hits, true, Math.Max(documentsRead + older - refused, hits.Count), TotalIsExact: exact) { TotalIsEstimate = !exact };
+        return new SearchTotal(Math.Max(readAndAllowed + older, hits), exact, IsEstimate: !exact);
     }
 
     /// <summary>

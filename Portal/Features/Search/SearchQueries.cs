@@ -57,22 +57,6 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
         var scope = await ScopeAsync(db, filter, cancellationToken);
         var hits = scope is null ? SearchHits.None
             : await index.SearchAsync(new SearchRequest(input.Terms, scope, viewer, MaxMatchedVersions), cancellationToken);
-        if (hits.Truncated && hits.TotalIsEstimate)
-        {
-            // Too many matches to count at the speed of a page: the index estimated their number from a sample.
-            notices.Add(InterfaceText.Format("NoticeManyMatchesEstimated", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
-        }
-        else if (hits.Truncated && hits.TotalIsExact)
-        {
-            // Every match was counted in the index; the ranking and the facets cover the newest matches read.
-            notices.Add(InterfaceText.Format("NoticeManyMatchesRanked", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
-        }
-        else if (hits.Truncated)
-        {
-            // An engine that stops counting at the limit (PostgreSQL) applies the filters and the access rule in
-            // the same statement, so what it counted are the newest matches that pass them.
-            notices.Add(InterfaceText.Format("NoticeManyMatches", MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture)));
-        }
         return await ReadResultsAsync(db, filter, input, hits, notices, pageSize, cancellationToken) with { UnknownSymbol = unknownSymbol };
     }
 
@@ -158,9 +142,31 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             .ToList();
 
         var facets = await facetsCounted;
-        return new SearchResults(filter, notices, hits.Total, page, pageSize, items, facets, Truncated: hits.Truncated,
-            TotalIsExact: hits.TotalIsExact, RankedCount: hits.Hits.Count)
-        { TotalIsEstimate = hits.TotalIsEstimate };
+        // The index may have gone on counting the matches beyond those it read while this page was read.
+        var total = await hits.Total;
+        if (hits.Truncated)
+        {
+            notices.Add(TruncationNotice(total));
+        }
+        return new SearchResults(filter, notices, total.Count, page, pageSize, items, facets, Truncated: hits.Truncated,
+            TotalIsExact: total.IsExact, RankedCount: hits.Hits.Count)
+        { TotalIsEstimate = total.IsEstimate };
+    }
+
+    /// <summary>What a search that read only the newest <see cref="MaxMatchedVersions"/> matches says about its total, ranking and facets.</summary>
+    private string TruncationNotice(SearchTotal total)
+    {
+        var limit = MaxMatchedVersions.ToString("N0", CultureInfo.CurrentCulture);
+        return total switch
+        {
+            // Too many matches to count at the speed of a page: the index estimated their number from a sample.
+            { IsEstimate: true } => InterfaceText.Format("NoticeManyMatchesEstimated", limit),
+            // Every match was counted in the index; the ranking and the facets cover the newest matches read.
+            { IsExact: true } => InterfaceText.Format("NoticeManyMatchesRanked", limit),
+            // An engine that stops counting at the limit (PostgreSQL) applies the filters and the access rule in
+            // the same statement, so what it counted are the newest matches that pass them.
+            _ => InterfaceText.Format("NoticeManyMatches", limit),
+        };
     }
 
     /// <summary>
