@@ -70,7 +70,7 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
         {
             var transaction = rows.BeginTransaction();
             Prepare(rows, transaction);
-            var state = new GeneratorState(InsertSessions());
+            var state = new GeneratorState(InsertSessions(), documentCount, seed);
             _log.WriteLine($"Sessions and agenda items written ({total.Elapsed.TotalSeconds:F0} s). Writing {documentCount:N0} documents…");
             for (var id = 1; id <= documentCount; id++)
             {
@@ -241,9 +241,29 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
 
     private sealed record SessionRef(int Id, Organ Organ, int Number, DateOnly StartsOn, int[] AgendaItemIds, int[] AgendaItemNumbers);
 
-    private sealed class GeneratorState(List<SessionRef> sessions)
+    private sealed class GeneratorState(List<SessionRef> sessions, int documentCount, int seed)
     {
         public List<SessionRef> Ga { get; } = sessions.Where(s => s.Organ == Organ.GeneralAssembly).OrderBy(s => s.Number).ToList();
+
+        /// <summary>
+        /// The GA session (an index into <see cref="Ga"/>) and the day within it of every document, drawn up front and sorted,
+        /// so that document ids grow with dates as a catalogue's do: it registers documents as they are issued, and the
+        /// search takes the highest ids for the newest. Later sessions hold more documents, as they do in reality.
+        /// </summary>
+        public (int Session, int Day)[] Calendar { get; } = DrawCalendar(sessions.Count(s => s.Organ == Organ.GeneralAssembly), documentCount, seed);
+
+        private static (int Session, int Day)[] DrawCalendar(int gaSessions, int documentCount, int seed)
+        {
+            var random = new Random(seed);
+            var calendar = new (int Session, int Day)[documentCount];
+            for (var i = 0; i < documentCount; i++)
+            {
+                calendar[i] = ((int)(gaSessions * Math.Sqrt(random.NextDouble())), random.Next(360));
+            }
+            Array.Sort(calendar);
+            return calendar;
+        }
+
         public Dictionary<int, SessionRef> ScByYear { get; } = sessions.Where(s => s.Organ == Organ.SecurityCouncil).ToDictionary(s => s.Number);
         public Dictionary<int, SessionRef> EcosocByYear { get; } = sessions.Where(s => s.Organ == Organ.EconomicAndSocialCouncil).ToDictionary(s => s.Number);
         public Dictionary<string, int> Counters { get; } = [];
@@ -317,9 +337,9 @@ public sealed class SyntheticCorpusGenerator(TextWriter log)
     private void WriteDocument(int id, GeneratorState state)
     {
         var roll = _random.NextDouble();
-        // Later sessions hold more documents, as they do in reality.
-        var ga = state.Ga[(int)(state.Ga.Count * Math.Sqrt(_random.NextDouble()))];
-        var date = ga.StartsOn.AddDays(_random.Next(360));
+        var (gaIndex, day) = state.Calendar[id - 1];
+        var ga = state.Ga[gaIndex];
+        var date = ga.StartsOn.AddDays(day);
         var sessions = new List<SessionRef>();
         var symbols = new List<string>();
         var kind = DocumentKind.Letter;
