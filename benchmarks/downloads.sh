@@ -34,7 +34,7 @@ dotnet build Portal/Portal.csproj -c Release -v quiet -nologo >/dev/null
 echo "$(date -u '+%F %H:%M') UTC; $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); .NET SDK $(dotnet --version); curl $(curl --version | head -1 | cut -d' ' -f2)"
 
 start_portal() {
-  (cd Portal && ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ASPNETCORE_URLS="$PORTAL" Portal__DataPath="$DATA" \
+  (cd Portal && ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ASPNETCORE_URLS="$PORTAL" Portal__DataPath="$DATA" Portal__Dumps__Nightly=false \
     Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Portal.dll >"$WORK/portal.log" 2>&1) &
   portal_pid=$!
   pids+=("$portal_pid")

@@ -62,7 +62,7 @@ for i in "${!APPS[@]}"; do
   mkdir -p "$WORK/data-$i"
   if [ -n "$DB" ]; then
     (cd "${APPS[$i]}" && ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ConnectionStrings__Portal="Data Source=$DB" \
-      Portal__SeedDemoData=false Logging__LogLevel__Default=Warning \
+      Portal__SeedDemoData=false Portal__Dumps__Nightly=false Logging__LogLevel__Default=Warning \
       exec dotnet Portal.dll --urls "$base") >"$WORK/portal-$i.log" 2>&1 &
   else
     (cd "${APPS[$i]}" && ASPNETCORE_ENVIRONMENT=Development Portal__DataPath="$WORK/data-$i" \

@@ -37,7 +37,7 @@ start() { # name port db [env...] -> pid in $started
   local name=$1 port=$2 db=$3 app=$APP; shift 3
   [ "$name" = compare ] && app=$COMPARE_APP
   (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Production Portal__ApplyMigrationsAtStartup=true ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    ConnectionStrings__Portal="Data Source=$db" Portal__DataPath="$WORK/data-$name" Logging__LogLevel__Default=Warning \
+    ConnectionStrings__Portal="Data Source=$db" Portal__DataPath="$WORK/data-$name" Portal__Dumps__Nightly=false Logging__LogLevel__Default=Warning \
     "$@" dotnet Portal.dll >"$WORK/$name.log" 2>&1) &
   started=$!
   pids+=("$started")
