@@ -71,7 +71,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             // The matches below those read are counted on a connection of their own while the rows read are ranked and
             // the caller reads its page (Task.Run: Microsoft.Data.Sqlite's async calls run synchronously).
             var (newestRead, rowsRead) = (read[0], read.Count);
-            olderCounted = Task.Run(() => CountOlderAsync(match, rows, newestRead, oldestRead, rowsRead, documentsRead, cancellationToken), cancellationToken);
+            olderCounted = Task.Run(() => CountOlderAsync(match, filters, rows, newestRead, oldestRead, rowsRead, documentsRead, cancellationToken), cancellationToken);
             read.RemoveAt(read.Count - 1);
         }
 
@@ -162,22 +162,27 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     /// How many documents match below those read (row ids under <paramref name="oldestRead"/>'s document), and
     /// whether that is exact. The rows read tell how dense the matches are; when few rows can remain they are
     /// counted, otherwise matching documents are counted in <see cref="SampleWindows"/> row-id windows spread evenly
-    /// over the older rows and scaled up, then counted exactly after all if the estimate turns out small.
+    /// over the older rows and scaled up, then counted exactly after all if the estimate turns out small. The older
+    /// rows start at the first row the filters match: a session or a date range covers a band of row ids in a
+    /// catalogue, whose ids grow as documents are registered, and the rows below it can hold no match.
     /// </summary>
-    private async Task<(int Count, bool Exact)> CountOlderAsync(string match, string rows, long newestRead, long oldestRead,
+    private async Task<(int Count, bool Exact)> CountOlderAsync(string match, string filters, string rows, long newestRead, long oldestRead,
         int rowsRead, int documentsRead, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
         var below = oldestRead >> 3 << 3;
-        var guess = (double)rowsRead * below / Math.Max(1, newestRead - oldestRead + 1);
-        if (guess > ExactCountRows && below > 8 * SampleWindows)
+        var floor = filters.Length == 0 ? 0 : (await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $filters ORDER BY rowid LIMIT 1",
+            [("$filters", $"{{Tags}} : ({filters})")], r => r.GetInt64(0), cancellationToken)).FirstOrDefault() >> 3 << 3;
+        var older = below - floor;
+        var guess = (double)rowsRead * older / Math.Max(1, newestRead - oldestRead + 1);
+        if (guess > ExactCountRows && older > 8 * SampleWindows)
         {
             var fraction = Math.Min(1.0, SampleRows / guess);
-            var width = Math.Max(8, (long)(below * fraction / SampleWindows) >> 3 << 3);
-            var step = below / SampleWindows >> 3 << 3;
+            var width = Math.Max(8, (long)(older * fraction / SampleWindows) >> 3 << 3);
+            var step = older / SampleWindows >> 3 << 3;
             if (width < step)
             {
-                var windows = Enumerable.Range(0, SampleWindows).Select(i => (From: i * step, To: i * step + width - 1)).ToList();
+                var windows = Enumerable.Range(0, SampleWindows).Select(i => (From: floor + i * step, To: floor + i * step + width - 1)).ToList();
                 // One count over the rows of every window rather than a count(DISTINCT) per window, each with a temporary
                 // index of its own (at a million documents 1.8 ms for the sample alone, against 1.5 ms counted at once).
                 var sql = "SELECT count(DISTINCT Row >> 3) FROM (" + string.Join(" UNION ALL ", windows.Select((_, i) =>
@@ -185,7 +190,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
                 var sampled = (await ReadAsync(db, sql,
                     [("$match", match), .. windows.SelectMany((w, i) => new (string, object?)[] { ($"$f{i}", w.From), ($"$t{i}", w.To) })],
                     r => r.GetInt64(0), cancellationToken))[0];
-                var estimate = (int)Math.Round(sampled * (double)below / (SampleWindows * width));
+                var estimate = (int)Math.Round(sampled * (double)older / (SampleWindows * width));
                 if ((double)estimate * rowsRead / documentsRead > ExactCountRows)
                 {
                     return (estimate, false);
