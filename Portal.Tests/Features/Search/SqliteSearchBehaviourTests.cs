@@ -58,6 +58,62 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
     }
 
     [Fact]
+    public async Task AFilteredSearchThatMatchesMoreThanItReadsReadsTheNewestMatches()
+    {
+        var filter = new SearchFilter("Demoland", AgendaItem: new AgendaItemKey(Organ.GeneralAssembly, 75, 71));
+        var exact = await engine.Shared.Queries().SearchAsync(filter, 25, Viewers.Public, Cancel);
+
+        // A filtered search reads its oldest matches first, which are all there is only when they fit the limit.
+        var filtered = await engine.Shared.Queries(maxMatchedVersions: 1).SearchAsync(filter, 25, Viewers.Public, Cancel);
+
+        Assert.True(exact.TotalCount >= 2);
+        Assert.Equal(exact.Items.Max(i => i.Row.Id), Assert.Single(filtered.Items).Row.Id);
+    }
+
+    [Fact]
+    public async Task AFilteredSearchReadsItsNewestMatchesWhateverTheLimit()
+    {
+        await using var db = engine.Shared.Database.CreateDbContext();
+        var session = await db.Sessions.Where(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).Select(s => s.Id).SingleAsync(Cancel);
+        var all = (await engine.Shared.Index.SearchAsync(Request(1_000), Cancel)).Hits.Select(h => h.DocumentId).ToHashSet();
+        SearchRequest Request(int limit) => new([new SearchTerm("Demo", SearchTermKind.Substring)], new SearchScope(SessionId: session), Viewers.Public, limit);
+
+        var limits = 0;
+        for (var limit = 1; ; limit++)
+        {
+            var read = await engine.Shared.Index.SearchAsync(Request(limit), Cancel);
+            if (!read.Truncated)
+            {
+                break;
+            }
+            // The rows read are the newest (oldest first, then forwards from below the newest, or newest first): every
+            // document found is newer than every matching document left out.
+            var found = read.Hits.Select(h => h.DocumentId).ToHashSet();
+            Assert.InRange(found.Count, 1, limit);
+            Assert.True(found.Min() > all.Except(found).DefaultIfEmpty(0).Max(), $"limit {limit}");
+            limits++;
+        }
+        Assert.True(limits >= 5, $"{limits} limits truncated");
+    }
+
+    [Fact]
+    public async Task AFilteredSearchRanksItsMatchesAsTheUnfilteredSearchDoes()
+    {
+        await using var db = engine.Shared.Database.CreateDbContext();
+        var item = await db.AgendaItems.Where(a => a.Number == 71 && a.Session.Organ == Organ.GeneralAssembly && a.Session.Number == 75)
+            .Select(a => a.Id).SingleAsync(Cancel);
+        SearchRequest Request(SearchScope scope) => new([new SearchTerm("Demoland", SearchTermKind.Substring)], scope, Viewers.Public, 1_000);
+
+        var everywhere = (await engine.Shared.Index.SearchAsync(Request(SearchScope.Everything), Cancel)).Hits.ToDictionary(h => h.DocumentId, h => h.Rank);
+        var inTheItem = (await engine.Shared.Index.SearchAsync(Request(new SearchScope(AgendaItemId: item)), Cancel)).Hits;
+
+        Assert.True(inTheItem.Count >= 2);
+        // Their titles name Demoland: ranked above a match in the text alone, filtered or not.
+        Assert.Contains(inTheItem, h => h.Rank > 0);
+        Assert.All(inTheItem, h => Assert.Equal(everywhere[h.DocumentId], h.Rank));
+    }
+
+    [Fact]
     public async Task ARestrictedDocumentIsCountedOnlyForThoseWhoMaySeeIt()
     {
         var request = (Viewer viewer) => new SearchRequest([new SearchTerm("Demo", SearchTermKind.Substring)], SearchScope.Everything, viewer, 1);

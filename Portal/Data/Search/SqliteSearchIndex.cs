@@ -59,9 +59,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var match = Match("Title Body Extra", text);
         var rows = RowCondition(request.Scope);
 
-        // The newest language versions first (row ids grow with the document id); the doclists are read only as far as the limit.
-        var read = await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} ORDER BY rowid DESC LIMIT $limit",
-            [("$match", match), ("$limit", request.Limit + 1)], r => r.GetInt64(0), cancellationToken);
+        var read = await ReadNewestAsync(db, match, filters, rows, request.Limit + 1, cancellationToken);
         if (read.Count == 0)
         {
             return SearchHits.None;
@@ -115,6 +113,69 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             .ToList();
         return olderCounted is null ? SearchHits.Complete(hits)
             : new SearchHits(hits, true, TotalAsync(olderCounted, documentsRead - refused, hits.Count));
+    }
+
+    /// <summary>
+    /// The newest <paramref name="count"/> rows that match, newest first (row ids grow with the document id); the doclists
+    /// are read only as far as that. FTS5 seeks forwards through a doclist by its index but walks it backwards page by
+    /// page, so a filtered search read newest first walks the word's doclist down to the filters' newest row: 0.4–0.9 ms
+    /// at a million documents for an agenda item, 5 ms for a common word in an old session, where reading forwards costs
+    /// 0.05–0.1 ms. A filtered search therefore reads its oldest rows first, which are all there is when they are
+    /// fewer than <paramref name="count"/>; otherwise <see cref="ReadNewestForwardsAsync"/> reads the newest forwards.
+    /// </summary>
+    private static async Task<List<long>> ReadNewestAsync(PortalDbContext db, string match, string filters, string rows, int count,
+        CancellationToken cancellationToken)
+    {
+        if (filters.Length > 0)
+        {
+            var oldest = await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} ORDER BY rowid LIMIT $limit",
+                [("$match", match), ("$limit", count)], r => r.GetInt64(0), cancellationToken);
+            if (oldest.Count < count)
+            {
+                oldest.Reverse();
+                return oldest;
+            }
+            if (await ReadNewestForwardsAsync(db, match, filters, rows, count, oldest, cancellationToken) is { } newest)
+            {
+                return newest;
+            }
+        }
+        return await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} ORDER BY rowid DESC LIMIT $limit",
+            [("$match", match), ("$limit", count)], r => r.GetInt64(0), cancellationToken);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="count"/> rows of a filtered search that matches more, newest first, read forwards from
+    /// a row id below them: the filters' newest row less half again the span the oldest <paramref name="count"/> matches
+    /// took. Null when that read finds fewer than <paramref name="count"/> rows, or four times as many (the matches grow
+    /// much denser towards the newest): the caller then reads newest first.
+    /// </summary>
+    private static async Task<List<long>?> ReadNewestForwardsAsync(PortalDbContext db, string match, string filters, string rows, int count,
+        List<long> oldest, CancellationToken cancellationToken)
+    {
+        var last = (await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $filters ORDER BY rowid DESC LIMIT 1",
+            [("$filters", $"{{Tags}} : ({filters})")], r => r.GetInt64(0), cancellationToken)).FirstOrDefault();
+        // Past the oldest rows read, nothing below them is needed again.
+        var from = Math.Max(oldest[^1] + 1, last - (oldest[^1] - oldest[0]) * 3 / 2);
+        var cap = 4 * count;
+        var newer = await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} AND rowid >= $from ORDER BY rowid LIMIT $cap",
+            [("$match", match), ("$from", from), ("$cap", cap)], r => r.GetInt64(0), cancellationToken);
+        if (newer.Count == cap)
+        {
+            return null;
+        }
+        if (from == oldest[^1] + 1)
+        {
+            // Every match lies in the oldest rows and these.
+            newer.InsertRange(0, oldest);
+        }
+        if (newer.Count < count)
+        {
+            return null;
+        }
+        newer.RemoveRange(0, newer.Count - count);
+        newer.Reverse();
+        return newer;
     }
 
     /// <summary>The documents read and allowed, and those the count finds below them (never fewer than the hits).</summary>
