@@ -4,7 +4,7 @@
 // and every SQLite statement either runs (SQLite's own profile hook: time inside SQLite, per statement text).
 // Medians over the runs after one warm-up; the machine should be quiet.
 // Usage: dotnet run -c Release benchmarks/SearchProfile.cs -- <corpus .db> "refugees|地雷|fisheries&session=ga-3&lang=en" [runs] [match limit]
-// Environment: SAMPLE_ROWS and SAMPLE_WINDOWS size the count's sample; PRAGMAS is run on every connection opened
+// Environment: SAMPLE_ROWS and SAMPLE_WINDOWS size the count's sample (the index's own defaults otherwise); PRAGMAS is run on every connection opened
 // (e.g. PRAGMAS="PRAGMA mmap_size=2147418112"); FACET_FACTS=0 keeps no facet facts in memory, so every search reads them (the cold path).
 using System.Diagnostics;
 using System.Data.Common;
@@ -29,10 +29,11 @@ var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
     .UseSqlite($"Data Source={path};Mode=ReadOnly", s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
     .AddInterceptors(SqliteSearchFunctions.Interceptor, profile).Options;
 var factory = new Factory(options);
+var defaults = new SqliteSearchIndex(factory);
 var index = new SqliteSearchIndex(factory)
 {
-    SampleRows = int.Parse(Environment.GetEnvironmentVariable("SAMPLE_ROWS") ?? "10000"),
-    SampleWindows = int.Parse(Environment.GetEnvironmentVariable("SAMPLE_WINDOWS") ?? "32"),
+    SampleRows = int.TryParse(Environment.GetEnvironmentVariable("SAMPLE_ROWS"), out var sampleRows) ? sampleRows : defaults.SampleRows,
+    SampleWindows = int.TryParse(Environment.GetEnvironmentVariable("SAMPLE_WINDOWS"), out var sampleWindows) ? sampleWindows : defaults.SampleWindows,
 };
 var cache = new MemoryCache(new MemoryCacheOptions());
 var catalogue = new CatalogueVersion();

@@ -29,6 +29,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     /// <summary>
     /// Past the limit, matches are counted exactly when about this many index rows or fewer remain (an FTS5
     /// count reads 2,000–5,000 rows a millisecond at a million documents); beyond, their number is estimated from a sample.
+    /// A filtered count reads about 1,000 rows a millisecond (every row is matched against the filters' doclists too),
+    /// so a filtered search counts exactly up to a quarter as many.
     /// </summary>
     public int ExactCountRows { get; init; } = 20_000;
 
@@ -240,7 +242,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             [("$filters", $"{{Tags}} : ({filters})")], r => r.GetInt64(0), cancellationToken)).FirstOrDefault() >> 3 << 3;
         var older = below - floor;
         var guess = (double)rowsRead * older / Math.Max(1, newestRead - oldestRead + 1);
-        if (guess > ExactCountRows && older > 8 * SampleWindows)
+        var exactRows = filters.Length == 0 ? ExactCountRows : ExactCountRows / 4;
+        if (guess > exactRows && older > 8 * SampleWindows)
         {
             var fraction = Math.Min(1.0, SampleRows / guess);
             var width = Math.Max(8, (long)(older * fraction / SampleWindows) >> 3 << 3);
@@ -256,7 +259,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
                     [("$match", match), .. windows.SelectMany((w, i) => new (string, object?)[] { ($"$f{i}", w.From), ($"$t{i}", w.To) })],
                     r => r.GetInt64(0), cancellationToken))[0];
                 var estimate = (int)Math.Round(sampled * (double)older / (SampleWindows * width));
-                if ((double)estimate * rowsRead / documentsRead > ExactCountRows)
+                if ((double)estimate * rowsRead / documentsRead > exactRows)
                 {
                     return (estimate, false);
                 }
