@@ -54,19 +54,7 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
         Assert.True(filtered.Truncated);
         Assert.True(filtered.TotalIsExact);
         Assert.Equal(exact.TotalCount, filtered.TotalCount);
-        Assert.Subset(exact.Items.Select(i => i.Row.Id).ToHashSet(), filtered.Items.Select(i => i.Row.Id).ToHashSet());
-    }
-
-    [Fact]
-    public async Task AFilteredSearchThatMatchesMoreThanItReadsReadsTheNewestMatches()
-    {
-        var filter = new SearchFilter("Demoland", AgendaItem: new AgendaItemKey(Organ.GeneralAssembly, 75, 71));
-        var exact = await engine.Shared.Queries().SearchAsync(filter, 25, Viewers.Public, Cancel);
-
-        // A filtered search reads its oldest matches first, which are all there is only when they fit the limit.
-        var filtered = await engine.Shared.Queries(maxMatchedVersions: 1).SearchAsync(filter, 25, Viewers.Public, Cancel);
-
-        Assert.True(exact.TotalCount >= 2);
+        // A filtered search reads its oldest matches first, which are all there is only when they fit the limit: here the newest is read.
         Assert.Equal(exact.Items.Max(i => i.Row.Id), Assert.Single(filtered.Items).Row.Id);
     }
 
