@@ -12,8 +12,8 @@ namespace Portal.Data.Search;
 /// Search over the FTS5 word index of <see cref="SqliteSearchSchema"/>: the terms, the filters and the rows the
 /// viewer may not see are one MATCH expression, so every search, filtered or not, reads the index only as far as its
 /// newest matches up to the request's limit (<see cref="ReadNewestAsync"/>), counts the rest (or, past
-/// <see cref="ExactCountRows"/>, estimates them from a sample), and probes no document one by one. User text reaches MATCH only as double-quoted FTS5 strings built here, and
-/// only through parameters; the composed SQL holds only fixed text.
+/// <see cref="ExactCountRows"/>, estimates them from a sample), and probes no document one by one. User text reaches
+/// MATCH only as double-quoted FTS5 strings built here, and only through parameters; the composed SQL holds only fixed text.
 /// </summary>
 public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> contextFactory) : ISearchIndex
 {
