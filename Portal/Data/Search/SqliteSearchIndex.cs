@@ -155,8 +155,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     private static async Task<List<long>?> ReadNewestForwardsAsync(PortalDbContext db, string match, string filters, string rows, int count,
         List<long> oldest, CancellationToken cancellationToken)
     {
-        var last = (await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $filters ORDER BY rowid DESC LIMIT 1",
-            [("$filters", $"{{Tags}} : ({filters})")], r => r.GetInt64(0), cancellationToken)).FirstOrDefault();
+        var last = await FiltersEdgeAsync(db, filters, newest: true, cancellationToken);
         // Past the oldest rows read, nothing below them is needed again.
         var from = Math.Max(oldest[^1] + 1, last - (oldest[^1] - oldest[0]) * 3 / 2);
         var cap = 4 * count;
@@ -179,6 +178,14 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         newer.Reverse();
         return newer;
     }
+
+    /// <summary>
+    /// The oldest or the newest index row the filters match, 0 when none: the ends of the band of row ids a session or a
+    /// date range covers in a catalogue, whose ids grow as documents are registered.
+    /// </summary>
+    private static async Task<long> FiltersEdgeAsync(PortalDbContext db, string filters, bool newest, CancellationToken cancellationToken) =>
+        (await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $filters ORDER BY rowid{(newest ? " DESC" : "")} LIMIT 1",
+            [("$filters", $"{{Tags}} : ({filters})")], r => r.GetInt64(0), cancellationToken)).FirstOrDefault();
 
     /// <summary>The documents read and allowed, and those the count finds below them (never fewer than the hits).</summary>
     private static async Task<SearchTotal> TotalAsync(Task<(int Count, bool Exact)> olderCounted, int readAndAllowed, int hits)
@@ -238,8 +245,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     {
         await using var db = contextFactory.CreateDbContext();
         var below = oldestRead >> 3 << 3;
-        var floor = filters.Length == 0 ? 0 : (await ReadAsync(db, "SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $filters ORDER BY rowid LIMIT 1",
-            [("$filters", $"{{Tags}} : ({filters})")], r => r.GetInt64(0), cancellationToken)).FirstOrDefault() >> 3 << 3;
+        var floor = filters.Length == 0 ? 0 : await FiltersEdgeAsync(db, filters, newest: false, cancellationToken) >> 3 << 3;
         var older = below - floor;
         var guess = (double)rowsRead * older / Math.Max(1, newestRead - oldestRead + 1);
         var exactRows = filters.Length == 0 ? ExactCountRows : ExactCountRows / 4;
