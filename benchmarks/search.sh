@@ -78,7 +78,7 @@ CLOCK_TICKS=$(getconf CLK_TCK)
 
 # measure NAME PATH... : WARMUP + RUNS requests cycling over the paths, one curl process, one connection. Prints
 # NAME|p50|p95|statuses|5xx or cut|the portal's CPU ms a request (over all WARMUP + RUNS; a tick is 1000/CLK_TCK ms,
-# so ±0.15 ms a request at the defaults). On this machine latencies move ±30 % between runs of one build, CPU ±5 %.
+# so ±0.15 ms a request at the defaults). On this machine latencies move ±30 % between runs of one build, CPU ±10 %.
 measure() {
   local name=$1; shift
   local paths=("$@") config="$WORK/curl.cfg" i n=$((WARMUP + RUNS)) before after
