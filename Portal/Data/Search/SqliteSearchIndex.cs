@@ -130,8 +130,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     {
         if (filters.Length > 0)
         {
-            var oldest = await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} ORDER BY rowid LIMIT $limit",
-                [("$match", match), ("$limit", count)], r => r.GetInt64(0), cancellationToken);
+            var oldest = await MatchingRowsAsync(db, match, rows, count, newestFirst: false, cancellationToken);
             if (oldest.Count < count)
             {
                 oldest.Reverse();
@@ -142,8 +141,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
                 return newest;
             }
         }
-        return await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} ORDER BY rowid DESC LIMIT $limit",
-            [("$match", match), ("$limit", count)], r => r.GetInt64(0), cancellationToken);
+        return await MatchingRowsAsync(db, match, rows, count, newestFirst: true, cancellationToken);
     }
 
     /// <summary>
@@ -159,8 +157,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         // Past the oldest rows read, nothing below them is needed again.
         var from = Math.Max(oldest[^1] + 1, last - (oldest[^1] - oldest[0]) * 3 / 2);
         var cap = 4 * count;
-        var newer = await ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows} AND rowid >= $from ORDER BY rowid LIMIT $cap",
-            [("$match", match), ("$from", from), ("$cap", cap)], r => r.GetInt64(0), cancellationToken);
+        var newer = await MatchingRowsAsync(db, match, rows, cap, newestFirst: false, cancellationToken, from);
         if (newer.Count == cap)
         {
             return null;
@@ -178,6 +175,15 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         newer.Reverse();
         return newer;
     }
+
+    /// <summary>
+    /// At most <paramref name="limit"/> rows that match, oldest or newest first, from row id <paramref name="from"/> on when
+    /// it is given.
+    /// </summary>
+    private static Task<List<long>> MatchingRowsAsync(PortalDbContext db, string match, string rows, int limit, bool newestFirst,
+        CancellationToken cancellationToken, long? from = null) =>
+        ReadAsync(db, $"SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH $match{rows}{(from is null ? "" : " AND rowid >= $from")} ORDER BY rowid{(newestFirst ? " DESC" : "")} LIMIT $limit",
+            from is null ? [("$match", match), ("$limit", limit)] : [("$match", match), ("$limit", limit), ("$from", from)], r => r.GetInt64(0), cancellationToken);
 
     /// <summary>
     /// The oldest or the newest index row the filters match, 0 when none: the ends of the band of row ids a session or a
