@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.JSInterop;
+using MudBlazor;
 using MudBlazor.Services;
 using Portal.Components.Layout;
 
@@ -10,8 +12,8 @@ namespace Portal.Tests.Components.Layout;
 
 /// <summary>
 /// The theme's styles in every page's head, rendered as a page renders them (ASP.NET Core's static HTML renderer):
-/// each palette where it belongs, the same markup from the kept copy on every later page, and no script called on the
-/// way out, since a static page has no circuit to call it on.
+/// each palette where it belongs, the same markup from the kept copy on every later page (which creates no
+/// MudThemeProvider), and no script called on the way out, since a static page has no circuit to call it on.
 /// </summary>
 public class ThemeStylesTests
 {
@@ -19,10 +21,27 @@ public class ThemeStylesTests
     public async Task BothPalettesAreWrittenAlikeOnEveryPageAndDisposingThemCallsNoScript()
     {
         var script = new ScriptCalls();
-        await using var services = new ServiceCollection().AddLogging().AddMudServices().AddSingleton<IJSRuntime>(script).BuildServiceProvider();
+        var providersCreated = 0;
+        await using var services = new ServiceCollection().AddLogging().AddMudServices().AddSingleton<IJSRuntime>(script)
+            .AddTransient<ILogger<MudThemeProvider>>(_ =>
+            {
+                Interlocked.Increment(ref providersCreated);
+                return NullLogger<MudThemeProvider>.Instance;
+            })
+            .BuildServiceProvider();
+        // A theme of this test's own, so the markup kept for it is not one another test (or page) generated earlier.
+        var theme = new MudTheme
+        {
+            PaletteLight = PortalTheme.Theme.PaletteLight,
+            PaletteDark = PortalTheme.Theme.PaletteDark,
+            Typography = PortalTheme.Theme.Typography,
+            LayoutProperties = PortalTheme.Theme.LayoutProperties,
+        };
 
-        var first = await RenderAsync(services);
-        var second = await RenderAsync(services);
+        var first = await RenderAsync(services, theme);
+        Assert.Equal(2, providersCreated);
+        var second = await RenderAsync(services, theme);
+        Assert.Equal(2, providersCreated);
 
         Assert.Equal(first, second);
         var (light, dark) = first;
@@ -42,20 +61,18 @@ public class ThemeStylesTests
     }
 
     /// <summary>The light and the dark styles as App.razor writes them, in a renderer disposed before this returns.</summary>
-    private static async Task<(string Light, string Dark)> RenderAsync(IServiceProvider services)
+    private static async Task<(string Light, string Dark)> RenderAsync(IServiceProvider services, MudTheme theme)
     {
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var light = await renderer.RenderComponentAsync<ThemeStyles>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                [nameof(ThemeStyles.Theme)] = PortalTheme.Theme,
-                [nameof(ThemeStyles.ObserveSystemDarkModeChange)] = false,
+                [nameof(ThemeStyles.Theme)] = theme,
             }));
             var dark = await renderer.RenderComponentAsync<ThemeStyles>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                [nameof(ThemeStyles.Theme)] = PortalTheme.Theme,
-                [nameof(ThemeStyles.ObserveSystemDarkModeChange)] = false,
+                [nameof(ThemeStyles.Theme)] = theme,
                 [nameof(ThemeStyles.Dark)] = true,
                 [nameof(ThemeStyles.DefaultScrollbar)] = true,
             }));
