@@ -102,6 +102,21 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
     }
 
     [Fact]
+    public async Task ADocumentWhoseTranslationsMatchAlikeIsShownInEnglish()
+    {
+        // The year, in Western digits in the title of every version, Arabic included.
+        var hits = (await engine.Shared.Index.SearchAsync(new SearchRequest([new SearchTerm("2021", SearchTermKind.Substring)],
+            SearchScope.Everything, Viewers.Public, 1_000), Cancel)).Hits;
+        var shown = await engine.Shared.Index.ReadShownTextsAsync(hits, Cancel);
+
+        // Ranks here are whole bonuses (title, phrase), so translations of one text tie, and the tie goes to English,
+        // though Arabic and Chinese come before it in the row ids.
+        var translated = hits.Where(h => h.MatchedIn.Contains("en") && h.MatchedIn.Contains("ar")).ToList();
+        Assert.NotEmpty(translated);
+        Assert.All(translated, h => Assert.Equal("en", shown[h.DocumentId].Language));
+    }
+
+    [Fact]
     public async Task ARestrictedDocumentIsCountedOnlyForThoseWhoMaySeeIt()
     {
         var request = (Viewer viewer) => new SearchRequest([new SearchTerm("Demo", SearchTermKind.Substring)], SearchScope.Everything, viewer, 1);
