@@ -197,7 +197,9 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
         var first = filter with { Page = 1 };
-        var organs = found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey).Select(s => sessions[s].Organ).Distinct()).CountBy(o => o).ToDictionary();
+        // Each document once per organ, through one set of (document, organ) pairs rather than a set per document.
+        var organs = found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey).Select(s => (d.Id, sessions[s].Organ))).Distinct()
+            .CountBy(o => o.Organ).ToDictionary();
         var facets = new List<Facet>
         {
             new(FacetKey.Session, sessionCounts
