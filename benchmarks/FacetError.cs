@@ -21,7 +21,7 @@ var docs = new DocumentQueries(factory);
 var cache = new MemoryCache(new MemoryCacheOptions());
 var catalogue = new CatalogueVersion();
 var facts = new FacetFacts(factory, catalogue, TimeProvider.System);
-var sessions = new SessionQueries(factory, cache, catalogue);
+var sessions = new SessionQueries(factory, cache, catalogue, TimeProvider.System);
 var sample = new SearchQueries(factory, new SqliteSearchIndex(factory), docs, facts, sessions) { MaxMatchedVersions = 1000 };
 var all = new SearchQueries(factory, index, docs, facts, sessions) { MaxMatchedVersions = int.Parse(args.Length > 2 ? args[2] : "400000") };
 foreach (var q in args[1].Split('|'))

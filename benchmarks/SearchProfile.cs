@@ -37,7 +37,7 @@ var index = new SqliteSearchIndex(factory)
 };
 var cache = new MemoryCache(new MemoryCacheOptions());
 var catalogue = new CatalogueVersion();
-var queries = new SearchQueries(factory, index, new DocumentQueries(factory), new FacetFacts(factory, catalogue, TimeProvider.System) { MaxDocuments = int.Parse(Environment.GetEnvironmentVariable("FACET_FACTS") ?? "250000") }, new SessionQueries(factory, cache, catalogue))
+var queries = new SearchQueries(factory, index, new DocumentQueries(factory), new FacetFacts(factory, catalogue, TimeProvider.System) { MaxDocuments = int.Parse(Environment.GetEnvironmentVariable("FACET_FACTS") ?? "250000") }, new SessionQueries(factory, cache, catalogue, TimeProvider.System))
 {
     MaxMatchedVersions = limit,
 };

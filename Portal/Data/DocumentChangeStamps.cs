@@ -14,6 +14,12 @@ namespace Portal.Data;
 /// </summary>
 public sealed class DocumentChangeStamps
 {
+    /// <summary>
+    /// How far back a reader that looks for changes since a moment looks: a change committed after its stamp was
+    /// taken, or stamped by a clock behind the reader's, still falls within it.
+    /// </summary>
+    public static readonly TimeSpan LookBack = TimeSpan.FromMinutes(1);
+
     private readonly HashSet<int> _documentIds = [];
     private readonly HashSet<int> _versionIds = [];
 

@@ -18,7 +18,7 @@ public sealed class SearchEngine(IDbContextFactory<PortalDbContext> database, IS
 
     public SearchQueries Queries(int maxMatchedVersions = PortalOptions.DefaultSearchMatchLimit) =>
         new(database, index, new DocumentQueries(database), new FacetFacts(database, new CatalogueVersion(), TimeProvider.System),
-            new SessionQueries(database, new MemoryCache(new MemoryCacheOptions()), new CatalogueVersion()))
+            new SessionQueries(database, new MemoryCache(new MemoryCacheOptions()), new CatalogueVersion(), TimeProvider.System))
         { MaxMatchedVersions = maxMatchedVersions };
 
     public ValueTask DisposeAsync() => storage.DisposeAsync();

@@ -15,8 +15,17 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
 
     public sealed class OnPostgreSql() : SessionQueriesTests(DatabaseProvider.PostgreSql);
 
-    private static SessionQueries NewQueries(TestDatabase database, CatalogueVersion? catalogue = null) =>
-        new(database, new MemoryCache(new MemoryCacheOptions()), catalogue ?? new CatalogueVersion());
+    private static SessionQueries NewQueries(TestDatabase database, CatalogueVersion? catalogue = null, TimeProvider? clock = null) =>
+        new(database, new MemoryCache(new MemoryCacheOptions()), catalogue ?? new CatalogueVersion(), clock ?? TimeProvider.System);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 
     [Fact]
     public async Task ListCountsOnlyWhatTheViewerMaySee()
@@ -54,6 +63,49 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
 
         Assert.Equal(before, cached);
         Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
+    public async Task CountsFollowChangeStampsOfWritesThisInstanceWasNotToldOfAndAreNotRecountedOtherwise()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
+        var clock = new SteppedClock(DateTimeOffset.UtcNow);
+        var queries = NewQueries(database, clock: clock);
+        int draft;
+        await using (var db = database.CreateDbContext())
+        {
+            draft = await db.Documents.Where(d => d.Symbols.Any(s => s.Value == "A/75/990")).Select(d => d.Id).SingleAsync(Cancel);
+            // The demo data was stamped as it was seeded, a moment ago: an hour ago instead, before anything here looks back.
+            var seeded = clock.Now - TimeSpan.FromHours(1);
+            await db.Documents.ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, seeded), Cancel);
+        }
+        async Task<int> Count75() => (await queries.ListAsync(Viewers.Public, Cancel)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == 75).DocumentCount;
+        async Task SetDraftAsync(PublicationStatus status, DateTimeOffset? stamp)
+        {
+            await using var db = database.CreateDbContext();
+            await db.Documents.Where(d => d.Id == draft).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), Cancel);
+            if (stamp is { } at)
+            {
+                await db.Documents.Where(d => d.Id == draft).ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, at), Cancel);
+            }
+        }
+        var before = await Count75();
+
+        // A write that leaves the stamps alone: past the minute the counts are checked, found current, and not recounted.
+        await SetDraftAsync(PublicationStatus.Published, stamp: null);
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Equal(before, await Count75());
+
+        // Another instance's save stamps the document: seen once the minute since the last check has passed.
+        await SetDraftAsync(PublicationStatus.Published, stamp: clock.Now);
+        Assert.Equal(before, await Count75());
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Equal(before + 1, await Count75());
+
+        // Counts older than their limit are counted again whatever the stamps say.
+        await SetDraftAsync(PublicationStatus.Draft, stamp: null);
+        clock.Now += SessionQueries.CountsMaxAge;
+        Assert.Equal(before, await Count75());
     }
 
     [Fact]

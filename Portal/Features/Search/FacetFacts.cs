@@ -18,15 +18,13 @@ public sealed record FacetFactsOfDocument(int Id, DocumentKind Kind, string? Sen
 /// A copy is dropped as soon as its document's <see cref="Document.ChangedAt"/> says it changed (which every save
 /// stamps, see <see cref="DocumentChangeStamps"/>): the changes are looked up whenever this instance has saved or been
 /// told of a save (<see cref="CatalogueVersion"/>) and otherwise at most <see cref="CheckEvery"/> apart, looking back
-/// <see cref="LookBack"/> for changes committed after their stamp or stamped by a clock behind this one. A copy
+/// <see cref="DocumentChangeStamps.LookBack"/> for changes committed after their stamp or stamped by a clock behind this one. A copy
 /// older than <see cref="MaxAge"/> is read again whatever the stamps say.
 /// </para>
 /// </summary>
 public sealed class FacetFacts(IDbContextFactory<PortalDbContext> contextFactory, CatalogueVersion catalogue, TimeProvider clock)
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
-
-    public static readonly TimeSpan LookBack = TimeSpan.FromMinutes(1);
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
@@ -75,7 +73,7 @@ public sealed class FacetFacts(IDbContextFactory<PortalDbContext> contextFactory
         return facts;
     }
 
-    /// <summary>Drops the copies of documents changed since the last look (less <see cref="LookBack"/>), when it is time to look.</summary>
+    /// <summary>Drops the copies of documents changed since the last look (less <see cref="DocumentChangeStamps.LookBack"/>), when it is time to look.</summary>
     private async Task DropChangedAsync(CancellationToken cancellationToken)
     {
         if (IsChecked(clock.GetUtcNow()))
@@ -92,7 +90,7 @@ public sealed class FacetFacts(IDbContextFactory<PortalDbContext> contextFactory
             }
             if (_checked is { } last)
             {
-                var since = last.At - LookBack;
+                var since = last.At - DocumentChangeStamps.LookBack;
                 await using var db = contextFactory.CreateDbContext();
                 foreach (var id in await db.Documents.AsNoTracking().Where(d => d.ChangedAt > since).Select(d => d.Id).ToListAsync(cancellationToken))
                 {
