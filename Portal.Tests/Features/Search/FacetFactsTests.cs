@@ -21,13 +21,6 @@ public abstract class FacetFactsTests(DatabaseProvider provider)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task KeptFactsFollowTheChangeStampsOfTheirDocuments()
     {

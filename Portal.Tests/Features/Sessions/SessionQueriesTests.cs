@@ -20,13 +20,6 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task ListCountsOnlyWhatTheViewerMaySee()
     {
