@@ -59,7 +59,6 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
                 .ToList();
         }) ?? [];
 
-    // One pass over the link rows, grouped, instead of one count per session.
     private async Task<IReadOnlyDictionary<int, int>> DocumentCountsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var key = ("session-document-counts", viewer.VisibilityKey, catalogue.Current);
@@ -99,6 +98,7 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
         }
     }
 
+    // One pass over the link rows, grouped, instead of one count per session.
     private async Task<Dictionary<int, int>> CountDocumentsPerSessionAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
