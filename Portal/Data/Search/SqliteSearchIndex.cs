@@ -30,7 +30,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     /// Past the limit, matches are counted exactly when about this many index rows or fewer remain (an FTS5
     /// count reads 2,000–5,000 rows a millisecond at a million documents); beyond, their number is estimated from a sample.
     /// A filtered count reads about 1,000 rows a millisecond (every row is matched against the filters' doclists too),
-    /// so a filtered search counts exactly up to a quarter as many.
+    /// so a filtered search counts exactly up to a quarter as many, or twice <see cref="SampleRows"/> if that is more: a
+    /// sample is worth its windows only where it reads at most half the rows.
     /// </summary>
     public int ExactCountRows { get; init; } = 20_000;
 
@@ -271,9 +272,11 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         var older = below - floor;
         var guess = (double)rowsRead * older / Math.Max(1, newestRead - oldestRead + 1);
         var exactRows = filters.Length == 0 ? ExactCountRows : ExactCountRows / 4;
-        if (guess > exactRows && older > 8 * SampleWindows)
+        // A sample is taken only where it reads at most half the rows: each window opens every term's doclists again,
+        // so a filtered sample of most of a date range's rows cost more than counting them all (BENCHMARKS.md).
+        if (guess > Math.Max(exactRows, 2 * SampleRows) && older > 8 * SampleWindows)
         {
-            var fraction = Math.Min(1.0, SampleRows / guess);
+            var fraction = SampleRows / guess;
             var width = Math.Max(8, (long)(older * fraction / SampleWindows) >> 3 << 3);
             var step = older / SampleWindows >> 3 << 3;
             if (width < step)
