@@ -52,6 +52,7 @@ public sealed class SnippetBuilderTests
     [InlineData("Доклад о разоружении", "РАЗОРУЖЕНИИ", "разоружении")]
     [InlineData("关于地雷威胁的信", "地雷", "地雷")]
     [InlineData("Le de\u0301veloppement, written with a combining accent", "developpement", "de\u0301veloppement")]
+    [InlineData("Le développement, asked for with a combining accent", "de\u0301veloppement", "développement")]
     public void MatchesIgnoreCaseAccentsWidthAndKanaTypeAndMarkTheTextAsWritten(string body, string query, string marked)
     {
         var parts = SnippetBuilder.Build(Text(body), SearchInput.Parse(query).Terms);

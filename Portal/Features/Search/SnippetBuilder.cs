@@ -20,13 +20,14 @@ public static class SnippetBuilder
 
     public static IReadOnlyList<SnippetPart> Build(IndexedText text, IReadOnlyList<SearchTerm> terms)
     {
+        var words = new Terms(terms);
         foreach (var column in new[] { text.Body, text.Extra, text.Title })
         {
             var buffer = ArrayPool<char>.Shared.Rent(column.Length);
             try
             {
                 ReadOnlySpan<char> plain = buffer.AsSpan(0, Plain(column, buffer));
-                using var matcher = new Matcher(plain, terms);
+                using var matcher = new Matcher(plain, words);
                 var (position, _) = matcher.First(0, plain.Length);
                 if (position < 0)
                 {
@@ -101,24 +102,24 @@ public static class SnippetBuilder
     {
         private readonly ReadOnlySpan<char> _text;
         private readonly string[] _terms;
-        private readonly bool _folded;
+
+        /// <summary>The text folded (<see cref="Folding"/>), searched ordinally; null when it is searched as it is.</summary>
         private readonly char[]? _foldedText;
 
-        public Matcher(ReadOnlySpan<char> text, IReadOnlyList<SearchTerm> terms)
+        public Matcher(ReadOnlySpan<char> text, Terms terms)
         {
-            _folded = !Folding.HasMarks(text) && terms.All(t => !Folding.HasMarks(t.Text));
-            if (_folded)
+            if (terms.Folded is { } folded && !Folding.HasMarks(text))
             {
                 _foldedText = ArrayPool<char>.Shared.Rent(text.Length);
                 Folding.Fold(text, _foldedText);
                 _text = _foldedText.AsSpan(0, text.Length);
+                _terms = folded;
             }
             else
             {
                 _text = text;
+                _terms = terms.AsTyped;
             }
-            var folded = _folded;
-            _terms = [.. terms.Select(t => folded ? Folding.Fold(t.Text) : t.Text).Where(t => t.Length > 0)];
         }
 
         public void Dispose()
@@ -137,7 +138,7 @@ public static class SnippetBuilder
             foreach (var term in _terms)
             {
                 int index, length;
-                if (_folded)
+                if (_foldedText is not null)
                 {
                     (index, length) = (span.IndexOf(term, StringComparison.Ordinal), term.Length);
                 }
@@ -152,6 +153,23 @@ public static class SnippetBuilder
             }
             return best;
         }
+    }
+
+    /// <summary>
+    /// The terms of a search as typed and, when none holds a combining mark, folded: once for the three columns of a text.
+    /// </summary>
+    private sealed class Terms
+    {
+        public Terms(IReadOnlyList<SearchTerm> terms)
+        {
+            AsTyped = [.. terms.Select(t => t.Text).Where(t => t.Length > 0)];
+            Folded = AsTyped.Any(t => Folding.HasMarks(t)) ? null : [.. AsTyped.Select(Folding.Fold)];
+        }
+
+        public string[] AsTyped { get; }
+
+        /// <summary>The terms folded; null when one holds a combining mark, and every text is then searched as it is.</summary>
+        public string[]? Folded { get; }
     }
 
     /// <summary>Letters folded one for one: lower case, without accents, narrow, hiragana for katakana.</summary>
