@@ -20,7 +20,7 @@ public static class SnippetBuilder
 
     public static IReadOnlyList<SnippetPart> Build(IndexedText text, IReadOnlyList<SearchTerm> terms)
     {
-        var words = new Terms(terms);
+        var words = new SnippetTerms(terms);
         foreach (var column in new[] { text.Body, text.Extra, text.Title })
         {
             var buffer = ArrayPool<char>.Shared.Rent(column.Length);
@@ -106,7 +106,7 @@ public static class SnippetBuilder
         /// <summary>The text folded (<see cref="Folding"/>), searched ordinally; null when it is searched as it is.</summary>
         private readonly char[]? _foldedText;
 
-        public Matcher(ReadOnlySpan<char> text, Terms terms)
+        public Matcher(ReadOnlySpan<char> text, SnippetTerms terms)
         {
             if (terms.Folded is { } folded && !Folding.HasMarks(text))
             {
@@ -158,9 +158,9 @@ public static class SnippetBuilder
     /// <summary>
     /// The terms of a search as typed and, when none holds a combining mark, folded: once for the three columns of a text.
     /// </summary>
-    private sealed class Terms
+    private sealed class SnippetTerms
     {
-        public Terms(IReadOnlyList<SearchTerm> terms)
+        public SnippetTerms(IReadOnlyList<SearchTerm> terms)
         {
             AsTyped = [.. terms.Select(t => t.Text).Where(t => t.Length > 0)];
             Folded = AsTyped.Any(t => Folding.HasMarks(t)) ? null : [.. AsTyped.Select(Folding.Fold)];
