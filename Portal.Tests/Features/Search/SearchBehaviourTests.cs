@@ -583,6 +583,42 @@ public abstract class SearchBehaviourTests<TEngine>(TEngine engine) : IClassFixt
     }
 
     [Fact]
+    public async Task ADateRangeLeavesOutADocumentRegisteredAmongItsOwnButListedOutsideIt()
+    {
+        // The three documents are registered one after the other; the range covers the first and the last, so the middle
+        // one lies among its documents (SQLite: within the band of row ids the range covers) and moves around the range.
+        await using var scratch = await engine.CreateSeededAsync();
+        var found = (await scratch.Queries().SearchAsync(new SearchFilter("Demoland"), 25, Viewers.Public, Cancel)).Items.Select(i => i.Row.Id).Order().ToList();
+        int[] three = [found[0], found[1], found[2]];
+        var (from, to) = (new DateOnly(2011, 5, 10), new DateOnly(2011, 5, 12));
+        async Task ListOn(int id, DateOnly day)
+        {
+            await using var db = scratch.Database.CreateDbContext();
+            var document = await db.Documents.SingleAsync(d => d.Id == id, Cancel);
+            (document.IssuedOn, document.DatedOn) = (day, day);
+            document.UpdateListedOn();
+            await db.SaveChangesAsync(Cancel);
+        }
+        async Task<int[]> InRange()
+        {
+            var results = await scratch.Queries().SearchAsync(new SearchFilter("Demoland", From: from, To: to), 25, Viewers.Public, Cancel);
+            return [.. results.Items.Select(i => i.Row.Id).Where(three.Contains).Order()];
+        }
+        await ListOn(three[0], from);
+        await ListOn(three[2], to);
+
+        // Outside by its day, its month or its year, before or after the range, each found at once after the edit.
+        foreach (var day in new DateOnly[] { new(2011, 5, 13), new(2011, 6, 1), new(2012, 1, 1), new(2010, 12, 31), new(2011, 4, 30), new(2011, 5, 9) })
+        {
+            await ListOn(three[1], day);
+            var inRange = await InRange();
+            Assert.True(inRange.SequenceEqual([three[0], three[2]]), $"listed on {day}: {string.Join(", ", inRange)}");
+        }
+        await ListOn(three[1], new DateOnly(2011, 5, 11));
+        Assert.Equal(three, await InRange());
+    }
+
+    [Fact]
     public async Task TheCatalogueRecordFollowsEditsInTheSameTransaction()
     {
         await using var scratch = await engine.CreateSeededAsync();

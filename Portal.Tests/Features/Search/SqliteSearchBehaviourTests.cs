@@ -212,4 +212,23 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
 
         Assert.Equal(exact, SearchTags.MatchExactly(scope));
     }
+
+    [Theory]
+    [InlineData("2013-12-31", "y2013")]
+    [InlineData("1850-03-01", "yold")]
+    [InlineData("2014-02-27", "m201402")]
+    [InlineData("2014-03-09", "t20140309")]
+    [InlineData("2016-07-01", "m201607")]
+    [InlineData("2016-06-21", "t20160621")]
+    [InlineData("2017-01-01", "y2017")]
+    [InlineData("2150-01-01", "ynew")]
+    public void ADayOutsideARangeIsExcludedByItsCoarsestTokenOutsideIt(string day, string token)
+    {
+        var (from, to) = (new DateOnly(2014, 3, 10), new DateOnly(2016, 6, 20));
+
+        Assert.Equal(token, SearchTags.Outside(DateOnly.Parse(day, CultureInfo.InvariantCulture), from, to));
+        Assert.Contains(token, SearchTags.Of("en", PublicationStatus.Published, Distribution.General, DocumentKind.Letter, null,
+            DateOnly.Parse(day, CultureInfo.InvariantCulture), [], [], [], []).Split(' '));
+        Assert.DoesNotContain(token, SearchTags.Dates(from, to));
+    }
 }

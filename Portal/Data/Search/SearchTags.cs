@@ -182,6 +182,22 @@ public static class SearchTags
         return tokens;
     }
 
+    /// <summary>
+    /// The coarsest date token of <paramref name="day"/> that lies wholly outside <paramref name="from"/>–<paramref name="to"/>
+    /// (a day outside them): its year's, else its month's, else its own. The years before <see cref="FirstYear"/> and
+    /// after <see cref="LastYear"/> share a token, so a range must begin and end within the years tagged one by one.
+    /// </summary>
+    public static string Outside(DateOnly day, DateOnly from, DateOnly to)
+    {
+        if (from.Year < FirstYear && from > DateOnly.MinValue || to.Year > LastYear && to < DateOnly.MaxValue)
+        {
+            throw new ArgumentException("The range must begin and end within the years tagged one by one.");
+        }
+        var (year, month) = day < from ? (from.Year, from.Month) : day > to ? (to.Year, to.Month)
+            : throw new ArgumentOutOfRangeException(nameof(day), "The day lies within the range.");
+        return day.Year != year ? Year(day.Year) : day.Month != month ? Month(day.Year, day.Month) : Day(day);
+    }
+
     private static IEnumerable<int> Ids(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture));
 
