@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Data.Entities;
@@ -110,24 +110,15 @@ public sealed class ListedDates(IDbContextFactory<PortalDbContext> contextFactor
     private async Task<List<(int Id, int Day)>> ReadAsync((DateTimeOffset Since, int Newest)? changed, CancellationToken cancellationToken)
     {
         await using var db = contextFactory.CreateDbContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
         // julianday('0001-01-01') is 1721425.5, DateOnly's day 0; a date SQLite cannot read counts as "no date", as in SearchTags.
-        command.CommandText = "SELECT Id, coalesce(CAST(julianday(ListedOn) - 1721425.5 AS INTEGER), 0) FROM Documents"
-            + (changed is null ? "" : " WHERE ChangedAt > $since OR Id > $newest");
-        if (changed is var (since, newest))
-        {
-            command.Parameters.Add(new SqliteParameter("$since", ChangedAtColumn.ConvertToProvider(since)));
-            command.Parameters.Add(new SqliteParameter("$newest", newest));
-        }
-        var read = new List<(int, int)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            read.Add((reader.GetInt32(0), reader.GetInt32(1)));
-        }
-        return read;
+        var sql = "SELECT Id, coalesce(CAST(julianday(ListedOn) - 1721425.5 AS INTEGER), 0) FROM Documents";
+        return changed is { } look
+            ? await SqliteStatements.ReadAsync(db, sql + " WHERE ChangedAt > $since OR Id > $newest",
+                [("$since", ChangedAtColumn.ConvertToProvider(look.Since)), ("$newest", look.Newest)], Row, cancellationToken)
+            : await SqliteStatements.ReadAsync(db, sql, [], Row, cancellationToken);
     }
+
+    private static (int Id, int Day) Row(DbDataReader reader) => (reader.GetInt32(0), reader.GetInt32(1));
 
     /// <summary>How <see cref="Document.ChangedAt"/> is stored (<c>DocumentConfiguration</c>).</summary>
     private static readonly DateTimeOffsetToBinaryConverter ChangedAtColumn = new();

@@ -1,10 +1,8 @@
-using System.Data.Common;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data.Entities;
 using Portal.Infrastructure;
+using static Portal.Data.Search.SqliteStatements;
 
 namespace Portal.Data.Search;
 
@@ -559,37 +557,4 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
 
     /// <summary>An FTS5 string: the text between double quotes, embedded quotes doubled.</summary>
     private static string Quoted(string text) => new StringBuilder().Append('"').Append(text.Replace("\"", "\"\"")).Append('"').ToString();
-
-    private static async Task ExecuteAsync(PortalDbContext db, string sql, IEnumerable<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
-        }
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(PortalDbContext db, string sql, IEnumerable<(string Name, object? Value)> parameters,
-        Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
-        }
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-        return rows;
-    }
 }
