@@ -133,6 +133,44 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
     }
 
     [Fact]
+    public async Task TheAccessRuleHasTheLastWordOverTagsTheIndexFailedToChange()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+        Task<int> Count(Viewer viewer) => scratch.Queries().SearchAsync(new SearchFilter("disarmament"), 25, viewer, Cancel).ContinueWith(t => t.Result.TotalCount, Cancel);
+        async Task Change(Action<Document> change)
+        {
+            await using var db = scratch.Database.CreateDbContext();
+            var document = await db.Documents.Include(d => d.MemberStates).SingleAsync(d => d.Symbols.Any(s => s.Key == "A/74/600"), Cancel);
+            change(document);
+            await db.SaveChangesAsync(Cancel);
+        }
+        Assert.Equal(1, await Count(Viewers.Public));
+        // Without its triggers the index keeps A/74/600's tags as they were (General, published); the saves still stamp it.
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            await db.Database.OpenConnectionAsync(Cancel);
+            var triggers = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'SearchIndex%'").ToListAsync(Cancel);
+            Assert.NotEmpty(triggers);
+            // The names come from sqlite_master, not from input.
+            var drop = string.Concat(triggers.Select(t => $"DROP TRIGGER \"{t}\";"));
+            await db.Database.ExecuteSqlRawAsync(drop, Cancel);
+        }
+
+        await Change(d =>
+        {
+            d.Distribution = Distribution.Restricted;
+            d.MemberStates.Add(new DocumentMemberState { MemberState = "Demoland" });
+        });
+        Assert.Equal(0, await Count(Viewers.Public));
+        Assert.Equal(1, await Count(Viewers.Delegation));
+        Assert.Equal(0, await Count(Viewers.OtherDelegation));
+
+        await Change(d => d.Status = PublicationStatus.Withdrawn);
+        Assert.Equal(0, await Count(Viewers.Delegation));
+        Assert.Equal(1, await Count(Viewers.Secretariat));
+    }
+
+    [Fact]
     public async Task TheTriggersListEveryWordTheIndexHoldsAndNoOther()
     {
         await using var db = engine.Shared.Database.CreateDbContext();

@@ -16,7 +16,7 @@ namespace Portal.Data.Search;
 /// </summary>
 public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> contextFactory) : ISearchIndex
 {
-    private readonly ListedDates _listedDates = new(contextFactory, TimeProvider.System);
+    private readonly DatesAndAccess _datesAndAccess = new(contextFactory, TimeProvider.System);
 
     /// <summary>The rank of a match of all the words as one phrase, above every match in the title alone.</summary>
     private const double PhraseBonus = 2;
@@ -95,13 +95,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             .Select(g => (RowId: ShownRow(g), Score: g.Max(m => m.Score)))
             .ToList();
         var ids = best.Select(m => SearchTags.DocumentOf(m.RowId)).ToList();
-        // The index's access class narrows the search; the one access rule has the last word. The filters were matched
-        // as tags, exactly unless a date lies beyond the years tagged one by one: only then are they checked again here
-        // (checking them again anyway let SQLite read every document of the session or the dates filtered, not the ids).
-        var checkedAgain = SearchTags.MatchExactly(request.Scope)
-            ? db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(request.Viewer))
-            : request.AllowedDocuments(db);
-        var allowed = (await checkedAgain.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var allowed = await AllowedAsync(db, request, ids, cancellationToken);
         var refused = best.Count - best.Count(m => allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         best.RemoveAll(m => !allowed.Contains(SearchTags.DocumentOf(m.RowId)));
         // Every language whose text matched, read from the row ids (document × 8 + language slot); the few rows of
@@ -124,6 +118,28 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             .ToList();
         return olderCounted is null ? SearchHits.Complete(hits)
             : new SearchHits(hits, true, TotalAsync(olderCounted, documentsRead - refused, hits.Count));
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="ids"/> the viewer may see. The index's access class narrowed the search; the one
+    /// access rule has the last word, applied to the status and distribution held in memory (<see cref="DatesAndAccess"/>)
+    /// and, for the documents whose member states decide, in the catalogue. The filters were matched as tags, exactly
+    /// unless a date lies beyond the years tagged one by one: only then are they checked again, in the catalogue with the
+    /// rule (checking them again anyway let SQLite read every document of the session or the dates filtered, not the ids).
+    /// </summary>
+    private async Task<HashSet<int>> AllowedAsync(PortalDbContext db, SearchRequest request, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (!SearchTags.MatchExactly(request.Scope))
+        {
+            return (await request.AllowedDocuments(db).Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        }
+        var (allowed, undecided) = await _datesAndAccess.VisibleToAsync(ids, request.Viewer, cancellationToken);
+        if (undecided.Count > 0)
+        {
+            allowed.UnionWith(await db.Documents.AsNoTracking().Where(DocumentAccess.VisibleTo(request.Viewer))
+                .Where(d => undecided.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken));
+        }
+        return allowed;
     }
 
     /// <summary>The most date tokens a date range's band excludes (<see cref="DateBandAsync"/>) before its own tokens are used instead.</summary>
@@ -152,7 +168,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             return null;
         }
         var newest = await FiltersEdgeAsync(db, filters, newest: true, cancellationToken);
-        var outside = await _listedDates.TokensOutsideAsync(SearchTags.DocumentOf(oldest), SearchTags.DocumentOf(newest),
+        var outside = await _datesAndAccess.TokensOutsideAsync(SearchTags.DocumentOf(oldest), SearchTags.DocumentOf(newest),
             scope.From ?? DateOnly.MinValue, scope.To ?? DateOnly.MaxValue, MostTokensOutside, cancellationToken);
         return outside is null ? null : new DateBand(oldest, newest, outside);
     }
