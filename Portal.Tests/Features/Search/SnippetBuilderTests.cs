@@ -68,5 +68,58 @@ public sealed class SnippetBuilderTests
 
         Assert.Equal("Footnote and a link with bold, code, quote cell it; ]( no target next line ^x] kept", Assert.Single(SnippetBuilder.Opening(Text(body))).Text);
     }
-}
 
+    /// <summary>Filler of the given length, words of ten characters with no term of the tests in them.</summary>
+    private static string Filler(int length) => string.Concat(Enumerable.Repeat("committee ", length / 10 + 1))[..length];
+
+    [Theory]
+    [InlineData(SnippetBuilder.FirstStep - 12)]
+    [InlineData(SnippetBuilder.FirstStep - 5)]
+    [InlineData(SnippetBuilder.FirstStep - 1)]
+    [InlineData(SnippetBuilder.FirstStep)]
+    [InlineData(SnippetBuilder.FirstStep + 3)]
+    [InlineData(3 * SnippetBuilder.FirstStep - 4)]
+    [InlineData(7 * SnippetBuilder.FirstStep - 8)]
+    public void AWordAcrossTheStepsInWhichATextIsReadIsFoundAndItsPassageIsTheTextAroundIt(int offset)
+    {
+        // Markdown marks before the word make the plain text shorter than the Markdown: the steps count plain characters.
+        var body = "**Note** " + Filler(offset - 9) + "zeppelin" + Filler(2000);
+
+        var parts = SnippetBuilder.Build(Text(body), SearchInput.Parse("ZEPPELIN").Terms);
+
+        Assert.Equal("zeppelin", Assert.Single(parts, p => p.IsMatch).Text);
+        var passage = string.Concat(parts.Select(p => p.Text));
+        Assert.StartsWith("… ", passage);
+        Assert.EndsWith(" …", passage);
+        Assert.Contains(passage[2..^2], "Note " + Filler(offset - 9) + "zeppelin" + Filler(2000));
+        Assert.InRange(passage.Length, 200, 270);
+    }
+
+    [Fact]
+    public void APassageThatReachesTheEndOfTheTextHasNoClosingEllipsisEvenWhenMarkdownMarksFollow()
+    {
+        var parts = SnippetBuilder.Build(Text(Filler(1500) + "zeppelin ends it. ** `\n\n> "), SearchInput.Parse("zeppelin").Terms);
+
+        Assert.EndsWith("ends it.", parts[^1].Text);
+    }
+
+    [Fact]
+    public void ACombiningMarkPastTheFirstStepStillHasTheTextSearchedAsWritten()
+    {
+        var body = Filler(3 * SnippetBuilder.FirstStep) + "Le de\u0301veloppement durable" + Filler(500);
+
+        var parts = SnippetBuilder.Build(Text(body), SearchInput.Parse("developpement").Terms);
+
+        Assert.Equal("de\u0301veloppement", Assert.Single(parts, p => p.IsMatch).Text);
+    }
+
+    [Fact]
+    public void ACombiningMarkJustAfterTheFirstMatchLeavesEveryMatchOfThePassageMarked()
+    {
+        var body = Filler(SnippetBuilder.FirstStep - 40) + "developpement, puis de\u0301veloppement encore" + Filler(500);
+
+        var parts = SnippetBuilder.Build(Text(body), SearchInput.Parse("developpement").Terms);
+
+        Assert.Equal(["developpement", "de\u0301veloppement"], parts.Where(p => p.IsMatch).Select(p => p.Text));
+    }
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,12 +18,13 @@ public static class SearchText
         {
             return "";
         }
-        if (!NeedsFolding(text))
+        var first = text.AsSpan().IndexOfAny(FoldedAway);
+        if (first < 0)
         {
             return text;
         }
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var builder = new StringBuilder(text.Length).Append(text.AsSpan(0, first));
+        foreach (var c in text.AsSpan(first))
         {
             if (IsArabicMark(c))
             {
@@ -179,17 +181,9 @@ public static class SearchText
         }
     }
 
-    private static bool NeedsFolding(string text)
-    {
-        foreach (var c in text)
-        {
-            if (IsArabicMark(c) || c is 'ё' or 'Ё')
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>The characters <see cref="Fold"/> drops or replaces, found at vector speed: most texts hold none.</summary>
+    private static readonly SearchValues<char> FoldedAway =
+        SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => IsArabicMark(c) || c is 'ё' or 'Ё')]);
 
     // Harakat, Quranic annotation signs, superscript alef and tatweel.
     private static bool IsArabicMark(char c) =>

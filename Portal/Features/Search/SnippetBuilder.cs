@@ -9,8 +9,8 @@ namespace Portal.Features.Search;
 /// Cuts a short passage around the first match from a version's indexed text and marks every
 /// match in it. Matching ignores case and accents the way the index does, so what the index
 /// found is what gets highlighted. Markdown punctuation is dropped; the text itself is never
-/// turned into markup. The plain and folded copies of a text live in pooled buffers: a page cuts 25 passages from
-/// whole texts, whose copies were a seventh of what a search allocated.
+/// turned into markup. The plain and folded copies of a text live in pooled buffers, and are made only as far as the
+/// first match needs (<see cref="PlainColumn"/>): a page cuts 25 passages, most from near the start of their texts.
 /// </summary>
 public static class SnippetBuilder
 {
@@ -18,31 +18,70 @@ public static class SnippetBuilder
     private const int After = 160;
     private const CompareOptions Matching = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth;
 
+    /// <summary>How much plain text is searched first; each further step reads twice as much as the one before.</summary>
+    public const int FirstStep = 512;
+
     public static IReadOnlyList<SnippetPart> Build(IndexedText text, IReadOnlyList<SearchTerm> terms)
     {
         var words = new SnippetTerms(terms);
         foreach (var column in new[] { text.Body, text.Extra, text.Title })
         {
-            var buffer = ArrayPool<char>.Shared.Rent(column.Length);
+            var plain = new PlainColumn(column, folding: words.Folded is not null);
             try
             {
-                ReadOnlySpan<char> plain = buffer.AsSpan(0, Plain(column, buffer));
-                using var matcher = new Matcher(plain, words);
-                var (position, _) = matcher.First(0, plain.Length);
+                var position = FirstMatch(ref plain, words, out var matcher);
                 if (position < 0)
                 {
                     continue;
                 }
-                var start = WordStart(plain, Math.Max(0, position - Before));
-                var end = WordEnd(plain, Math.Min(plain.Length, position + After));
-                return Mark(matcher, plain, start, end);
+                var start = WordStart(plain.Text, Math.Max(0, position - Before));
+                var end = WordEnd(plain.Text, Math.Min(plain.Text.Length, position + After));
+                return Mark(matcher, plain.Text, start, end);
             }
             finally
             {
-                ArrayPool<char>.Shared.Return(buffer);
+                plain.Dispose();
             }
         }
         return Opening(text);
+    }
+
+    /// <summary>
+    /// The first match in a column and a matcher for the passage around it, the plain text made at least
+    /// <see cref="After"/> characters past it (or to its end). The text is made, folded and searched in growing steps,
+    /// a term that spans two steps found in the second; a step that holds a combining mark, which folding one for one
+    /// cannot drop, has the whole text searched with the culture-aware comparison instead.
+    /// </summary>
+    private static int FirstMatch(ref PlainColumn plain, SnippetTerms words, out Matcher matcher)
+    {
+        if (words.Folded is { } folded)
+        {
+            var overlap = folded.Max(t => t.Length) - 1;
+            var (searched, step) = (0, FirstStep);
+            while (plain.ReadTo(plain.Text.Length + step))
+            {
+                var (position, _) = new Matcher(plain.Folded, folded, ordinal: true).First(searched, plain.Text.Length);
+                if (position >= 0)
+                {
+                    if (!plain.ReadTo(position + After + 1))
+                    {
+                        break;
+                    }
+                    matcher = new Matcher(plain.Folded, folded, ordinal: true);
+                    return position;
+                }
+                if (plain.Complete)
+                {
+                    matcher = default;
+                    return -1;
+                }
+                searched = Math.Max(0, plain.Text.Length - overlap);
+                step *= 2;
+            }
+        }
+        plain.ReadTo(int.MaxValue);
+        matcher = new Matcher(plain.Text, words.AsTyped, ordinal: false);
+        return matcher.First(0, plain.Text.Length).Position;
     }
 
     /// <summary>
@@ -92,43 +131,73 @@ public static class SnippetBuilder
     }
 
     /// <summary>
-    /// Finds the terms in one text the way the index's tokenizer compares letters (unicode61, remove_diacritics 2):
-    /// case, accents, width and kana type ignored. Both sides are folded a character for a character
-    /// (<see cref="Folding"/>) and searched ordinally, which .NET vectorises; a text or term that holds combining marks,
-    /// which folding one for one cannot drop, is searched with the culture-aware comparison instead, as every text was
-    /// before (~47 µs per 2,000 characters as soon as a text held a letter beyond ASCII, against ~3 µs).
+    /// One column's plain text (<see cref="Plain"/>) and, when the terms are searched folded, its folded copy
+    /// (<see cref="Folding"/>), made as far as <see cref="ReadTo"/> was asked, in pooled buffers.
     /// </summary>
-    private readonly ref struct Matcher : IDisposable
+    private ref struct PlainColumn
     {
-        private readonly ReadOnlySpan<char> _text;
-        private readonly string[] _terms;
+        private readonly string _markdown;
+        private readonly char[] _plain;
+        private readonly char[]? _folded;
+        private PlainState _state;
 
-        /// <summary>The text folded (<see cref="Folding"/>), searched ordinally; null when it is searched as it is.</summary>
-        private readonly char[]? _foldedText;
-
-        public Matcher(ReadOnlySpan<char> text, SnippetTerms terms)
+        public PlainColumn(string markdown, bool folding)
         {
-            if (terms.Folded is { } folded && !Folding.HasMarks(text))
-            {
-                _foldedText = ArrayPool<char>.Shared.Rent(text.Length);
-                Folding.Fold(text, _foldedText);
-                _text = _foldedText.AsSpan(0, text.Length);
-                _terms = folded;
-            }
-            else
-            {
-                _text = text;
-                _terms = terms.AsTyped;
-            }
+            _markdown = markdown;
+            // Plain text is never longer than its Markdown: a space is written only for white space dropped.
+            _plain = ArrayPool<char>.Shared.Rent(markdown.Length);
+            _folded = folding ? ArrayPool<char>.Shared.Rent(markdown.Length) : null;
         }
 
-        public void Dispose()
+        public readonly ReadOnlySpan<char> Text => _plain.AsSpan(0, _state.Length);
+
+        public readonly ReadOnlySpan<char> Folded => _folded.AsSpan(0, _state.Length);
+
+        /// <summary>Whether the whole column has been made.</summary>
+        public readonly bool Complete => _state.Next >= _markdown.Length;
+
+        /// <summary>
+        /// Makes the plain text at least <paramref name="length"/> characters long, or whole, and folds what was added;
+        /// false when that holds a combining mark (the folded copy then stops before it and is not to be used).
+        /// </summary>
+        public bool ReadTo(int length)
         {
-            if (_foldedText is not null)
+            var from = _state.Length;
+            Plain(_markdown, _plain, ref _state, length);
+            if (_folded is null)
             {
-                ArrayPool<char>.Shared.Return(_foldedText);
+                return true;
+            }
+            var added = _plain.AsSpan(from, _state.Length - from);
+            if (Folding.HasMarks(added))
+            {
+                return false;
+            }
+            Folding.Fold(added, _folded.AsSpan(from));
+            return true;
+        }
+
+        public readonly void Dispose()
+        {
+            ArrayPool<char>.Shared.Return(_plain);
+            if (_folded is not null)
+            {
+                ArrayPool<char>.Shared.Return(_folded);
             }
         }
+    }
+
+    /// <summary>
+    /// Finds the terms in one text the way the index's tokenizer compares letters (unicode61, remove_diacritics 2):
+    /// case, accents, width and kana type ignored. Both sides folded a character for a character (<see cref="Folding"/>)
+    /// and searched ordinally, which .NET vectorises; or, for a text or term that holds combining marks, as written with the
+    /// culture-aware comparison (~47 µs per 2,000 characters as soon as a text holds a letter beyond ASCII, against ~3 µs).
+    /// </summary>
+    private readonly ref struct Matcher(ReadOnlySpan<char> text, string[] terms, bool ordinal)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private readonly string[] _terms = terms;
+        private readonly bool _ordinal = ordinal;
 
         /// <summary>The earliest match that starts at or after <paramref name="from"/> and ends by <paramref name="end"/>; position -1 for none.</summary>
         public (int Position, int Length) First(int from, int end)
@@ -138,7 +207,7 @@ public static class SnippetBuilder
             foreach (var term in _terms)
             {
                 int index, length;
-                if (_foldedText is not null)
+                if (_ordinal)
                 {
                     (index, length) = (span.IndexOf(term, StringComparison.Ordinal), term.Length);
                 }
@@ -187,11 +256,20 @@ public static class SnippetBuilder
             }
         }
 
+        /// <summary>Whether each character of the Basic Multilingual Plane is a combining mark.</summary>
+        private static readonly bool[] Marks = [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => IsMark((char)i))];
+
         public static bool HasMarks(ReadOnlySpan<char> text)
         {
-            foreach (var c in text)
+            // Marks start at U+0300: text below it (most Latin text) is skipped at vector speed.
+            var from = text.IndexOfAnyInRange('\u0300', char.MaxValue);
+            if (from < 0)
             {
-                if (c >= '\u0300' && IsMark(c))
+                return false;
+            }
+            foreach (var c in text[from..])
+            {
+                if (Marks[c])
                 {
                     return true;
                 }
@@ -256,19 +334,37 @@ public static class SnippetBuilder
     /// </summary>
     private static int Plain(string markdown, char[] plain)
     {
-        var length = 0;
-        var space = false;
-        for (var i = 0; i < markdown.Length; i++)
+        var state = new PlainState();
+        Plain(markdown, plain, ref state, int.MaxValue);
+        return state.Length;
+    }
+
+    /// <summary>How far <see cref="Plain(string, char[], ref PlainState, int)"/> has read a text, and written its plain text.</summary>
+    private struct PlainState
+    {
+        public int Next;
+        public int Length;
+        public bool Space;
+    }
+
+    /// <summary>
+    /// Goes on writing the plain text of <paramref name="markdown"/> from where <paramref name="state"/> stopped, until it
+    /// is at least <paramref name="length"/> characters long or the text ends; what it writes is the same however often it stops.
+    /// </summary>
+    private static void Plain(string markdown, char[] plain, ref PlainState state, int length)
+    {
+        for (; state.Next < markdown.Length && state.Length < length; state.Next++)
         {
+            var i = state.Next;
             var c = markdown[i];
             if (c == '[' && FootnoteCallEnd(markdown, i) is var footnoteEnd && footnoteEnd > i)
             {
-                i = footnoteEnd;
+                state.Next = footnoteEnd;
             }
             else if (c == ']' && i + 1 < markdown.Length && markdown[i + 1] == '(' && markdown.IndexOfAny([')', '\n'], i + 2) is var close
                 && close > 0 && markdown[close] == ')')
             {
-                i = close;
+                state.Next = close;
             }
             else if (c is '[' or '*' or '_' or '#' or '>' or '|' or '`')
             {
@@ -276,19 +372,18 @@ public static class SnippetBuilder
             }
             else if (char.IsWhiteSpace(c))
             {
-                space = true;
+                state.Space = true;
             }
             else
             {
-                if (space && length > 0)
+                if (state.Space && state.Length > 0)
                 {
-                    plain[length++] = ' ';
+                    plain[state.Length++] = ' ';
                 }
-                space = false;
-                plain[length++] = c;
+                state.Space = false;
+                plain[state.Length++] = c;
             }
         }
-        return length;
     }
 
     /// <summary>Where the footnote call (<c>[^</c>, digits, <c>]</c>) that starts at <paramref name="start"/> ends; -1 when none does.</summary>
