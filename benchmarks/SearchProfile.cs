@@ -6,6 +6,8 @@
 // Usage: dotnet run -c Release benchmarks/SearchProfile.cs -- <corpus .db> "refugees|地雷|fisheries&session=ga-3&lang=en" [runs] [match limit]
 // Environment: SAMPLE_ROWS and SAMPLE_WINDOWS size the count's sample (the index's own defaults otherwise); PRAGMAS is run on every connection opened
 // (e.g. PRAGMAS="PRAGMA mmap_size=2147418112"); FACET_FACTS=0 keeps no facet facts in memory, so every search reads them (the cold path).
+// WARM_SECONDS (default 10) of every query, untimed, come first, so that .NET's tiered JIT has compiled the final code: without
+// them most of the C# work (texts, snippets, shaping rows) ran unoptimised and was overstated 2-4x (BENCHMARKS.md, 2026-12-05).
 using System.Diagnostics;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -41,6 +43,25 @@ var queries = new SearchQueries(factory, index, new DocumentQueries(factory), ne
 {
     MaxMatchedVersions = limit,
 };
+var warm = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("WARM_SECONDS") ?? "10"));
+var warming = Stopwatch.StartNew();
+while (warming.Elapsed < warm)
+{
+    foreach (var q in args[1].Split('|'))
+    {
+        var filter = q.Contains('=') ? SearchQueryString.Parse("q=" + q) : new SearchFilter(q);
+        await queries.SearchAsync(filter, 25, Viewer.Anonymous);
+        var input = SearchInput.Parse(filter.Query);
+        var hits = await index.SearchAsync(new SearchRequest(input.Terms, SearchScope.Everything, Viewer.Anonymous, limit), default);
+        await hits.Total;
+        var page = hits.Hits.Take(25).ToList();
+        var texts = await index.ReadShownTextsAsync(page, default);
+        foreach (var hit in page.Where(h => texts.ContainsKey(h.DocumentId)))
+        {
+            _ = hit.MatchedIn.Count == 0 ? SnippetBuilder.Opening(texts[hit.DocumentId]) : SnippetBuilder.Build(texts[hit.DocumentId], input.Terms);
+        }
+    }
+}
 foreach (var q in args[1].Split('|'))
 {
     var whole = new List<double>();
