@@ -43,6 +43,12 @@ public sealed class SnippetBuilderTests
         Assert.Equal(SnippetBuilder.Opening(Text(LongBody)), SnippetBuilder.Build(Text(LongBody), SearchInput.Parse("dirigible").Terms));
     }
 
+    [Fact]
+    public void NoTermsShowTheOpening()
+    {
+        Assert.Equal(SnippetBuilder.Opening(Text(LongBody)), SnippetBuilder.Build(Text(LongBody), []));
+    }
+
     [Theory]
     [InlineData("Le développement durable de la Côte d'Ivoire.", "developpement", "développement")]
     [InlineData("Le développement durable de la Côte d'Ivoire.", "COTE", "Côte")]

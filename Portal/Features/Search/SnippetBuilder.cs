@@ -24,6 +24,10 @@ public static class SnippetBuilder
     public static IReadOnlyList<SnippetPart> Build(IndexedText text, IReadOnlyList<SearchTerm> terms)
     {
         var words = new SnippetTerms(terms);
+        if (words.AsTyped.Length == 0)
+        {
+            return Opening(text);
+        }
         foreach (var column in new[] { text.Body, text.Extra, text.Title })
         {
             var plain = new PlainColumn(column, folding: words.Folded is not null);
