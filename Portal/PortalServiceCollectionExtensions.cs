@@ -114,6 +114,8 @@ public static class PortalServiceCollectionExtensions
         {
             MaxMatchedVersions = sp.GetRequiredService<IOptions<PortalOptions>>().Value.SearchMatchLimit,
         });
+        services.AddSingleton<SearchWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchWarmUp>());
 
         services.AddPortalAlerts();
         services.AddPortalDumps();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Data.Search;
@@ -168,6 +169,38 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
         await Change(d => d.Status = PublicationStatus.Withdrawn);
         Assert.Equal(0, await Count(Viewers.Delegation));
         Assert.Equal(1, await Count(Viewers.Secretariat));
+    }
+
+    [Fact]
+    public async Task TheWarmUpAtStartReadsWhatTheFirstSearchAnswersFrom()
+    {
+        await using var scratch = await engine.CreateSeededAsync();
+        Task<int> Count() => scratch.Queries().SearchAsync(new SearchFilter("disarmament"), 25, Viewers.Public, Cancel).ContinueWith(t => t.Result.TotalCount, Cancel);
+        Task Publish(PublicationStatus status) => WithA74600Async(scratch, q => q.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status), Cancel));
+        await using (var db = scratch.Database.CreateDbContext())
+        {
+            // Stamped an hour back, where a look no longer reads them.
+            await db.Documents.ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, DateTimeOffset.UtcNow - TimeSpan.FromHours(1)), Cancel);
+        }
+        await Publish(PublicationStatus.Withdrawn);
+        using var warmUp = new SearchWarmUp(scratch.Index, NullLogger<SearchWarmUp>.Instance);
+
+        await warmUp.StartAsync(Cancel);
+        await warmUp.ExecuteTask!;
+        // Published again behind the stamps' back: the index's triggers tag it visible, but the memory read at start (and
+        // only looked at since) still holds it withdrawn. Had the first search read the catalogue itself, it would find it.
+        await Publish(PublicationStatus.Published);
+
+        Assert.Equal(0, await Count());
+        // A stamped save is seen by the next look.
+        await WithA74600Async(scratch, q => q.ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, DateTimeOffset.UtcNow), Cancel));
+        Assert.Equal(1, await Count());
+    }
+
+    private static async Task WithA74600Async(SearchEngine scratch, Func<IQueryable<Document>, Task> change)
+    {
+        await using var db = scratch.Database.CreateDbContext();
+        await change(db.Documents.Where(d => d.Symbols.Any(s => s.Key == "A/74/600")));
     }
 
     [Fact]

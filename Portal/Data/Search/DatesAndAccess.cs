@@ -18,7 +18,7 @@ namespace Portal.Data.Search;
 /// held here, where seeking each in the catalogue cost 1.2–2.8 ms at a million documents.</item>
 /// </list>
 /// <para>
-/// Read whole on first use, and brought up to date before every use from the documents stamped since the last look
+/// Read whole as the portal starts (<see cref="SearchWarmUp"/>) or on first use, whichever comes first, and brought up to date before every use from the documents stamped since the last look
 /// (<see cref="Document.ChangedAt"/>, looking back <see cref="DocumentChangeStamps.LookBack"/>) and those registered
 /// since. Read whole again after <see cref="MaxAge"/>, for writes that bypass the stamps: in the background
 /// (<see cref="WholeReadUnderWay"/>), while searches go on with what is held (0.4–0.8 s at a million documents, which every
@@ -141,7 +141,12 @@ public sealed class DatesAndAccess(IDbContextFactory<PortalDbContext> contextFac
     /// <summary>Day « 4 | status « 2 | distribution: days below 2²⁷ (the year 9999 is day 3,652,058), status and distribution 1–3.</summary>
     private static int Pack(int day, int status, int distribution) => day << 4 | (status & 3) << 2 | distribution & 3;
 
-    private async Task LookAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings what is held up to date: read whole the first time (0.4–0.8 s at a million documents), otherwise from the
+    /// documents stamped or registered since the last look. A caller that asked while another's look was under way waits
+    /// for a look begun after it asked, never a second whole read.
+    /// </summary>
+    public async Task LookAsync(CancellationToken cancellationToken)
     {
         var asked = Stopwatch.GetTimestamp();
         await _looking.WaitAsync(cancellationToken);

@@ -34,6 +34,13 @@ public interface ISearchIndex
     /// </summary>
     Task RebuildAsync(IProgress<SearchRebuildProgress> progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads what the engine keeps in memory for its searches, so that the first search after a start does not wait for
+    /// it (<see cref="SqliteSearchIndex"/>: every document's listing day and access). Called once, in the background, as
+    /// the portal starts (<c>SearchWarmUp</c>); a search that arrives meanwhile waits for the same read.
+    /// </summary>
+    Task WarmUpAsync(CancellationToken cancellationToken);
+
     /// <summary>How many rows the index should hold (a row per language version and a catalogue row per document) and how many it holds: equal when it is in step.</summary>
     Task<SearchIndexState> CheckAsync(CancellationToken cancellationToken);
 }

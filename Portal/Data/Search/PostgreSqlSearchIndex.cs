@@ -163,6 +163,9 @@ public sealed class PostgreSqlSearchIndex(IDbContextFactory<PortalDbContext> con
         return rows.ToDictionary(r => r.DocumentId, r => new IndexedText(r.VersionId, r.Language, r.Title, r.Body, r.Extra));
     }
 
+    /// <summary>Nothing to read ahead: every search asks PostgreSQL, which keeps its own caches.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Documents per transaction of <see cref="RebuildAsync"/>.</summary>
     public int RebuildBatch { get; init; } = 5_000;
 

@@ -408,6 +408,8 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
 
     private static string Json(IEnumerable<long> values) => "[" + string.Join(',', values) + "]";
 
+    public Task WarmUpAsync(CancellationToken cancellationToken) => _datesAndAccess.LookAsync(cancellationToken);
+
     /// <summary>Documents per transaction of <see cref="RebuildAsync"/>.</summary>
     public int RebuildBatch { get; init; } = 5_000;
 
