@@ -18,12 +18,13 @@ namespace Portal.Data.Search;
 /// held here, where seeking each in the catalogue cost 1.2–2.8 ms at a million documents.</item>
 /// </list>
 /// <para>
-/// Read whole as the portal starts (<see cref="SearchWarmUp"/>) or on first use, whichever comes first, and brought up to date before every use from the documents stamped since the last look
-/// (<see cref="Document.ChangedAt"/>, looking back <see cref="DocumentChangeStamps.LookBack"/>) and those registered
-/// since. Read whole again after <see cref="MaxAge"/>, for writes that bypass the stamps: in the background
-/// (<see cref="WholeReadUnderWay"/>), while searches go on with what is held (0.4–0.8 s at a million documents, which every
-/// search arriving meanwhile waited for when it ran on the request that found it due). An id without a document
-/// (never used, or deleted) has no index rows, so what it holds here does not matter.
+/// Read whole as the portal starts (<see cref="SearchWarmUp"/>) or on first use, whichever comes first, and brought up
+/// to date before every use from the documents stamped since the last look (<see cref="Document.ChangedAt"/>, looking
+/// back <see cref="DocumentChangeStamps.LookBack"/>) and those registered since. Read whole again after
+/// <see cref="MaxAge"/>, for writes that bypass the stamps: in the background (<see cref="WholeReadUnderWay"/>), while
+/// searches go on with what is held (0.4–0.8 s at a million documents, which every search arriving meanwhile waited for
+/// when it ran on the request that found it due). An id without a document (never used, or deleted) has no index rows,
+/// so what it holds here does not matter.
 /// </para>
 /// </summary>
 public sealed class DatesAndAccess(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
