@@ -13,6 +13,7 @@ PAUSE=${PAUSE:-0}
 PORT=${PORT:-5192}
 BASE="http://127.0.0.1:$PORT"
 LOCK=${LOCK:-/work/bench.lock}
+command -v flock >/dev/null || { echo "needs flock (util-linux)"; exit 1; }
 source benchmarks/published-portal.sh first-requests
 exec 9>"$LOCK"; flock 9 # no other heavy run while this one measures
 cat "$DB" >/dev/null # the page cache holds the file, as on a server that has run a while
@@ -23,14 +24,18 @@ for ((round = 1; round <= ROUNDS; round++)); do
   began=$(date +%s.%N)
   (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" Database__Provider=Sqlite \
     ConnectionStrings__Portal="Data Source=$DB" Portal__SeedDemoData=false Portal__DataPath="$WORK/data" \
-    Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
+    Portal__ApplyMigrationsAtStartup=true Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
   portal_pid=$!
-  until curl -s -o /dev/null "$BASE/not-found"; do sleep 0.1; done
+  for ((try = 0; ; try++)); do
+    curl -s -o /dev/null "$BASE/not-found" && break
+    if ((try == 1200)) || ! kill -0 "$portal_pid" 2>/dev/null; then echo "portal did not start"; cat "$WORK/portal.log"; exit 1; fi
+    sleep 0.1
+  done
   echo "round $round: answers after $(echo "$(date +%s.%N) - $began" | bc) s"
   sleep "$PAUSE"
   for path in "${paths[@]}"; do
     curl -s -o /dev/null -w "  %{http_code} %{time_starttransfer} s  $path\n" "$BASE$path"
   done
-  kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true
+  kill "$portal_pid" 2>/dev/null || true; wait "$portal_pid" 2>/dev/null || true
   portal_pid=""
 done

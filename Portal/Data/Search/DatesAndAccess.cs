@@ -46,8 +46,8 @@ public sealed class DatesAndAccess(IDbContextFactory<PortalDbContext> contextFac
     private DateTimeOffset _readWholeAt;
 
     /// <summary>
-    /// When what is held was last brought up to date (<see cref="Stopwatch.GetTimestamp"/>): when the last look began, or
-    /// when the whole read swapped in began. A caller that asked before it need not look again.
+    /// When what is held was last brought up to date (<see cref="Stopwatch.GetTimestamp"/>): when the last look that read
+    /// began, or when the whole read swapped in began. A caller that asked before it need not look again.
     /// </summary>
     private long _lookBegan;
 
@@ -157,18 +157,22 @@ public sealed class DatesAndAccess(IDbContextFactory<PortalDbContext> contextFac
             {
                 return;
             }
-            _lookBegan = Stopwatch.GetTimestamp();
+            var began = Stopwatch.GetTimestamp();
             var now = clock.GetUtcNow();
             if (_facts.Length == 0)
             {
                 Hold(await ReadAsync(null, cancellationToken), whole: true, now);
-                return;
             }
-            if (now - _readWholeAt >= MaxAge && WholeReadUnderWay.IsCompleted)
+            else
             {
-                WholeReadUnderWay = Task.Run(ReadWholeAgainAsync, CancellationToken.None);
+                if (now - _readWholeAt >= MaxAge && WholeReadUnderWay.IsCompleted)
+                {
+                    WholeReadUnderWay = Task.Run(ReadWholeAgainAsync, CancellationToken.None);
+                }
+                Hold(await ReadAsync((_lookedAt - DocumentChangeStamps.LookBack, _newestId), cancellationToken), whole: false, now);
             }
-            Hold(await ReadAsync((_lookedAt - DocumentChangeStamps.LookBack, _newestId), cancellationToken), whole: false, now);
+            // Only a look that read counts: a caller waiting behind one that failed looks itself.
+            _lookBegan = began;
         }
         finally
         {
