@@ -116,6 +116,8 @@ public static class PortalServiceCollectionExtensions
         });
         services.AddSingleton<SearchWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchWarmUp>());
+        services.AddSingleton<SessionCountsWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionCountsWarmUp>());
 
         services.AddPortalAlerts();
         services.AddPortalDumps();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Catalogue;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -15,8 +16,12 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
 
     public sealed class OnPostgreSql() : SessionQueriesTests(DatabaseProvider.PostgreSql);
 
-    private static SessionQueries NewQueries(TestDatabase database, CatalogueVersion? catalogue = null, TimeProvider? clock = null) =>
-        new(database, new MemoryCache(new MemoryCacheOptions()), catalogue ?? new CatalogueVersion(), clock ?? TimeProvider.System);
+    private static SessionQueries NewQueries(TestDatabase database, CatalogueVersion? catalogue = null, TimeProvider? clock = null, int? blockSize = null)
+    {
+        (catalogue, clock) = (catalogue ?? new CatalogueVersion(), clock ?? TimeProvider.System);
+        var counts = blockSize is { } size ? new SessionDocumentCounts(database, catalogue, clock) { BlockSize = size } : null;
+        return new(database, new MemoryCache(new MemoryCacheOptions()), catalogue, clock, counts);
+    }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -97,45 +102,130 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
 
         // Counts older than their limit are counted again whatever the stamps say.
         await SetDraftAsync(PublicationStatus.Draft, stamp: null);
-        clock.Now += SessionQueries.CountsMaxAge;
+        clock.Now += SessionDocumentCounts.MaxAge;
         Assert.Equal(before, await Count75());
     }
 
     [Fact]
-    public async Task SessionHasItsAgendaItemsWithCountsAndNeighbours()
+    public async Task AStampedChangeRecountsItsOwnBlockAndUncountsAMovedDocumentWhereItWas()
     {
         await using var database = await TestDatabase.CreateSeededAsync(provider);
-        var queries = NewQueries(database);
+        var clock = new SteppedClock(DateTimeOffset.UtcNow);
+        // One document id a block: a change recounts its own document's links, and nothing else.
+        var queries = NewQueries(database, clock: clock, blockSize: 1);
+        int restricted, draft, moved, session74, session75;
+        await using (var db = database.CreateDbContext())
+        {
+            Task<int> IdOf(string symbol) => db.Documents.Where(d => d.Symbols.Any(s => s.Value == symbol)).Select(d => d.Id).SingleAsync(Cancel);
+            (restricted, draft, moved) = (await IdOf("A/75/R.1"), await IdOf("A/75/990"), await IdOf("A/75/778"));
+            Task<int> SessionOf(int number) => db.Sessions.Where(s => s.Organ == Organ.GeneralAssembly && s.Number == number).Select(s => s.Id).SingleAsync(Cancel);
+            (session74, session75) = (await SessionOf(74), await SessionOf(75));
+            Assert.False(await db.DocumentSessions.AnyAsync(ds => ds.DocumentId == moved && ds.SessionId == session74, Cancel));
+            var seeded = clock.Now - TimeSpan.FromHours(1);
+            await db.Documents.ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, seeded), Cancel);
+        }
+        async Task<int> CountAsync(int number) =>
+            (await queries.ListAsync(Viewers.Public, Cancel)).Single(s => s.Organ == Organ.GeneralAssembly && s.Number == number).DocumentCount;
+        async Task StampAsync(int document)
+        {
+            await using var db = database.CreateDbContext();
+            await db.Documents.Where(d => d.Id == document).ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangedAt, clock.Now), Cancel);
+        }
+        var (before74, before75) = (await CountAsync(74), await CountAsync(75));
 
-        var session = await queries.GetAsync(Organ.GeneralAssembly, 75, Viewers.Public);
+        // The Restricted document made General behind the stamps' back, the draft published and stamped: only the
+        // draft's block is counted again.
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Documents.Where(d => d.Id == restricted).ExecuteUpdateAsync(s => s.SetProperty(d => d.Distribution, Distribution.General), Cancel);
+            await db.Documents.Where(d => d.Id == draft).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, PublicationStatus.Published), Cancel);
+        }
+        await StampAsync(draft);
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Equal(before75 + 1, await CountAsync(75));
 
-        Assert.NotNull(session);
-        Assert.Equal([34, 71, 72, 98, 135], session.AgendaItems.Select(i => i.Number));
-        Assert.Equal("Right of peoples to self-determination", session.AgendaItems.Single(i => i.Number == 71).Title);
-        Assert.Equal(0, session.AgendaItems.Single(i => i.Number == 98).DocumentCount);
-        Assert.True(session.AgendaItems.Single(i => i.Number == 71).DocumentCount >= 4);
-        Assert.Equal(74, session.Previous?.Number);
-        Assert.Equal(76, session.Next?.Number);
-        Assert.Equal(["A/75/778"], session.DocumentsWithoutAgendaItem.Items.Select(d => d.Symbols[0]));
+        // Another instance moves the letter from the 75th session to the 74th: it leaves the one and joins the other.
+        await using (var db = database.CreateDbContext())
+        {
+            await db.DocumentSessions.Where(ds => ds.DocumentId == moved && ds.SessionId == session75).ExecuteDeleteAsync(Cancel);
+            db.DocumentSessions.Add(new DocumentSession { DocumentId = moved, SessionId = session74 });
+            await db.SaveChangesAsync(Cancel);
+        }
+        await StampAsync(moved);
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Equal(before75, await CountAsync(75));
+        Assert.Equal(before74 + 1, await CountAsync(74));
+
+        // Counted whole again after the limit, the Restricted document's change too.
+        clock.Now += SessionDocumentCounts.MaxAge;
+        Assert.Equal(before75 + 1, await CountAsync(75));
     }
 
     [Fact]
-    public async Task SecurityCouncilYearListsItsDocumentsWithoutAgendaItems()
+    public async Task CallersThatAskWhileOneCountsWaitForThatCount()
     {
         await using var database = await TestDatabase.CreateSeededAsync(provider);
-
-        var year = await NewQueries(database).GetAsync(Organ.SecurityCouncil, 2021, Viewers.Public);
-
-        Assert.Empty(year!.AgendaItems);
-        Assert.Equal(3, year.DocumentsWithoutAgendaItem.TotalCount);
-        Assert.Equal("S/2021/600", year.DocumentsWithoutAgendaItem.Items[0].Symbols[1]);
+        var factory = new CountingFactory(database, holdFirst: true);
+        var counts = new SessionDocumentCounts(factory, new CatalogueVersion(), TimeProvider.System);
+        try
+        {
+            var first = Task.Run(() => counts.PerSessionAsync(Viewers.Public, Cancel), Cancel);
+            factory.Entered.Wait(Cancel);
+            // The first caller holds the count, stopped before its query. The others ask on this thread: each returns
+            // at once, waiting, and none opens a context of its own to count again.
+            var others = Enumerable.Range(0, 3).Select(_ => counts.PerSessionAsync(Viewers.Public, Cancel)).ToList();
+            Assert.Equal(1, factory.Created);
+            factory.Release.Set();
+            var all = await Task.WhenAll(others.Prepend(first));
+            Assert.Equal(1, factory.Created);
+            Assert.All(all, totals => Assert.Same(all[0], totals));
+            Assert.NotEmpty(all[0]);
+        }
+        finally
+        {
+            factory.Release.Set();
+        }
     }
 
     [Fact]
-    public async Task UnknownSessionIsNull()
+    public async Task TheWarmUpCountsWhatTheFirstHomePageShows()
     {
         await using var database = await TestDatabase.CreateSeededAsync(provider);
+        var factory = new CountingFactory(database);
+        var catalogue = new CatalogueVersion();
+        var queries = new SessionQueries(factory, new MemoryCache(new MemoryCacheOptions()), catalogue, TimeProvider.System,
+            new SessionDocumentCounts(factory, catalogue, TimeProvider.System));
+        using var warmUp = new SessionCountsWarmUp(queries, NullLogger<SessionCountsWarmUp>.Instance);
 
-        Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, Viewers.Public));
+        await warmUp.StartAsync(Cancel);
+        await warmUp.ExecuteTask!;
+        var warmed = factory.Created;
+        var sessions = await queries.ListAsync(Viewers.Public, Cancel);
+
+        Assert.True(warmed >= 1);
+        Assert.Equal(warmed, factory.Created); // the counts and the names were read by the warm-up, not by this request
+        Assert.Contains(sessions, s => s.Organ == Organ.GeneralAssembly && s.Number == 75 && s.DocumentCount > 0);
+    }
+
+    /// <summary>A factory that counts the contexts it hands out; with <c>holdFirst</c>, the first only once the test releases it.</summary>
+    private sealed class CountingFactory(TestDatabase database, bool holdFirst = false) : IDbContextFactory<PortalDbContext>
+    {
+        private int _created;
+
+        public int Created => Volatile.Read(ref _created);
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public PortalDbContext CreateDbContext()
+        {
+            if (Interlocked.Increment(ref _created) == 1 && holdFirst)
+            {
+                Entered.Set();
+                Release.Wait();
+            }
+            return database.CreateDbContext();
+        }
     }
 }

@@ -7,24 +7,19 @@ using Portal.Infrastructure;
 
 namespace Portal.Features.Sessions;
 
+/// <param name="counts">The documents per session; by default kept by this instance as <see cref="SessionDocumentCounts"/> does.</param>
 public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFactory, IMemoryCache cache, CatalogueVersion catalogue,
-    TimeProvider clock)
+    TimeProvider clock, SessionDocumentCounts? counts = null)
 {
-    /// <summary>Counts older than this are counted again whatever the documents' change stamps say.</summary>
-    public static readonly TimeSpan CountsMaxAge = TimeSpan.FromHours(1);
+    private readonly SessionDocumentCounts _counts = counts ?? new(contextFactory, catalogue, clock);
 
     /// <summary>
-    /// All sessions, newest first within each organ, with the number of documents the viewer may see.
-    /// Counting reads every document-session link (a million at UN scale, ~0.7 s), so the counts are kept per access
-    /// level until the catalogue changes: at once when this instance saves or is told of a save
-    /// (<see cref="CatalogueVersion"/>); for another instance's writes, when a document's change stamp
-    /// (<see cref="Document.ChangedAt"/>, indexed) is newer than the count, looked up at most
-    /// <see cref="CatalogueVersion.MaxAge"/> apart. Counting again every <see cref="CatalogueVersion.MaxAge"/> instead
-    /// made a home-page visitor wait for a recount each minute, changed or not.
+    /// All sessions, newest first within each organ, with the number of documents the viewer may see
+    /// (<see cref="SessionDocumentCounts"/>: kept, and brought up to date by the blocks of documents that changed).
     /// </summary>
     public async Task<IReadOnlyList<SessionRow>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var counts = await DocumentCountsAsync(viewer, cancellationToken);
+        var counts = await _counts.PerSessionAsync(viewer, cancellationToken);
         return (await ListNamesAsync(cancellationToken))
             .Select(s => s with { DocumentCount = counts.GetValueOrDefault(s.Id) })
             .ToList();
@@ -58,57 +53,6 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
                 .SelectMany(g => g.Take(RecentSessionsPerOrgan))
                 .ToList();
         }) ?? [];
-
-    private async Task<IReadOnlyDictionary<int, int>> DocumentCountsAsync(Viewer viewer, CancellationToken cancellationToken)
-    {
-        var key = ("session-document-counts", viewer.VisibilityKey, catalogue.Current);
-        var now = clock.GetUtcNow();
-        if (cache.TryGetValue(key, out KeptCounts? kept) && kept is not null && now - kept.CountedAt < CountsMaxAge)
-        {
-            if (now - kept.CheckedAt < CatalogueVersion.MaxAge)
-            {
-                return kept.Counts;
-            }
-            var since = kept.CountedAt - DocumentChangeStamps.LookBack;
-            await using var db = contextFactory.CreateDbContext();
-            if (!await db.Documents.AnyAsync(d => d.ChangedAt > since, cancellationToken))
-            {
-                kept.CheckedAt = now;
-                return kept.Counts;
-            }
-        }
-        var counts = await CountDocumentsPerSessionAsync(viewer, cancellationToken);
-        cache.Set(key, new KeptCounts(counts, now), new MemoryCacheEntryOptions { SlidingExpiration = CountsMaxAge });
-        return counts;
-    }
-
-    /// <summary>Counts per session as counted at <see cref="CountedAt"/>, last found current at <see cref="CheckedAt"/>.</summary>
-    private sealed class KeptCounts(IReadOnlyDictionary<int, int> counts, DateTimeOffset countedAt)
-    {
-        private long _checkedAtTicks = countedAt.UtcTicks;
-
-        public IReadOnlyDictionary<int, int> Counts { get; } = counts;
-
-        public DateTimeOffset CountedAt { get; } = countedAt;
-
-        public DateTimeOffset CheckedAt
-        {
-            get => new(Interlocked.Read(ref _checkedAtTicks), TimeSpan.Zero);
-            set => Interlocked.Exchange(ref _checkedAtTicks, value.UtcTicks);
-        }
-    }
-
-    // One pass over the link rows, grouped, instead of one count per session.
-    private async Task<Dictionary<int, int>> CountDocumentsPerSessionAsync(Viewer viewer, CancellationToken cancellationToken)
-    {
-        await using var db = contextFactory.CreateDbContext();
-        var visible = db.Documents.Where(DocumentAccess.VisibleTo(viewer)).Select(d => d.Id);
-        return await db.DocumentSessions
-            .Where(ds => visible.Contains(ds.DocumentId))
-            .GroupBy(ds => ds.SessionId)
-            .Select(g => new { SessionId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.SessionId, g => g.Count, cancellationToken);
-    }
 
     /// <summary>
     /// A session with its agenda items and counts, and one page of the documents not filed under
