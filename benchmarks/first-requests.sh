@@ -22,15 +22,7 @@ paths=(/not-found "/search?q=refugees" "/search?q=refugees" "/search?q=%E6%B0%94
 for ((round = 1; round <= ROUNDS; round++)); do
   rm -rf "$WORK/data"
   began=$(date +%s.%N)
-  (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" Database__Provider=Sqlite \
-    ConnectionStrings__Portal="Data Source=$DB" Portal__SeedDemoData=false Portal__DataPath="$WORK/data" \
-    Portal__ApplyMigrationsAtStartup=true Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
-  portal_pid=$!
-  for ((try = 0; ; try++)); do
-    curl -s -o /dev/null "$BASE/not-found" && break
-    if ((try == 1200)) || ! kill -0 "$portal_pid" 2>/dev/null; then echo "portal did not start"; cat "$WORK/portal.log"; exit 1; fi
-    sleep 0.1
-  done
+  start_portal_on "$DB" "$BASE"
   echo "round $round: answers after $(echo "$(date +%s.%N) - $began" | bc) s"
   sleep "$PAUSE"
   for path in "${paths[@]}"; do

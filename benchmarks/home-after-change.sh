@@ -20,15 +20,7 @@ command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)
 source benchmarks/published-portal.sh home-after-change
 exec 9>"$LOCK"; flock 9 # no other heavy run while this one measures
 cat "$DB" >/dev/null # the page cache holds the file, as on a server that has run a while
-(cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" Database__Provider=Sqlite \
-  ConnectionStrings__Portal="Data Source=$DB" Portal__SeedDemoData=false Portal__DataPath="$WORK/data" \
-  Portal__ApplyMigrationsAtStartup=true Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
-portal_pid=$!
-for ((try = 0; ; try++)); do
-  curl -s -o /dev/null "$BASE/not-found" && break
-  if ((try == 1200)) || ! kill -0 "$portal_pid" 2>/dev/null; then echo "portal did not start"; cat "$WORK/portal.log"; exit 1; fi
-  sleep 0.1
-done
+start_portal_on "$DB" "$BASE"
 home() { curl -s -o /dev/null -w "%{time_starttransfer}" "$BASE/"; }
 home_line() { curl -s -o /dev/null -w "%{time_starttransfer}\n" "$BASE/"; } # one write, so that callers at once do not interleave
 echo "first home page: $(home) s; again: $(home) s, $(home) s"

@@ -15,3 +15,17 @@ cleanup() {
 }
 trap cleanup EXIT
 [ -n "${PORTAL_APP:-}" ] || dotnet publish Portal/Portal.csproj -c Release -o "$APP" -v quiet -nologo >/dev/null
+# start_portal_on DB BASE: the published portal in Production on the SQLite corpus DB at BASE (its migrations applied,
+# no demo data, its data folder $WORK/data), in the background as portal_pid; returns once it answers, and gives up,
+# printing its log, when it exits or has not answered within 2 minutes.
+start_portal_on() {
+  (cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$2" Database__Provider=Sqlite \
+    ConnectionStrings__Portal="Data Source=$1" Portal__SeedDemoData=false Portal__DataPath="$WORK/data" \
+    Portal__ApplyMigrationsAtStartup=true Logging__LogLevel__Default=Warning exec dotnet Portal.dll >"$WORK/portal.log" 2>&1) &
+  portal_pid=$!
+  for ((try = 0; ; try++)); do
+    curl -s -o /dev/null "$2/not-found" && return 0
+    if ((try == 1200)) || ! kill -0 "$portal_pid" 2>/dev/null; then echo "portal did not start"; cat "$WORK/portal.log"; exit 1; fi
+    sleep 0.1
+  done
+}
