@@ -4,8 +4,8 @@ namespace Portal.Infrastructure;
 
 /// <summary>
 /// Reads ahead, as the portal starts and in the background, what the first request after a start or a deployment
-/// would otherwise wait for. A request arriving meanwhile waits for the same read, not for a second one; a warm-up that
-/// fails is logged, and the first request reads instead.
+/// would otherwise wait for. A request arriving meanwhile waits for that read where the reader shares it (the search
+/// index's memory, the documents per session); a warm-up that fails is logged, and the first request reads instead.
 /// </summary>
 public abstract class BackgroundWarmUp(ILogger logger) : BackgroundService
 {

@@ -106,6 +106,44 @@ public abstract class ScheduledDerestrictionTests(ScheduledDerestrictionTests.Ap
     }
 
     [Fact]
+    public async Task EachDocumentOfAPassIsStampedWhenItChangesNotWhenThePassBegan()
+    {
+        var first = await PublishRestrictedAsync("A/75/R.904", "firstofpass", Today.AddDays(1));
+        var second = await PublishRestrictedAsync("A/75/R.905", "secondofpass", Today.AddDays(1));
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            // Naming no member state (an imported catalogue may hold such documents), the job's stamp is the only one they get.
+            await db.DocumentMemberStates.Where(m => m.DocumentId == first || m.DocumentId == second).ExecuteDeleteAsync();
+        }
+        await MakeDueAsync(first);
+        await MakeDueAsync(second);
+        var pass = new ScheduledDerestriction(contexts, new TickingClock(TimeSpan.FromMinutes(5)),
+            Microsoft.Extensions.Options.Options.Create(new DerestrictionOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<ScheduledDerestriction>.Instance);
+
+        Assert.True(await pass.ApplyDueAsync() >= 2);
+
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var stamps = await db.Documents.Where(d => d.Id == first || d.Id == second).ToDictionaryAsync(d => d.Id, d => d.ChangedAt);
+            Assert.True(stamps[second] - stamps[first] >= TimeSpan.FromMinutes(5), $"stamped {stamps[first]:O} and {stamps[second]:O}");
+        }
+    }
+
+    /// <summary>A clock that moves on by <paramref name="tick"/> each time it is read, as a long pass would find it.</summary>
+    private sealed class TickingClock(TimeSpan tick) : TimeProvider
+    {
+        private DateTimeOffset _next = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            var now = _next;
+            _next += tick;
+            return now;
+        }
+    }
+
+    [Fact]
     public async Task AScheduledDayBeforeTodayIsRefusedAndGeneralDocumentsKeepNone()
     {
         var draft = new DocumentDraft

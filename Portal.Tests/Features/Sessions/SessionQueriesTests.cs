@@ -207,6 +207,44 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
         Assert.Contains(sessions, s => s.Organ == Organ.GeneralAssembly && s.Number == 75 && s.DocumentCount > 0);
     }
 
+    [Fact]
+    public async Task SessionHasItsAgendaItemsWithCountsAndNeighbours()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
+        var queries = NewQueries(database);
+
+        var session = await queries.GetAsync(Organ.GeneralAssembly, 75, Viewers.Public);
+
+        Assert.NotNull(session);
+        Assert.Equal([34, 71, 72, 98, 135], session.AgendaItems.Select(i => i.Number));
+        Assert.Equal("Right of peoples to self-determination", session.AgendaItems.Single(i => i.Number == 71).Title);
+        Assert.Equal(0, session.AgendaItems.Single(i => i.Number == 98).DocumentCount);
+        Assert.True(session.AgendaItems.Single(i => i.Number == 71).DocumentCount >= 4);
+        Assert.Equal(74, session.Previous?.Number);
+        Assert.Equal(76, session.Next?.Number);
+        Assert.Equal(["A/75/778"], session.DocumentsWithoutAgendaItem.Items.Select(d => d.Symbols[0]));
+    }
+
+    [Fact]
+    public async Task SecurityCouncilYearListsItsDocumentsWithoutAgendaItems()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
+
+        var year = await NewQueries(database).GetAsync(Organ.SecurityCouncil, 2021, Viewers.Public);
+
+        Assert.Empty(year!.AgendaItems);
+        Assert.Equal(3, year.DocumentsWithoutAgendaItem.TotalCount);
+        Assert.Equal("S/2021/600", year.DocumentsWithoutAgendaItem.Items[0].Symbols[1]);
+    }
+
+    [Fact]
+    public async Task UnknownSessionIsNull()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
+
+        Assert.Null(await NewQueries(database).GetAsync(Organ.GeneralAssembly, 12, Viewers.Public));
+    }
+
     /// <summary>A factory that counts the contexts it hands out; with <c>holdFirst</c>, the first only once the test releases it.</summary>
     private sealed class CountingFactory(TestDatabase database, bool holdFirst = false) : IDbContextFactory<PortalDbContext>
     {

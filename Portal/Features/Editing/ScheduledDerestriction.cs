@@ -44,7 +44,9 @@ public sealed class ScheduledDerestriction(
         var applied = 0;
         foreach (var id in due)
         {
-            if (await ApplyAsync(id, today, now, cancellationToken))
+            // Each document is stamped when it changes, not when the pass began: readers of the stamps look back only a
+            // minute (DocumentChangeStamps.LookBack), and a pass over many documents can take longer.
+            if (await ApplyAsync(id, today, clock.GetUtcNow(), cancellationToken))
             {
                 applied++;
             }
