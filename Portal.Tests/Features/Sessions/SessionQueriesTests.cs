@@ -190,6 +190,33 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task ACallerWhoKnowsOfASaveDoesNotSettleForACountBegunBeforeIt()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(provider);
+        var factory = new CountingFactory(database, holdFirst: true);
+        var catalogue = new CatalogueVersion();
+        var counts = new SessionDocumentCounts(factory, catalogue, TimeProvider.System);
+        try
+        {
+            var first = Task.Run(() => counts.PerSessionAsync(Viewers.Public, Cancel), Cancel);
+            await Task.WhenAny(first, Task.Run(() => factory.Entered.Wait(Cancel), Cancel));
+            Assert.True(factory.Entered.IsSet, "the first caller did not come to count");
+            // A save on this instance while that count is under way (a warm-up at start, say, and the demo data saved).
+            catalogue.Advance();
+            var second = counts.PerSessionAsync(Viewers.Public, Cancel);
+            factory.Release.Set();
+            await Task.WhenAll(first, second);
+
+            Assert.Equal(2, factory.Created); // the second caller counted again once the first count ended
+        }
+        finally
+        {
+            factory.Entered.Set();
+            factory.Release.Set();
+        }
+    }
+
+    [Fact]
     public async Task TheWarmUpCountsWhatTheFirstHomePageShows()
     {
         await using var database = await TestDatabase.CreateSeededAsync(provider);

@@ -12,7 +12,7 @@ namespace Portal.Features.Sessions;
 /// a block is counted again whole, so a document that left a session is uncounted there without knowing where it was.
 /// The stamps are looked at when this instance has saved anything (<see cref="CatalogueVersion"/>) and otherwise at
 /// most <see cref="CatalogueVersion.MaxAge"/> apart, for other instances' writes; everything is counted again after
-/// <see cref="MaxAge"/>, for writes that bypass the stamps. One caller per access level counts; the others wait for it.
+/// <see cref="MaxAge"/>, for writes that bypass the stamps. One count per access level runs at a time; callers meanwhile await it.
 /// </summary>
 public sealed class SessionDocumentCounts(IDbContextFactory<PortalDbContext> contextFactory, CatalogueVersion catalogue, TimeProvider clock)
 {
@@ -34,20 +34,43 @@ public sealed class SessionDocumentCounts(IDbContextFactory<PortalDbContext> con
     public async Task<IReadOnlyDictionary<int, int>> PerSessionAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var level = _levels.GetOrAdd(viewer.VisibilityKey, _ => new Level());
-        if (Current(level.Kept) is { } kept)
+        var asked = catalogue.Current;
+        for (var attempt = 1; ; attempt++)
         {
-            return kept.Totals;
+            Task<Counted> counting;
+            lock (level)
+            {
+                if (Current(level.Kept) is { } kept)
+                {
+                    return kept.Totals;
+                }
+                // One count per level at a time, which every caller meanwhile awaits: it is not cancelled when the caller
+                // that started it goes away, and when it fails they all learn so at once rather than each counting in turn.
+                counting = level.Counting ??= Task.Run(() => CountAndKeepAsync(level, viewer), CancellationToken.None);
+            }
+            var counted = await counting.WaitAsync(cancellationToken);
+            // A count that began before a save this caller knew of may not hold it: the next count, begun after this one
+            // ended, does.
+            if (counted.Version >= asked || attempt == 2)
+            {
+                return counted.Totals;
+            }
         }
-        await level.Gate.WaitAsync(cancellationToken);
+    }
+
+    private async Task<Counted> CountAndKeepAsync(Level level, Viewer viewer)
+    {
         try
         {
-            // Another caller may have counted while this one waited.
-            level.Kept = Current(level.Kept) ?? await CountAsync(viewer, level.Kept, cancellationToken);
-            return level.Kept.Totals;
+            return level.Kept = await CountAsync(viewer, level.Kept, CancellationToken.None);
         }
         finally
         {
-            level.Gate.Release();
+            // Runs on the task's own thread, after the caller that started it has left the lock and kept the task.
+            lock (level)
+            {
+                level.Counting = null;
+            }
         }
     }
 
@@ -121,11 +144,12 @@ public sealed class SessionDocumentCounts(IDbContextFactory<PortalDbContext> con
         return totals;
     }
 
+    /// <summary>One access level's counts, and the count under way; its lock guards <see cref="Counting"/>.</summary>
     private sealed class Level
     {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
         public volatile Counted? Kept;
+
+        public Task<Counted>? Counting;
     }
 
     /// <summary>Counts per block and session, and their sums, as counted whole at <see cref="CountedAt"/> and brought up to date at <see cref="CheckedAt"/>.</summary>
