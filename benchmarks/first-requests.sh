@@ -13,10 +13,8 @@ PAUSE=${PAUSE:-0}
 PORT=${PORT:-5192}
 BASE="http://127.0.0.1:$PORT"
 LOCK=${LOCK:-/work/bench.lock}
-command -v flock >/dev/null || { echo "needs flock (util-linux)"; exit 1; }
 source benchmarks/published-portal.sh first-requests
-exec 9>"$LOCK"; flock 9 # no other heavy run while this one measures
-cat "$DB" >/dev/null # the page cache holds the file, as on a server that has run a while
+hold_lock_and_warm "$LOCK" "$DB"
 paths=(/not-found "/search?q=refugees" "/search?q=refugees" "/search?q=%E6%B0%94%E5%80%99%E5%8F%98%E5%8C%96"
   "/search?q=fisheries&from=2014-01-01&to=2016-06-30" / /)
 for ((round = 1; round <= ROUNDS; round++)); do

@@ -15,14 +15,12 @@ CALLERS=${CALLERS:-4}
 PORT=${PORT:-5193}
 BASE="http://127.0.0.1:$PORT"
 LOCK=${LOCK:-/work/bench.lock}
-command -v flock >/dev/null || { echo "needs flock (util-linux)"; exit 1; }
 command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)"; exit 1; }
 source benchmarks/published-portal.sh home-after-change
-exec 9>"$LOCK"; flock 9 # no other heavy run while this one measures
-cat "$DB" >/dev/null # the page cache holds the file, as on a server that has run a while
+hold_lock_and_warm "$LOCK" "$DB"
 start_portal_on "$DB" "$BASE"
-home() { curl -s -o /dev/null -w "%{time_starttransfer}" "$BASE/"; }
-home_line() { curl -s -o /dev/null -w "%{time_starttransfer}\n" "$BASE/"; } # one write, so that callers at once do not interleave
+# One write a line, so that callers at once do not interleave; $(home) drops the newline.
+home() { curl -s -o /dev/null -w "%{time_starttransfer}\n" "$BASE/"; }
 echo "first home page: $(home) s; again: $(home) s, $(home) s"
 newest=$(sqlite3 "$DB" "SELECT max(Id) FROM Documents")
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -31,6 +29,6 @@ for ((round = 1; round <= ROUNDS; round++)); do
   # Document.ChangedAt as EF Core's DateTimeOffsetToBinaryConverter stores it: .NET ticks / 1000, shifted past 11 offset bits (UTC).
   sqlite3 "$DB" "PRAGMA busy_timeout = 10000; UPDATE Documents SET ChangedAt = ((CAST(strftime('%s', 'now') AS INTEGER) * 10000000 + 621355968000000000) / 1000) << 11 WHERE Id = $id" >/dev/null
   sleep 61
-  times=$(for ((c = 0; c < CALLERS; c++)); do home_line & done; wait)
+  times=$(for ((c = 0; c < CALLERS; c++)); do home & done; wait)
   echo "round $round (document $id stamped): $CALLERS home pages at once: $(echo "$times" | tr -s ' \n' ' ')s; then $(home) s"
 done
