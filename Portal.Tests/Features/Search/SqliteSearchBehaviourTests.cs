@@ -285,6 +285,35 @@ public sealed class SqliteSearchIndexTests(SqliteSearchEngine engine) : IClassFi
     }
 
     [Theory]
+    [InlineData("y2021")]          // the year the seed letter is listed in
+    [InlineData("l656e")]          // English's language tag
+    [InlineData("y2021 l656e")]
+    public async Task AWordShapedLikeATagDoesNotFindDocumentsByTheirTags(string query)
+    {
+        var results = await engine.Shared.Queries().SearchAsync(new SearchFilter(query), 25, Viewers.Secretariat, Cancel);
+
+        Assert.Equal(0, results.TotalCount);
+        Assert.Empty(results.Items);
+    }
+
+    [Fact]
+    public void EveryTagAndEveryStartOfOneIsKnownToBeShapedLikeATagAndWordsAreNot()
+    {
+        var tags = new[] { "en", "zh", "ar", "fr", "ru", "es", "de" }.SelectMany(language => new[]
+        {
+            SearchTags.Of(language, PublicationStatus.Withdrawn, Distribution.Restricted, DocumentKind.Other, "中华人民共和国",
+                new DateOnly(2021, 3, 30), [3, 75], [Organ.GeneralAssembly, Organ.SecurityCouncil], [12, 3456], ["Демоленд", "Ruritania"]),
+            SearchTags.Of(null, PublicationStatus.Draft, Distribution.General, DocumentKind.Letter, "Armenia", new DateOnly(1850, 1, 1), [], [], [], []),
+            SearchTags.Of(language, PublicationStatus.Published, Distribution.Limited, DocumentKind.Report, null, new DateOnly(2150, 12, 31), [], [], [], []),
+        }).SelectMany(t => SearchText.Words(t)).Distinct().ToList();
+
+        Assert.Contains("ynew", tags);
+        Assert.All(tags, tag => Assert.All(Enumerable.Range(1, tag.Length), length => Assert.True(SearchTags.CouldBeTag(tag[..length]), tag[..length])));
+        Assert.All(new[] { "refugees", "seed", "demoland", "2021", "地雷", "الهجرة", "беженцы", "legal", "yes", "s12a", "dead" },
+            word => Assert.False(SearchTags.CouldBeTag(word), word));
+    }
+
+    [Theory]
     [InlineData("2013-12-31", "y2013")]
     [InlineData("1850-03-01", "yold")]
     [InlineData("2014-02-27", "m201402")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Portal.Data.Entities;
@@ -78,6 +79,19 @@ public static class SearchTags
     public static string Month(int year, int month) => "m" + (year * 100 + month).ToString(CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly day) => "t" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether a word as the index holds it (<see cref="SearchText.Words"/>) is one of these tokens or the start of one:
+    /// l, x or v followed by hex digits (a language, sender or member state: l656e), another tag's letter followed by
+    /// digits (s12, y19), or the start of <see cref="BeforeFirstYear"/> or <see cref="AfterLastYear"/>. Only such a word
+    /// could match a row by its tags.
+    /// </summary>
+    public static bool CouldBeTag(string word) => word.Length > 0 && (
+        "lxv".Contains(word[0]) && !word.AsSpan(1).ContainsAnyExcept(HexDigits)
+        || "dikmopsty".Contains(word[0]) && !word.AsSpan(1).ContainsAnyExceptInRange('0', '9')
+        || BeforeFirstYear.StartsWith(word, StringComparison.Ordinal) || AfterLastYear.StartsWith(word, StringComparison.Ordinal));
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
 
     /// <summary>The tags of one language version, space-separated; a catalogue row (<paramref name="language"/> null) has no language tag.</summary>
     public static string Of(string? language, PublicationStatus status, Distribution distribution, DocumentKind kind, string? sender,

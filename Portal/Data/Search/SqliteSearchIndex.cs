@@ -66,9 +66,12 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             excluded = string.Join(" OR ", band.Outside.Append(hidden).OfType<string>()) is { Length: > 0 } outside ? outside : null;
             rows += $" AND rowid BETWEEN {band.Oldest} AND {band.Newest}";
         }
-        string Match(string columns, string terms) => $"({{{columns}}} : ({terms})" + (required.Length > 0 ? $" AND {{Tags}} : ({required})" : "") + ")"
+        string Match(string? columns, string terms) => $"({(columns is null ? "" : $"{{{columns}}} : ")}({terms})" + (required.Length > 0 ? $" AND {{Tags}} : ({required})" : "") + ")"
             + (excluded is null ? "" : $" NOT {{Tags}} : ({excluded})");
-        var match = Match("Title Body Extra", text);
+        // Words are kept out of the Tags column only when one of them could be a tag (s12, y19): that column filter has
+        // FTS5 read the positions of every match, 10-25 % of a count at a million documents (BENCHMARKS.md).
+        var textColumns = request.Terms.Any(t => SearchText.Words(t.Text).Any(SearchTags.CouldBeTag)) ? "Title Body Extra" : null;
+        var match = Match(textColumns, text);
 
         var read = await ReadNewestAsync(db, match, filters, band?.Newest, rows, request.Limit + 1, cancellationToken);
         if (read.Count == 0)
@@ -88,7 +91,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
             read.RemoveAt(read.Count - 1);
         }
 
-        var scores = await RankAsync(db, Match, PhraseExpression(request.Terms), text, rows, read, cancellationToken);
+        var scores = await RankAsync(db, Match, textColumns, PhraseExpression(request.Terms), text, rows, read, cancellationToken);
         var best = read
             .Select(rowId => (RowId: rowId, Score: scores.GetValueOrDefault(rowId)))
             .GroupBy(m => SearchTags.DocumentOf(m.RowId))
@@ -289,7 +292,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
     /// not used: it weighs each word by how rare it is, which FTS5 learns by reading the word's whole doclist,
     /// 40–550 ms per search at a million documents whatever the number of matches (BENCHMARKS.md, "Search").
     /// </summary>
-    private static async Task<Dictionary<long, double>> RankAsync(PortalDbContext db, Func<string, string, string> match, string? phrase, string text,
+    private static async Task<Dictionary<long, double>> RankAsync(PortalDbContext db, Func<string?, string, string> match, string? textColumns, string? phrase, string text,
         string rows, List<long> read, CancellationToken cancellationToken)
     {
         var scores = new Dictionary<long, double>();
@@ -305,7 +308,7 @@ public sealed class SqliteSearchIndex(IDbContextFactory<PortalDbContext> context
         // Several words that also occur together, in order, come before the same words scattered.
         if (phrase is not null)
         {
-            await AddAsync(match("Title Body Extra", phrase), PhraseBonus);
+            await AddAsync(match(textColumns, phrase), PhraseBonus);
         }
         return scores;
     }
