@@ -96,14 +96,28 @@ public abstract class DocumentFileStoreTests(DatabaseProvider provider, FileStor
         return await Commands.AttachAsync(version, FileFormat.Original, "kept.bin", "application/octet-stream", new MemoryStream(RandomNumberGenerator.GetBytes(1_000)), cancellationToken: Cancel);
     }
 
+    /// <summary>Files of uploads whose rows were never written: put and recorded (<see cref="StoreKeys"/>) by this database.</summary>
     private async Task<List<string>> PutOrphansAsync(int count)
     {
         var keys = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            keys.Add((await _store.PutAsync(new MemoryStream(RandomNumberGenerator.GetBytes(2_000)), Cancel)).Sha256);
+            keys.Add((await PutRecordedAsync(RandomNumberGenerator.GetBytes(2_000))).Sha256);
         }
         return keys;
+    }
+
+    private async Task<StoredBlob> PutRecordedAsync(byte[] bytes)
+    {
+        var blob = await _store.PutAsync(new MemoryStream(bytes), Cancel);
+        await StoreKeys.RecordAsync(_database, blob, Cancel);
+        return blob;
+    }
+
+    private async Task<bool> RecordedAsync(string sha256)
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.FileStoreKeys.AnyAsync(k => k.Sha256 == sha256, Cancel);
     }
 
     private async Task<bool> HoldsAsync(string sha256)
@@ -251,7 +265,7 @@ public abstract class DocumentFileStoreTests(DatabaseProvider provider, FileStor
         await AttachReferencedFileAsync();
         // An orphan from an upload that failed long ago...
         var bytes = RandomNumberGenerator.GetBytes(8_000);
-        var blob = await _store.PutAsync(new MemoryStream(bytes), Cancel);
+        var blob = await PutRecordedAsync(bytes);
         var grace = await AgePastGraceAsync(blob.Sha256);
         // ...is uploaded again just after the sweep listed it, and its row is written just after the
         // sweep checked for rows.
@@ -290,6 +304,51 @@ public abstract class DocumentFileStoreTests(DatabaseProvider provider, FileStor
         Assert.Equal(3, allowed.Removed);
         Assert.Equal(2, await BlobCountAsync());
         Assert.All(orphans, key => Assert.Contains(_sweepLog.Messages, m => m.Contains(key, StringComparison.Ordinal)));
+        foreach (var key in orphans)
+        {
+            Assert.False(await RecordedAsync(key));
+        }
+    }
+
+    [Fact]
+    public async Task FilesThisDatabaseDidNotPutAreKeptWhateverTheirAge()
+    {
+        await AttachReferencedFileAsync();
+        var version = await VersionIdAsync();
+        // A file uploaded after the backup this database was restored from: the store holds it, the database knows
+        // neither its row nor its key.
+        var newer = await Commands.AttachAsync(version, FileFormat.Docx, "newer.docx", MediaTypes.Docx, new MemoryStream(RandomNumberGenerator.GetBytes(4_000)), cancellationToken: Cancel);
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.StoredFiles.Where(f => f.Id == newer.Id).ExecuteDeleteAsync(Cancel);
+            await db.FileStoreKeys.Where(k => k.Sha256 == newer.Sha256).ExecuteDeleteAsync(Cancel);
+        }
+        // And one this database did put, whose row failed: that one goes.
+        var orphan = Assert.Single(await PutOrphansAsync(1));
+
+        var result = await Sweeper.SweepAsync(Now, Cancel);
+
+        Assert.False(result.Refused);
+        Assert.Equal(1, result.Removed);
+        Assert.Equal(1, result.KeptUnrecorded);
+        Assert.True(await HoldsAsync(newer.Sha256));
+        Assert.False(await HoldsAsync(orphan));
+        Assert.Contains(_sweepLog.Messages, m => m.Contains("did not put", StringComparison.Ordinal) && m.Contains(newer.Sha256, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryWriterRecordsTheKeyItPutBeforeItsRow()
+    {
+        var version = await VersionIdAsync();
+
+        var attached = await Commands.AttachAsync(version, FileFormat.Docx, "a.docx", MediaTypes.Docx, new MemoryStream(RandomNumberGenerator.GetBytes(3_000)), cancellationToken: Cancel);
+        var bytes = RandomNumberGenerator.GetBytes(3_000);
+        // The row is refused (no such version), the key stays recorded: the sweep may remove the file.
+        await Assert.ThrowsAsync<DbUpdateException>(() =>
+            Commands.AttachAsync(999_999, FileFormat.Pdf, "x.pdf", "application/pdf", new MemoryStream(bytes), cancellationToken: Cancel));
+
+        Assert.True(await RecordedAsync(attached.Sha256));
+        Assert.True(await RecordedAsync(Convert.ToHexStringLower(SHA256.HashData(bytes))));
     }
 
     [Fact]

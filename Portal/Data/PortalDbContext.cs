@@ -31,6 +31,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DocumentMemberState> DocumentMemberStates => Set<DocumentMemberState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<FileStoreKey> FileStoreKeys => Set<FileStoreKey>();
     public DbSet<DownloadCount> DownloadCounts => Set<DownloadCount>();
     public DbSet<AlertSubscription> AlertSubscriptions => Set<AlertSubscription>();
     public DbSet<AlertPublication> AlertPublications => Set<AlertPublication>();

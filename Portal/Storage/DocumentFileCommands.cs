@@ -7,7 +7,7 @@ namespace Portal.Storage;
 /// <summary>
 /// Writes files of language versions. The bytes go to the store first and the row second, so a
 /// row never points at missing bytes; bytes whose row was never written (a failure in between) or
-/// was replaced are removed later by <see cref="StoredFileSweeper"/>.
+/// was replaced are removed later by <see cref="StoredFileSweeper"/>, their key recorded (<see cref="StoreKeys"/>) in between.
 /// </summary>
 public sealed class DocumentFileCommands(IDbContextFactory<PortalDbContext> contextFactory, IDocumentFileStore store, TimeProvider clock)
 {
@@ -17,6 +17,7 @@ public sealed class DocumentFileCommands(IDbContextFactory<PortalDbContext> cont
         DateTimeOffset? generatedFrom = null, CancellationToken cancellationToken = default)
     {
         var blob = await store.PutAsync(content, cancellationToken);
+        await StoreKeys.RecordAsync(contextFactory, blob, cancellationToken);
         await using var db = contextFactory.CreateDbContext();
         var row = await db.StoredFiles.FirstOrDefaultAsync(f => f.LanguageVersionId == languageVersionId && f.Format == format, cancellationToken);
         if (generatedFrom is not null && row is { GeneratedFrom: null })

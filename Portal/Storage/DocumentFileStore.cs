@@ -62,7 +62,7 @@ public sealed partial class LocalDocumentFileStore : IDocumentFileStore
         var tempPath = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
         try
         {
-            var (hash, length) = await HashedSpoolFile.WriteAsync(content, tempPath, cancellationToken);
+            var (hash, length) = await HashedSpoolFile.WriteAsync(content, tempPath, durable: true, cancellationToken);
             var finalPath = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
             if (File.Exists(finalPath))

@@ -11,7 +11,11 @@ internal static class HashedSpoolFile
 {
     private const int BufferSize = 128 * 1024;
 
-    public static async Task<StoredBlob> WriteAsync(Stream content, string path, CancellationToken cancellationToken)
+    /// <param name="durable">
+    /// Whether the bytes must reach the disk before this returns (the local store, whose file is the stored copy once renamed:
+    /// its row is committed next, and a power cut must not leave the row pointing at a file the disk never received).
+    /// </param>
+    public static async Task<StoredBlob> WriteAsync(Stream content, string path, bool durable, CancellationToken cancellationToken)
     {
         long length = 0;
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
@@ -25,6 +29,10 @@ internal static class HashedSpoolFile
             length += read;
         }
         await file.FlushAsync(cancellationToken);
+        if (durable)
+        {
+            file.Flush(flushToDisk: true);
+        }
         return new StoredBlob(Convert.ToHexStringLower(sha.GetHashAndReset()), length);
     }
 }

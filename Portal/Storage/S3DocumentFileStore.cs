@@ -35,7 +35,7 @@ public sealed class S3DocumentFileStore(IAmazonS3 s3, string bucket, string pref
         var spoolPath = Path.Combine(_spool, Guid.NewGuid().ToString("N"));
         try
         {
-            var (hash, length) = await HashedSpoolFile.WriteAsync(content, spoolPath, cancellationToken);
+            var (hash, length) = await HashedSpoolFile.WriteAsync(content, spoolPath, durable: false, cancellationToken);
             await UploadAsync(spoolPath, BlobKey(hash), length, cancellationToken);
             return new StoredBlob(hash, length);
         }

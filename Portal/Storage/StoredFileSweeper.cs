@@ -8,7 +8,9 @@ namespace Portal.Storage;
 /// <summary>
 /// Deletes blobs no row refers to, and temporary files left by interrupted puts, once they are older
 /// than a grace period (a put whose row is still being written is younger than that). Runs at
-/// start-up and then every few hours.
+/// start-up and then every few hours. Only blobs this database put into the store are deleted
+/// (<see cref="StoreKeys"/>): a database restored from a backup older than the store, or a second
+/// portal on the same bucket, does not know the newer files, and keeps them.
 /// </summary>
 /// <remarks>
 /// A database that lost rows (restored from an old backup, or replaced by an empty one) makes every
@@ -52,6 +54,7 @@ public sealed class StoredFileSweeper(
 
         await using var db = contextFactory.CreateDbContext();
         var orphans = new List<string>();
+        var unrecorded = new List<string>();
         foreach (var chunk in oldBlobs.Chunk(500))
         {
             var referenced = await db.StoredFiles.AsNoTracking()
@@ -68,13 +71,26 @@ public sealed class StoredFileSweeper(
                 .Where(d => chunk.Contains(d.Sha256))
                 .Select(d => d.Sha256).Distinct()
                 .ToListAsync(cancellationToken);
-            orphans.AddRange(chunk.Except(referenced).Except(ingested).Except(dumps));
+            var recorded = await db.FileStoreKeys.AsNoTracking()
+                .Where(k => chunk.Contains(k.Sha256))
+                .Select(k => k.Sha256)
+                .ToListAsync(cancellationToken);
+            var unreferenced = chunk.Except(referenced).Except(ingested).Except(dumps).ToList();
+            orphans.AddRange(unreferenced.Intersect(recorded));
+            unrecorded.AddRange(unreferenced.Except(recorded));
+        }
+        if (unrecorded.Count > 0)
+        {
+            logger.LogWarning(
+                "File store sweep kept {Count} unreferenced files that this database did not put into the store: they may belong to a newer copy of the database " +
+                "(this one restored from an older backup) or to another portal on the same store. First keys: {Keys}",
+                unrecorded.Count, string.Join(", ", unrecorded.Take(5)));
         }
 
         var removedTemporary = await DeleteAsync(oldTemporaryFiles, cutoff, "temporary file of an interrupted upload", cancellationToken);
         if (orphans.Count == 0)
         {
-            return new SweepResult(blobs, 0, removedTemporary, Refused: false);
+            return new SweepResult(blobs, 0, removedTemporary, Refused: false, unrecorded.Count);
         }
         var allowed = (int)Math.Floor(blobs * _options.MaxDeleteShare);
         var referencesAny = await db.StoredFiles.AnyAsync(cancellationToken);
@@ -84,10 +100,10 @@ public sealed class StoredFileSweeper(
                 "File store sweep refused: {Orphans} of {Blobs} stored files are not referenced by the database (at most {Allowed} may go in one pass, Portal:FileSweep:MaxDeleteShare = {Share}). " +
                 "The database may have been lost, replaced or restored from an old backup; nothing was deleted. First unreferenced keys: {Keys}",
                 orphans.Count, blobs, allowed, _options.MaxDeleteShare, string.Join(", ", orphans.Take(5)));
-            return new SweepResult(blobs, 0, removedTemporary, Refused: true);
+            return new SweepResult(blobs, 0, removedTemporary, Refused: true, unrecorded.Count);
         }
         var removed = await DeleteAsync(orphans, cutoff, "unreferenced file", cancellationToken);
-        return new SweepResult(blobs, removed, removedTemporary, Refused: false);
+        return new SweepResult(blobs, removed, removedTemporary, Refused: false, unrecorded.Count);
     }
 
     private async Task<int> DeleteAsync(List<string> keys, DateTimeOffset cutoff, string what, CancellationToken cancellationToken)
@@ -101,6 +117,12 @@ public sealed class StoredFileSweeper(
             {
                 logger.LogInformation("File store sweep deleted {What} {Key}", what, key);
                 removed++;
+                if (LocalDocumentFileStore.IsKey(key))
+                {
+                    // A later put of the same bytes records the key again.
+                    await using var db = contextFactory.CreateDbContext();
+                    await db.FileStoreKeys.Where(k => k.Sha256 == key).ExecuteDeleteAsync(cancellationToken);
+                }
             }
         }
         return removed;
@@ -133,4 +155,5 @@ public sealed class StoredFileSweeper(
 /// <param name="Removed">Unreferenced files deleted.</param>
 /// <param name="RemovedTemporary">Temporary files of interrupted uploads deleted.</param>
 /// <param name="Refused">Whether the pass found too many unreferenced files and deleted none of them.</param>
-public sealed record SweepResult(int Blobs, int Removed, int RemovedTemporary, bool Refused);
+/// <param name="KeptUnrecorded">Unreferenced files kept because this database never put them into the store (<see cref="StoreKeys"/>).</param>
+public sealed record SweepResult(int Blobs, int Removed, int RemovedTemporary, bool Refused, int KeptUnrecorded = 0);

@@ -241,6 +241,7 @@ public abstract class IngestionCommandsTests(DatabaseProvider provider) : IAsync
         var batch = await UploadAsync(("seed.txt", new MemoryStream(Seed)));
         var waiting = (await FilesAsync(batch))[0].Sha256;
         var orphan = await _store.PutAsync(new MemoryStream("no row refers to this"u8.ToArray()), Cancel);
+        await StoreKeys.RecordAsync(_database, orphan, Cancel);
         await using (var db = _database.CreateDbContext())
         {
             // A stored file the database refers to, so the sweep does not take the store for one of a lost database.

@@ -18,6 +18,15 @@ public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFil
     }
 }
 
+public sealed class FileStoreKeyConfiguration : IEntityTypeConfiguration<FileStoreKey>
+{
+    public void Configure(EntityTypeBuilder<FileStoreKey> builder)
+    {
+        builder.HasKey(k => k.Sha256);
+        builder.Property(k => k.Sha256).HasMaxLength(64).IsFixedLength();
+    }
+}
+
 public sealed class DownloadCountConfiguration : IEntityTypeConfiguration<DownloadCount>
 {
     public void Configure(EntityTypeBuilder<DownloadCount> builder)

@@ -39,6 +39,18 @@ public class StoredFile
     public DateTimeOffset? GeneratedFrom { get; set; }
 }
 
+/// <summary>
+/// A key this database put into the file store: the bytes of a language version's file, an ingested file or a bulk dump,
+/// whether or not a row still refers to them. The orphan sweep deletes only such keys, never a file this database did not
+/// put there: a store may hold the files of a newer database (this one restored from an older backup) or of another portal
+/// on the same bucket, which this database cannot tell from garbage.
+/// </summary>
+public class FileStoreKey
+{
+    /// <summary>Lower-case hex SHA-256 of the content, as in <see cref="StoredFile.Sha256"/>.</summary>
+    public string Sha256 { get; set; } = "";
+}
+
 /// <summary>How often a language version of a document was downloaded, in any format.</summary>
 public class DownloadCount
 {

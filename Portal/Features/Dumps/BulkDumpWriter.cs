@@ -104,6 +104,7 @@ public sealed class BulkDumpWriter(IDbContextFactory<PortalDbContext> contexts, 
             {
                 blob = await store.PutAsync(file, cancellationToken);
             }
+            await StoreKeys.RecordAsync(contexts, blob, cancellationToken);
             var dump = new BulkDump
             {
                 Sha256 = blob.Sha256,

@@ -317,6 +317,7 @@ public sealed class IngestionCommands(
             return;
         }
         var blob = await store.PutAsync(content, cancellationToken);
+        await StoreKeys.RecordAsync(contexts, blob, cancellationToken);
         rows.Add(new IngestionFile { FileName = fileName, Sha256 = blob.Sha256, Length = blob.Length });
     }
 

@@ -861,6 +861,18 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("DownloadCounts");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.FileStoreKey", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("FileStoreKeys");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Footnote", b =>
                 {
                     b.Property<int>("Id")

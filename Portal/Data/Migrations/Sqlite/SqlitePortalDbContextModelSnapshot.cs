@@ -819,6 +819,18 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("DownloadCounts");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.FileStoreKey", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("FileStoreKeys");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Footnote", b =>
                 {
                     b.Property<int>("Id")
