@@ -27,7 +27,8 @@ public class RequestHardeningTests(RequestHardeningTests.Fixture fixture) : ICla
     [InlineData("/no/such/page")]
     public async Task AnEmptyOrOverlongHostHeaderIsABadRequestWithAReadableBody(string path)
     {
-        foreach (var host in new[] { "", new string('a', 5000) })
+        // An "xn--" label that is not punycode: the framework throws on reading it.
+        foreach (var host in new[] { "", new string('a', 5000), "xn--zz", "xn--", "xn--zz.example:80" })
         {
             var response = await RawHttp.SendAsync(fixture.Address, "GET", path, host);
 

@@ -66,7 +66,7 @@ public sealed partial record UnSymbol
     /// </summary>
     public static IReadOnlyList<UnSymbol> ParseJoint(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength * 4 || text.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength * 4 || TextCharacters.HasNonText(text))
         {
             return [];
         }

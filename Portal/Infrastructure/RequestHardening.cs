@@ -151,12 +151,26 @@ public static class RequestHardening
         "<body><h1>Something went wrong</h1><p>The portal could not complete this request. Please try again; " +
         "if it keeps failing, tell the Secretariat the time it happened.</p><p><a href=\"/\">Home</a></p></body></html>";
 
+    private static bool UsableHost(HttpContext context)
+    {
+        HostString host;
+        try
+        {
+            host = context.Request.Host;
+        }
+        catch (ArgumentException)
+        {
+            // An "xn--" label that is not punycode: the framework cannot decode it.
+            return false;
+        }
+        return host.HasValue && host.Value.Length <= 255 && Uri.TryCreate($"{context.Request.Scheme}://{host.Value}/", UriKind.Absolute, out _);
+    }
+
     private static Task RejectUnusableHost(HttpContext context, RequestDelegate next)
     {
         // Blazor builds NavigationManager.BaseUri from the Host header; an empty or unparseable one
         // would throw inside every page, the error page included.
-        var host = context.Request.Host;
-        if (!host.HasValue || host.Value.Length > 255 || !Uri.TryCreate($"{context.Request.Scheme}://{host.Value}/", UriKind.Absolute, out _))
+        if (!UsableHost(context))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "text/plain; charset=utf-8";

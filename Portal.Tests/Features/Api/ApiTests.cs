@@ -168,6 +168,19 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
     }
 
     [Theory]
+    [InlineData("/api/v1/documents/by-symbol/", "Give a symbol")]
+    [InlineData("/api/v1/documents/by-symbol/A/%EF%BF%BE", "is not a UN document symbol")]
+    [InlineData("/api/v1/documents/by-symbol/A/75/778%EF%BF%BF", "is not a UN document symbol")]
+    public async Task ASymbolThatIsMissingOrNotTextAnswers400WithASentence(string path, string sentence)
+    {
+        var (status, problem, response) = await GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(sentence, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("/api/v1/documents/999999")]
     [InlineData("/api/v1/documents/by-symbol/A/99/1")]
     [InlineData("/api/v1/sessions/ga/7")]

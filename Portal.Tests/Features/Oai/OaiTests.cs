@@ -261,6 +261,9 @@ public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture
         var day = middle[..10];
         Assert.Equal(datestamps.Count(d => d.StartsWith(day, StringComparison.Ordinal)), (await HarvestAsync("ListIdentifiers", $"metadataPrefix=oai_dc&from={day}&until={day}")).Items.Count);
 
+        // The last day and second a date can hold bound nothing: every record.
+        Assert.Equal(datestamps.Count, (await HarvestAsync("ListIdentifiers", "metadataPrefix=oai_dc&until=9999-12-31")).Items.Count);
+        Assert.Equal(datestamps.Count, (await HarvestAsync("ListIdentifiers", "metadataPrefix=oai_dc&from=0001-01-01T00:00:00Z&until=9999-12-31T23:59:59Z")).Items.Count);
         Assert.Equal("noRecordsMatch", await ErrorAsync("verb=ListRecords&metadataPrefix=oai_dc&from=2999-01-01"));
         Assert.Equal("noRecordsMatch", await ErrorAsync("verb=ListIdentifiers&metadataPrefix=oai_dc&until=1990-01-01T00:00:00Z"));
         Assert.Equal("badArgument", await ErrorAsync("verb=ListRecords&metadataPrefix=oai_dc&from=2021-01-01&until=2021-12-31T00:00:00Z"));
@@ -351,6 +354,12 @@ public class OaiTests(OaiTests.Fixture fixture) : IClassFixture<OaiTests.Fixture
     [InlineData("verb=GetRecord&metadataPrefix=mods&identifier=oai:localhost:1", "cannotDisseminateFormat")]
     [InlineData("verb=ListRecords&resumptionToken=not-a-token", "badResumptionToken")]
     [InlineData("verb=ListIdentifiers&resumptionToken=CfDJ8AAAAAAAAAAAAAAAAAAAAAA", "badResumptionToken")]
+    // Characters XML cannot carry, echoed in the answer's request element or error message.
+    [InlineData("verb=%EF%BF%BF", "badVerb")]
+    [InlineData("verb=Identify&%EF%BF%BE=1", "badArgument")]
+    [InlineData("verb=ListRecords&metadataPrefix=oai_dc%EF%BF%BF", "badArgument")]
+    [InlineData("verb=ListRecords&resumptionToken=%EF%BF%BF%01", "badResumptionToken")]
+    [InlineData("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:1%EF%BF%BE", "idDoesNotExist")]
     public async Task BadRequestsGetTheProtocolsErrorCodes(string query, string code)
     {
         var answer = await GetAsync(query);

@@ -109,8 +109,12 @@ public static class ApiEndpoints
             : Json(http, Detail(http, document), document.ChangedAt);
     }
 
-    private static async Task<IResult> GetDocumentBySymbolAsync(string symbol, HttpContext http, ApiQueries queries)
+    private static async Task<IResult> GetDocumentBySymbolAsync(string? symbol, HttpContext http, ApiQueries queries)
     {
+        if (string.IsNullOrEmpty(symbol))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "No symbol", $"Give a symbol after {Prefix}/documents/by-symbol/, such as A/75/778.");
+        }
         var text = Uri.UnescapeDataString(symbol);
         var symbols = UnSymbol.ParseJoint(text);
         if (symbols.Count == 0)

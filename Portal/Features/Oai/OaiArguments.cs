@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
+using Portal.Domain;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Oai;
@@ -61,7 +62,9 @@ public sealed partial class OaiArguments
     public static OaiArguments Parse(IEnumerable<KeyValuePair<string, StringValues>> pairs)
     {
         var arguments = new OaiArguments();
-        var all = pairs.ToList();
+        // Characters XML cannot carry would break the response that echoes the request; they match nothing anyway.
+        var all = pairs.Select(p => new KeyValuePair<string, StringValues>(TextCharacters.ReplaceNonText(p.Key),
+            new StringValues([.. p.Value.Select(v => v is null ? null : TextCharacters.ReplaceNonText(v))]))).ToList();
         var verbs = all.Where(p => p.Key == "verb").SelectMany(p => p.Value).ToList();
         if (verbs.Count != 1 || !Verbs.TryGetValue(verbs[0] ?? "", out var rule))
         {
@@ -146,7 +149,9 @@ public sealed partial class OaiArguments
     public DateTimeOffset? From => Datestamp("from", record: false)?.Instant;
 
     /// <summary>until, inclusive of the whole day or second it names, as the first instant after it.</summary>
-    public DateTimeOffset? UntilBefore => Datestamp("until", record: false) is { } until ? until.Instant + (until.DayOnly ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(1)) : null;
+    public DateTimeOffset? UntilBefore => Datestamp("until", record: false) is { } until
+        && (until.DayOnly ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(1)) is var step
+        && until.Instant < DateTimeOffset.MaxValue - step ? until.Instant + step : null;
 
     private (DateTimeOffset Instant, bool DayOnly)? Datestamp(string name, bool record = true)
     {

@@ -38,6 +38,12 @@ public static class OaiEndpoints
                     {
                         arguments = [new("verb", "")];
                     }
+                    catch (BadHttpRequestException e)
+                    {
+                        // A body cut short, too slow or badly chunked: nothing to answer in the protocol's terms.
+                        return Results.Problem(statusCode: e.StatusCode, title: "Unreadable request body",
+                            detail: "The form body of this OAI-PMH request could not be read; send it again whole, or use GET.");
+                    }
                 }
                 return await protocol.AnswerAsync(http, arguments);
             })

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Portal.Data.Search;
+using Portal.Domain;
 using Portal.Localization;
 
 namespace Portal.Features.Search;
@@ -116,9 +117,10 @@ public sealed partial record SearchInput(string Text, IReadOnlyList<SearchTerm> 
     private static string Clean(string raw)
     {
         var builder = new StringBuilder(Math.Min(raw.Length, MaxLength * 2));
-        foreach (var c in raw)
+        for (var i = 0; i < raw.Length; i++)
         {
-            builder.Append(char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? ' ' : c);
+            var c = raw[i];
+            builder.Append(char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format || TextCharacters.IsNonText(raw, i) ? ' ' : c);
             if (builder.Length > MaxLength * 2)
             {
                 break;
