@@ -32,7 +32,10 @@ public static class TitlePreference
             ?? new VersionTitle(Language, "(untitled)");
     }
 
-    /// <summary>An agenda item's title in <paramref name="language"/> when known, else in English, else any; "" when it has none.</summary>
-    public static string PickItemTitle(IReadOnlyList<VersionTitle> titles, string? language = null) =>
-        (titles.FirstOrDefault(t => t.Language == language) ?? titles.FirstOrDefault(t => t.Language == Language) ?? titles.FirstOrDefault())?.Title ?? "";
+    /// <summary>An agenda item's title in <paramref name="language"/> when known, else in English, else any; null when it has none.</summary>
+    public static VersionTitle? PickItem(IReadOnlyList<VersionTitle> titles, string? language = null) =>
+        titles.FirstOrDefault(t => t.Language == language) ?? titles.FirstOrDefault(t => t.Language == Language) ?? titles.FirstOrDefault();
+
+    /// <summary>The text of <see cref="PickItem"/>; "" when the item has no title.</summary>
+    public static string PickItemTitle(IReadOnlyList<VersionTitle> titles, string? language = null) => PickItem(titles, language)?.Title ?? "";
 }
