@@ -74,13 +74,13 @@ public sealed class DatabaseUnavailableHandler(DatabaseLocation location, ILogge
         {
             return false;
         }
-        if (Chain(exception).Any(IsBusy))
+        if (DatabaseErrors.Chain(exception).Any(IsBusy))
         {
             logger.LogWarning(exception, "Request {Path} failed: the database did not answer in time", httpContext.Request.Path);
             await AnswerAsync(httpContext, "5", "The document database is busy. Please try again in a few seconds.", cancellationToken);
             return true;
         }
-        if (location.Exists() && !Chain(exception).Any(e => e is DatabaseUnavailableException))
+        if (location.Exists() && !DatabaseErrors.Chain(exception).Any(e => e is DatabaseUnavailableException))
         {
             return false;
         }
@@ -103,19 +103,35 @@ public sealed class DatabaseUnavailableHandler(DatabaseLocation location, ILogge
         _ => false,
     };
 
-    private static IEnumerable<Exception> Chain(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-        }
-    }
-
     private static async Task AnswerAsync(HttpContext httpContext, string retryAfterSeconds, string message, CancellationToken cancellationToken)
     {
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = retryAfterSeconds;
         httpContext.Response.ContentType = "text/plain; charset=utf-8";
         await httpContext.Response.WriteAsync(message, cancellationToken);
+    }
+}
+
+/// <summary>What a database exception means, whichever provider threw it.</summary>
+public static class DatabaseErrors
+{
+    /// <summary>
+    /// A write the database refused for a foreign key: PostgreSQL's 23503; SQLite's SQLITE_CONSTRAINT_FOREIGNKEY (787), which
+    /// it reports only as SQLITE_CONSTRAINT (19) with its own message when extended codes are off.
+    /// </summary>
+    public static bool IsForeignKeyViolation(Exception exception) => Chain(exception).Any(e => e switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787
+            || sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal),
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    });
+
+    internal static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
     }
 }

@@ -11,7 +11,9 @@ public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFil
         builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(f => f.MediaType).HasMaxLength(200);
         builder.Property(f => f.FileName).HasMaxLength(260);
-        builder.HasOne(f => f.LanguageVersion).WithMany(v => v.Files).HasForeignKey(f => f.LanguageVersionId).OnDelete(DeleteBehavior.Cascade);
+        // A version with files is never removed (the editor says so); the database refuses it too, for a file uploaded
+        // after the editor's check and before its delete, which a cascade would take with the version.
+        builder.HasOne(f => f.LanguageVersion).WithMany(v => v.Files).HasForeignKey(f => f.LanguageVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.LanguageVersionId, f.Format }).IsUnique();
         // The orphan sweep asks which stored hashes are still referenced.
         builder.HasIndex(f => f.Sha256);

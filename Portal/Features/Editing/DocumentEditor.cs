@@ -244,9 +244,9 @@ public sealed partial class DocumentEditor(IDbContextFactory<PortalDbContext> co
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException && DatabaseErrors.IsForeignKeyViolation(e))
         {
-            // Another editor saved between our read and our write.
+            // Another editor saved between our read and our write, or a file was uploaded to a version this save removes.
             var current = await LoadAsync(editor, id, cancellationToken);
             return current is null ? EditResult.NotFound : new EditResult(EditOutcome.Conflict, id, current.Revision, new Dictionary<string, string>(), current.Draft);
         }

@@ -1616,7 +1616,7 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasOne("Portal.Data.Entities.LanguageVersion", "LanguageVersion")
                         .WithMany("Files")
                         .HasForeignKey("LanguageVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("LanguageVersion");

@@ -1558,7 +1558,7 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasOne("Portal.Data.Entities.LanguageVersion", "LanguageVersion")
                         .WithMany("Files")
                         .HasForeignKey("LanguageVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("LanguageVersion");
