@@ -126,7 +126,17 @@ public class CitationTests(CitationTests.Fixture fixture) : IClassFixture<Citati
         Assert.Contains("<meta name=\"citation_pdf_url\" content=\"http://localhost/A/75/950/fr.pdf\"", html);
         Assert.Contains("Cite this document", html);
         Assert.Contains("/cite/bibtex?lang=fr", html);
-        Assert.Contains("United Nations, Lettre datée du 3 mai 2021", html);
+        // The reference is in the UN style's English; only the title is in the version's language.
+        Assert.Contains("<p class=\"citation-text\" lang=\"en\" dir=\"ltr\">United Nations, <span lang=\"fr\" dir=\"ltr\">Lettre datée du 3 mai 2021", html);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "rel=\"canonical\""));
+    }
+
+    [Fact]
+    public async Task AnArabicTitleInTheReferenceRunsRightToLeftInsideTheEnglishStyle()
+    {
+        var (status, _, html) = await GetAsync("/ar/A/75/300");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<p class=\"citation-text\" lang=\"en\" dir=\"ltr\">United Nations, <span lang=\"ar\" dir=\"rtl\">", html);
     }
 }

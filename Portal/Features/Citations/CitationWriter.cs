@@ -23,19 +23,25 @@ public static class CitationWriter
     };
 
     /// <summary>"United Nations, Letter dated … (A/75/950), 5 May 2021, https://…/A/75/950."</summary>
-    public static string UnStyle(CitationRecord record, string permalink)
+    public static string UnStyle(CitationRecord record, string permalink) => UnStyleParts(record, permalink) is var (lead, title, tail) ? lead + title + tail : "";
+
+    /// <summary>
+    /// <see cref="UnStyle"/> around its title, which is in the document's language while the rest of the reference is
+    /// in English (the style's), so that a page can mark the title's language apart.
+    /// </summary>
+    public static (string Lead, string Title, string Tail) UnStyleParts(CitationRecord record, string permalink)
     {
-        var parts = new List<string> { Author, record.Title };
+        var after = new List<string>();
         if (record.SymbolText.Length > 0)
         {
-            parts.Add(record.SymbolText);
+            after.Add(record.SymbolText);
         }
         if (record.Date is { } date)
         {
-            parts.Add(date.ToString("d MMMM yyyy", English));
+            after.Add(date.ToString("d MMMM yyyy", English));
         }
-        parts.Add($"available from {permalink}");
-        return string.Join(", ", parts) + ".";
+        after.Add($"available from {permalink}");
+        return ($"{Author}, ", record.Title, ", " + string.Join(", ", after) + ".");
     }
 
     public static string BibTex(CitationRecord record, string permalink)
