@@ -213,6 +213,10 @@ public static class MemberStateNames
 
     private static readonly Dictionary<string, IReadOnlyList<string>> ByEnglish = All.ToDictionary(row => row[0], StringComparer.Ordinal);
 
+    /// <summary>The language <see cref="InLanguage"/> names <paramref name="english"/> in: <paramref name="language"/> for a State of the table, else English (the name as given).</summary>
+    public static string LanguageOfName(string english, string language) =>
+        ByEnglish.ContainsKey(english) && Array.IndexOf(Columns, language) >= 0 ? language : "en";
+
     /// <summary>The State's name in one of the six languages; anything else (an office, an unknown name, another language) as given.</summary>
     public static string InLanguage(string english, string language) =>
         ByEnglish.TryGetValue(english, out var names) && Array.IndexOf(Columns, language) is var column and >= 0 ? names[column] : english;

@@ -265,6 +265,27 @@ public class DocumentComponentsTests : MudTestContext
     }
 
     [Fact]
+    public async Task FactsPanelNamesAStateInTheInterfacesLanguageAndMarksAnOfficeLeftInEnglish()
+    {
+        var detail = await SeedLetterAsync();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh");
+
+            var facts = Render<DocumentFacts>(p => p.Add(c => c.Detail, detail));
+
+            var names = facts.FindAll("dd").Select(dd => (Text: dd.TextContent, Lang: dd.GetAttribute("lang"))).ToList();
+            Assert.Contains(("亚美尼亚", (string?)null), names);
+            Assert.Contains(("Secretary-General", (string?)"en"), names);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
     public async Task LanguageSwitcherLinksHeldVersionsOnly()
     {
         var detail = await BySymbolAsync("A/75/950", "fr");

@@ -43,6 +43,14 @@ public class SearchPageTests(PortalAppFactory factory) : IClassFixture<PortalApp
     }
 
     [Fact]
+    public async Task TheSenderFacetNamesTheStateInTheInterfacesLanguage()
+    {
+        var html = WebUtility.HtmlDecode(await Client().GetStringAsync("/search?q=" + Uri.EscapeDataString("地雷") + "&ui=zh", TestContext.Current.CancellationToken));
+
+        Assert.Matches("sender=Armenia\"[^>]*>亚美尼亚</a>", html);
+    }
+
+    [Fact]
     public async Task FiltersLiveInTheQueryString()
     {
         var html = await Client().GetStringAsync("/search?q=Demoland&item=ga-75-71&lang=en&kind=letter", TestContext.Current.CancellationToken);

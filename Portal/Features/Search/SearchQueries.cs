@@ -197,6 +197,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
         var first = filter with { Page = 1 };
+        var interfaceLanguage = InterfaceLanguage.Current.Code;
         // Each document once per organ, through one set of (document, organ) pairs rather than a set per document.
         var organs = found.SelectMany(d => d.SessionIds.Where(sessions.ContainsKey).Select(s => (d.Id, sessions[s].Organ))).Distinct()
             .CountBy(o => o.Organ).ToDictionary();
@@ -220,7 +221,8 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                     new FacetValue(InterfaceNames.Kinds(g.Key), g.Value, first with { Kind = g.Key }, filter.Kind == g.Key)).ToList()),
             new(FacetKey.Sender, found.Where(d => d.Sender != null).CountBy(d => d.Sender!)
                 .OrderByDescending(g => g.Value).ThenBy(g => g.Key, StringComparer.Ordinal).Take(FacetLength)
-                .Select(g => new FacetValue(g.Key, g.Value, first with { Sender = g.Key }, filter.Sender == g.Key)).ToList()),
+                .Select(g => new FacetValue(MemberStateNames.InLanguage(g.Key, interfaceLanguage), g.Value, first with { Sender = g.Key }, filter.Sender == g.Key,
+                    MemberStateNames.LanguageOfName(g.Key, interfaceLanguage) is var named && named != interfaceLanguage ? named : null)).ToList()),
             new(FacetKey.Language, found.SelectMany(d => d.Languages).CountBy(l => l).OrderBy(g => UnLanguage.OrderOf(g.Key)).Select(g =>
             {
                 var info = UnLanguage.TryParse(g.Key, out var parsed) ? parsed : null;
