@@ -23,6 +23,15 @@ public static class AccessibilityPages
         "/A/75/778?ui=ar",
     ];
 
+    /// <summary>Notices the pages above do not show, each with its own colours (AxeTests only).</summary>
+    public static TheoryData<string> Notices =>
+    [
+        // The search's introduction: an outlined info notice on the page's background.
+        "/search",
+        // A symbol the portal does not hold: a warning with a link to undocs.org in its text.
+        "/A/75/9999",
+    ];
+
     /// <summary>Every page above and every signed-out account page with the interface in Arabic, right to left.</summary>
     public static TheoryData<string> InArabic => [.. All.Concat(SignedOutAccountPages).Select(p => p.Data).Where(p => !p.Contains("ui=", StringComparison.Ordinal)).Select(InArabicInterface)];
 
