@@ -32,7 +32,7 @@ public class NavMenuTests(NavMenuTests.Fixture fixture) : IClassFixture<NavMenuT
     }
 
     private static string Menu(string html) =>
-        Regex.Match(html, @"<nav aria-label=""Sessions"">.*?</nav>", RegexOptions.Singleline) is { Success: true } match
+        Regex.Match(html, @"<nav [^>]*aria-label=""Sessions""[^>]*>.*?</nav>", RegexOptions.Singleline) is { Success: true } match
             ? match.Value
             : throw new Xunit.Sdk.XunitException("The page has no session menu.");
 

@@ -104,7 +104,7 @@ public class SearchPageTests(PortalAppFactory factory) : IClassFixture<PortalApp
     {
         var html = await Client().GetStringAsync("/", TestContext.Current.CancellationToken);
 
-        Assert.Contains("<form method=\"get\" action=\"/search\" role=\"search\" class=\"app-search\">", html);
+        Assert.Contains("<form method=\"get\" action=\"/search\" role=\"search\" aria-label=\"Quick search\" class=\"app-search\">", html);
         Assert.Contains("name=\"q\"", html);
     }
 }

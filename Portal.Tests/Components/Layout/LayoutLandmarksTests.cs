@@ -1,0 +1,55 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Components.Layout;
+
+/// <summary>
+/// The layout's structure as a screen reader reads it, on the server's HTML of a static page, an interactive one
+/// and the search page: no heading before the page's h1, and landmarks that are named, told
+/// apart and not nested in one of their own kind.
+/// </summary>
+public class LayoutLandmarksTests(LayoutLandmarksTests.Fixture fixture) : IClassFixture<LayoutLandmarksTests.Fixture>
+{
+    public sealed class Fixture : PortalAppFactory;
+
+    public static TheoryData<string> Pages => ["/", "/sessions/ga/75", "/search?q=Demoland", "/today?date=2021-06-14"];
+
+    private async Task<IDocument> OpenAsync(string path)
+    {
+        using var client = fixture.CreateClient();
+        return new HtmlParser().ParseDocument(await client.GetStringAsync(path));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task NoHeadingComesBeforeThePagesH1(string path)
+    {
+        var document = await OpenAsync(path);
+
+        // The menu's organ names (role=heading, level 2) come before it in the source; no heading element does.
+        var first = document.Body!.QuerySelector("h1, h2, h3, h4, h5, h6")!;
+        Assert.Equal("h1", first.LocalName);
+        Assert.Null(document.QuerySelector("header.mud-appbar")!.QuerySelector("h1, h2, h3, h4, h5, h6, [role=heading]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryNavigationAndSearchLandmarkHasItsOwnNameAndNoneIsNestedInAnother(string path)
+    {
+        var document = await OpenAsync(path);
+
+        foreach (var role in new[] { "navigation", "search" })
+        {
+            var landmarks = document.QuerySelectorAll(role == "navigation" ? "nav, [role=navigation]" : "[role=search], search").ToList();
+            Assert.All(landmarks, landmark => Assert.Null(landmark.ParentElement!.Closest(role == "navigation" ? "nav, [role=navigation]" : "[role=search], search")));
+            var names = landmarks.Select(l => l.GetAttribute("aria-label")).ToList();
+            Assert.All(names, name => Assert.False(string.IsNullOrWhiteSpace(name), $"{path}: an unnamed {role} landmark"));
+            Assert.Equal(names.Count, names.Distinct().Count());
+        }
+        if (path.StartsWith("/search", StringComparison.Ordinal))
+        {
+            Assert.Equal(["Quick search", "Document search"], document.QuerySelectorAll("[role=search]").Select(f => f.GetAttribute("aria-label")));
+        }
+    }
+}
