@@ -16,6 +16,9 @@
         drawer.classList.toggle('mud-drawer--initial', !animate);
         drawer.classList.toggle('mud-drawer--open', open);
         drawer.classList.toggle('mud-drawer--closed', !open);
+        // As MainLayout renders it on an interactive page: a closed drawer's links leave the tab order.
+        drawer.inert = !open;
+        layout.querySelector('[data-menu-toggle]')?.setAttribute('aria-expanded', String(open));
         // The start of the page: the left, or the right in an Arabic interface (MudRTLProvider).
         const side = drawer.classList.contains('mud-drawer-pos-right') ? 'right' : 'left';
         layout.classList.toggle(`mud-drawer-open-responsive-md-${side}`, open);

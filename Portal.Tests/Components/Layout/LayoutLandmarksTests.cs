@@ -7,7 +7,7 @@ namespace Portal.Tests.Components.Layout;
 /// <summary>
 /// The layout's structure as a screen reader reads it, on the server's HTML of a static page, an interactive one
 /// and the search page: no heading before the page's h1, and landmarks that are named, told
-/// apart and not nested in one of their own kind.
+/// apart and not nested in one of their own kind, and a menu button that names its drawer.
 /// </summary>
 public class LayoutLandmarksTests(LayoutLandmarksTests.Fixture fixture) : IClassFixture<LayoutLandmarksTests.Fixture>
 {
@@ -51,5 +51,18 @@ public class LayoutLandmarksTests(LayoutLandmarksTests.Fixture fixture) : IClass
         {
             Assert.Equal(["Quick search", "Document search"], document.QuerySelectorAll("[role=search]").Select(f => f.GetAttribute("aria-label")));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task TheMenuButtonNamesTheDrawerItOpens(string path)
+    {
+        var document = await OpenAsync(path);
+
+        var button = document.QuerySelector("[data-menu-toggle]")!;
+        Assert.NotNull(button.GetAttribute("aria-expanded"));
+        var drawer = document.GetElementById(button.GetAttribute("aria-controls") ?? "");
+        Assert.NotNull(drawer);
+        Assert.Contains("mud-drawer", drawer.ClassList);
     }
 }
