@@ -1,6 +1,6 @@
 // The buttons of a page served by static server rendering ([ExcludeFromInteractiveRouting], see
 // App.razor): such a page has no circuit, so the menu button, the permalink's copy button and the search
-// page's Filters button (any [data-disclosure-toggle]) work here.
+// page's Filters button (any [data-disclosure-toggle]) work here. The skip link is handled here on every page.
 // It does what MudBlazor does on an interactive page: below md (960 px) the responsive drawer starts
 // closed and opens over the page; from md up it starts open beside the content. Pages with a circuit
 // (.mud-layout without .portal-static) are left to Blazor.
@@ -70,6 +70,17 @@
             copy(copyButton);
         }
     });
+
+    // On every page, interactive ones too. Blazor's routers would take the skip link's click for a navigation
+    // and only scroll; in the capture phase this runs first and moves the focus, so the next Tab is in the content.
+    document.addEventListener('click', e => {
+        const skip = e.target instanceof Element && e.target.closest('a.skip-link');
+        const main = skip && document.getElementById(new URL(skip.href).hash.slice(1));
+        if (main) {
+            e.preventDefault();
+            main.focus();
+        }
+    }, true);
 
     settle();
     // Enhanced navigation between static pages patches the page with the server's markup: settle it again,

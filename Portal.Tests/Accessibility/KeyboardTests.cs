@@ -5,7 +5,7 @@ namespace Portal.Tests.Accessibility;
 
 /// <summary>
 /// The layout with the keyboard alone, in Chromium, on a static page (no circuit: static-page.js) and an interactive
-/// one: the menu drawer's place in the tab order.
+/// one: the skip link, the menu drawer's place in the tab order.
 /// </summary>
 public class KeyboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -43,6 +43,26 @@ public class KeyboardTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             }
         }
         return false;
+    }
+
+    [Theory]
+    [MemberData(nameof(StaticAndInteractivePages))]
+    public async Task TheSkipLinkIsTheFirstTabStopShowsWhenFocusedAndMovesTheFocusIntoTheContent(string path)
+    {
+        var page = await OpenAsync(path);
+
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.Locator("a.skip-link");
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await Assertions.Expect(skip).ToHaveTextAsync("Skip to main content");
+        await Assertions.Expect(skip).ToBeInViewportAsync(new() { Ratio = 1 });
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main#main")).ToBeFocusedAsync();
+        Assert.EndsWith(path, page.Url.Split('#')[0], StringComparison.Ordinal);
+        await Assertions.Expect(skip).Not.ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await FocusIsInAsync(page, "main#main"), "the next Tab stays in the content");
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace Portal.Tests.Components.Layout;
 
 /// <summary>
 /// The layout's structure as a screen reader reads it, on the server's HTML of a static page, an interactive one
-/// and the search page: no heading before the page's h1, and landmarks that are named, told
+/// and the search page: a skip link first, no heading before the page's h1, and landmarks that are named, told
 /// apart and not nested in one of their own kind, and a menu button that names its drawer.
 /// </summary>
 public class LayoutLandmarksTests(LayoutLandmarksTests.Fixture fixture) : IClassFixture<LayoutLandmarksTests.Fixture>
@@ -15,10 +15,25 @@ public class LayoutLandmarksTests(LayoutLandmarksTests.Fixture fixture) : IClass
 
     public static TheoryData<string> Pages => ["/", "/sessions/ga/75", "/search?q=Demoland", "/today?date=2021-06-14"];
 
+    private const string Focusable = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+
     private async Task<IDocument> OpenAsync(string path)
     {
         using var client = fixture.CreateClient();
         return new HtmlParser().ParseDocument(await client.GetStringAsync(path));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task TheFirstFocusableElementSkipsToTheMainContentOfTheSamePage(string path)
+    {
+        var document = await OpenAsync(path);
+
+        var first = document.Body!.QuerySelector(Focusable)!;
+        Assert.Equal("a", first.LocalName);
+        Assert.Equal("Skip to main content", first.TextContent.Trim());
+        Assert.Equal(path + "#main", first.GetAttribute("href"));
+        Assert.NotNull(document.QuerySelector("main#main"));
     }
 
     [Theory]

@@ -64,7 +64,7 @@ public class NavMenuTests(NavMenuTests.Fixture fixture) : IClassFixture<NavMenuT
         var sessions = await db.Sessions.Select(s => new { s.Organ, s.Number }).ToListAsync();
 
         var html = await client.GetStringAsync("/sessions");
-        var main = Regex.Match(html, @"<main id=""main"">.*?</main>", RegexOptions.Singleline).Value;
+        var main = Regex.Match(html, @"<main id=""main""[^>]*>.*?</main>", RegexOptions.Singleline).Value;
         foreach (var session in sessions)
         {
             Assert.Contains($@"href=""{SiteUrls.Session(session.Organ, session.Number)}""", main);
