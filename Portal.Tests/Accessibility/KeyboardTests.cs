@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using Portal.Tests.Support;
 
@@ -5,7 +6,7 @@ namespace Portal.Tests.Accessibility;
 
 /// <summary>
 /// The layout with the keyboard alone, in Chromium, on a static page (no circuit: static-page.js) and an interactive
-/// one: the skip link, the menu drawer's place in the tab order.
+/// one: the skip link, the menu drawer's place in the tab order, the focus ring.
 /// </summary>
 public class KeyboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -97,5 +98,43 @@ public class KeyboardTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
         await Assertions.Expect(page.Locator("[data-menu-toggle]")).ToHaveAttributeAsync("aria-expanded", "true");
         Assert.True(await TabIntoAsync(page, ".mud-drawer"), "Tab reaches the menu");
+    }
+
+    /// <summary>
+    /// The focused element's outline: drawn, at least 2 px, and at 3:1 or more against what is behind it (the app bar,
+    /// or the page), so it is seen in the light theme's white page and blue bar alike.
+    /// </summary>
+    [Theory]
+    [InlineData("[data-menu-toggle]", "header.mud-appbar")]
+    [InlineData(".app-search button[type=submit]", "header.mud-appbar")]
+    [InlineData(".interface-language summary", "header.mud-appbar")]
+    [InlineData("main#main a", "body")]
+    public async Task TheFocusedControlHasAVisibleRing(string control, string background)
+    {
+        var page = await OpenAsync(StaticPage);
+
+        Assert.True(await TabIntoAsync(page, control), $"Tab reaches {control}");
+        var outline = await page.EvaluateAsync<string[]>(
+            "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }");
+        var behind = await page.EvaluateAsync<string>("s => getComputedStyle(document.querySelector(s)).backgroundColor", background);
+
+        Assert.NotEqual("none", outline[0]);
+        Assert.True(double.Parse(outline[1].Replace("px", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) >= 2, $"{control}'s outline is {outline[1]} wide");
+        var contrast = Contrast(outline[2], behind);
+        Assert.True(contrast >= 3, $"{control}'s ring {outline[2]} has {contrast:0.00}:1 against {behind}");
+    }
+
+    /// <summary>WCAG's contrast ratio of two CSS colours given as <c>rgb(r, g, b)</c>.</summary>
+    private static double Contrast(string a, string b)
+    {
+        static double Luminance(string css)
+        {
+            var channels = css[(css.IndexOf('(', StringComparison.Ordinal) + 1)..css.IndexOf(')', StringComparison.Ordinal)]
+                .Split(',').Take(3).Select(c => double.Parse(c, CultureInfo.InvariantCulture) / 255)
+                .Select(c => c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4)).ToArray();
+            return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+        }
+        var (la, lb) = (Luminance(a), Luminance(b));
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
     }
 }

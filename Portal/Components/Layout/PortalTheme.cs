@@ -116,5 +116,8 @@ public static class PortalTheme
         ("deleted-background", "#ffebe9", "#3d1416"),
         ("deleted-text", "#67060c", "#ffd2d0"),
         ("error-ui-background", "#ffffee", "#3a3620"),
+        // The keyboard focus ring, at 3:1 or more against the page (WCAG 1.4.11) and, in the app bar, against the bar.
+        ("focus", "#b35c00", "#f5a623"),
+        ("focus-app-bar", "#f5a623", "#f5a623"),
     ];
 }
