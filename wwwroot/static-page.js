@@ -1,6 +1,7 @@
 // The buttons of a page served by static server rendering ([ExcludeFromInteractiveRouting], see
 // App.razor): such a page has no circuit, so the menu button, the permalink's copy button and the search
-// page's Filters button (any [data-disclosure-toggle]) work here. The skip link is handled here on every page.
+// page's Filters button (any [data-disclosure-toggle]) work here. The skip link and the language menu's
+// Escape key are handled here on every page.
 // It does what MudBlazor does on an interactive page: below md (960 px) the responsive drawer starts
 // closed and opens over the page; from md up it starts open beside the content. Pages with a circuit
 // (.mud-layout without .portal-static) are left to Blazor.
@@ -81,6 +82,15 @@
             main.focus();
         }
     }, true);
+
+    // Escape closes the interface-language menu (a <details>, which the browser leaves open) and returns the focus to its summary.
+    document.addEventListener('keydown', e => {
+        const menu = e.key === 'Escape' && e.target instanceof Element && e.target.closest('details.interface-language[open]');
+        if (menu) {
+            menu.open = false;
+            menu.querySelector('summary').focus();
+        }
+    });
 
     settle();
     // Enhanced navigation between static pages patches the page with the server's markup: settle it again,

@@ -6,7 +6,7 @@ namespace Portal.Tests.Accessibility;
 
 /// <summary>
 /// The layout with the keyboard alone, in Chromium, on a static page (no circuit: static-page.js) and an interactive
-/// one: the skip link, the menu drawer's place in the tab order, the focus ring.
+/// one: the skip link, the menu drawer's place in the tab order, the focus ring and the language menu's Escape.
 /// </summary>
 public class KeyboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -122,6 +122,25 @@ public class KeyboardTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.True(double.Parse(outline[1].Replace("px", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) >= 2, $"{control}'s outline is {outline[1]} wide");
         var contrast = Contrast(outline[2], behind);
         Assert.True(contrast >= 3, $"{control}'s ring {outline[2]} has {contrast:0.00}:1 against {behind}");
+    }
+
+    [Theory]
+    [MemberData(nameof(StaticAndInteractivePages))]
+    public async Task EscapeClosesTheLanguageMenuAndReturnsTheFocusToIt(string path)
+    {
+        var page = await OpenAsync(path);
+        var menu = page.Locator("details.interface-language");
+        var summary = menu.Locator("summary");
+
+        Assert.True(await TabIntoAsync(page, "details.interface-language summary"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(menu).ToHaveJSPropertyAsync("open", true);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(menu.GetByRole(AriaRole.Button).First).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(menu).ToHaveJSPropertyAsync("open", false);
+        await Assertions.Expect(summary).ToBeFocusedAsync();
     }
 
     /// <summary>WCAG's contrast ratio of two CSS colours given as <c>rgb(r, g, b)</c>.</summary>
