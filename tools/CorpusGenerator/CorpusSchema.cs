@@ -52,6 +52,7 @@ public static class CorpusSchema
     public static IReadOnlyDictionary<string, string> LeftEmpty { get; } = new Dictionary<string, string>
     {
         ["StoredFiles"] = "no document files: pages render the Markdown bodies; file downloads are benchmarked by benchmarks/downloads.sh",
+        ["FileStoreKeys"] = "no document files, so no keys put into the file store",
         ["DownloadCounts"] = "nothing has been downloaded from a new corpus",
         ["AuditEntries"] = "a generated corpus has no editing history",
         ["DocumentMemberStates"] = "Restricted documents name no member state: only the Secretariat sees them",
