@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Amazon.S3;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Portal.Catalogue;
 using Portal.Data.Entities;
@@ -257,6 +258,106 @@ public abstract class DocumentFileStoreTests(DatabaseProvider provider, FileStor
 
         Assert.Equal(uploaded.Sha256, generated.Sha256);
         Assert.Null(generated.GeneratedFrom);
+    }
+
+    [Fact]
+    public async Task AnUploadLandingWhileAGeneratedPdfReplacesAnOlderOneIsKept()
+    {
+        var version = await VersionIdAsync();
+        await Commands.AttachAsync(version, FileFormat.Pdf, "old.pdf", "application/pdf", new MemoryStream(TestDocuments.FakePdf(3_000, 1).Bytes),
+            generatedFrom: DateTimeOffset.UtcNow.AddDays(-1), Cancel);
+
+        var (generated, uploaded) = await GenerateWhileUploadingAsync(version, afterFileCommands: 1);
+
+        await AssertOnlyTheUploadIsKeptAsync(version, generated, uploaded);
+    }
+
+    [Fact]
+    public async Task AnUploadLandingBeforeTheFirstGeneratedPdfIsWrittenIsKept()
+    {
+        var version = await VersionIdAsync();
+
+        var (generated, uploaded) = await GenerateWhileUploadingAsync(version, afterFileCommands: 1);
+
+        await AssertOnlyTheUploadIsKeptAsync(version, generated, uploaded);
+    }
+
+    [Fact]
+    public async Task AWriterWhoseNewRowLosesToAnotherInsertReplacesThatRow()
+    {
+        var version = await VersionIdAsync();
+        var hook = new AfterFileCommands(2);
+        var first = new DocumentFileCommands(_database.With(hook), _store, TimeProvider.System);
+        StoredFile? other = null;
+        hook.Action = async () => other = await Commands.AttachAsync(version, FileFormat.Docx, "other.docx", "application/octet-stream",
+            new MemoryStream(RandomNumberGenerator.GetBytes(1_000)), cancellationToken: CancellationToken.None);
+
+        var later = await first.AttachAsync(version, FileFormat.Docx, "later.docx", "application/octet-stream", new MemoryStream(RandomNumberGenerator.GetBytes(1_000)), cancellationToken: Cancel);
+
+        Assert.NotNull(other);
+        await using var db = _database.CreateDbContext();
+        var row = await db.StoredFiles.SingleAsync(f => f.LanguageVersionId == version && f.Format == FileFormat.Docx, Cancel);
+        Assert.Equal(later.Sha256, row.Sha256);
+        Assert.NotEqual(other!.Sha256, row.Sha256);
+    }
+
+    /// <summary>
+    /// A generated PDF written while an upload of the same version lands: the upload commits just after the generator's
+    /// <paramref name="afterFileCommands"/>th statement on the files table (where a read-then-write would have decided).
+    /// </summary>
+    private async Task<(StoredFile Generated, StoredFile Uploaded)> GenerateWhileUploadingAsync(int version, int afterFileCommands)
+    {
+        var hook = new AfterFileCommands(afterFileCommands);
+        var generator = new DocumentFileCommands(_database.With(hook), _store, TimeProvider.System);
+        StoredFile? uploaded = null;
+        hook.Action = async () => uploaded = await Commands.AttachAsync(version, FileFormat.Pdf, "issued.pdf", "application/pdf",
+            new MemoryStream(TestDocuments.FakePdf(3_000, 2).Bytes), cancellationToken: CancellationToken.None);
+
+        var generated = await generator.AttachAsync(version, FileFormat.Pdf, "generated.pdf", "application/pdf",
+            new MemoryStream(TestDocuments.FakePdf(3_000, 3).Bytes), generatedFrom: DateTimeOffset.UtcNow, Cancel);
+
+        Assert.NotNull(uploaded);
+        return (generated, uploaded!);
+    }
+
+    private async Task AssertOnlyTheUploadIsKeptAsync(int version, StoredFile generated, StoredFile uploaded)
+    {
+        await using var db = _database.CreateDbContext();
+        var row = await db.StoredFiles.SingleAsync(f => f.LanguageVersionId == version && f.Format == FileFormat.Pdf, Cancel);
+        Assert.Equal(uploaded.Sha256, row.Sha256);
+        Assert.Null(row.GeneratedFrom);
+        Assert.Equal(uploaded.Sha256, generated.Sha256);
+    }
+
+    /// <summary>Runs an action once, after the <c>n</c>th statement on the files table has run on a context it hooks.</summary>
+    private sealed class AfterFileCommands(int n) : DbCommandInterceptor
+    {
+        private int _seen;
+
+        public Func<Task>? Action { get; set; }
+
+        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            await SeenAsync(command);
+            return result;
+        }
+
+        public override async ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result,
+            CancellationToken cancellationToken = default)
+        {
+            await SeenAsync(command);
+            return result;
+        }
+
+        private async Task SeenAsync(System.Data.Common.DbCommand command)
+        {
+            if (command.CommandText.Contains("\"StoredFiles\"", StringComparison.Ordinal) && ++_seen == n && Action is { } action)
+            {
+                Action = null;
+                await action();
+            }
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
 using Portal.Data.Search;
@@ -68,6 +69,16 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
     public PortalDbContext CreateDbContext() => _sqliteFile is not null
         ? new SqlitePortalDbContext(_sqliteOptions!)
         : new PostgreSqlPortalDbContext(_postgreSqlOptions!);
+
+    /// <summary>Contexts on the same database with <paramref name="interceptors"/> added, to land another writer's change at a chosen moment.</summary>
+    public IDbContextFactory<PortalDbContext> With(params IInterceptor[] interceptors) => _sqliteFile is not null
+        ? new Hooked(() => new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>(_sqliteOptions!).AddInterceptors(interceptors).Options))
+        : new Hooked(() => new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>(_postgreSqlOptions!).AddInterceptors(interceptors).Options));
+
+    private sealed class Hooked(Func<PortalDbContext> create) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => create();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -127,6 +127,18 @@ public static class DatabaseErrors
         _ => false,
     });
 
+    /// <summary>
+    /// A write the database refused for a unique index: PostgreSQL's 23505; SQLite's SQLITE_CONSTRAINT_UNIQUE (2067), or
+    /// SQLITE_CONSTRAINT (19) with its own message when extended codes are off.
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception) => Chain(exception).Any(e => e switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067
+            || sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal),
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    });
+
     internal static IEnumerable<Exception> Chain(Exception exception)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Data.Search;
-using Portal.Data.Seed;
 using Portal.Features.Editing;
 using Portal.Storage;
 using Portal.Tests.Support;
@@ -19,30 +16,30 @@ namespace Portal.Tests.Features.Editing;
 public sealed class UploadDuringSaveTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "portal-upload-during-save", Guid.NewGuid().ToString("N"));
+    private TestDatabase _database = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateSeededAsync();
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _database.DisposeAsync();
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
         }
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
     public async Task AFileUploadedToAVersionWhileASaveRemovesItIsKeptAndTheSaveIsAConflict()
     {
         var hook = new BeforeTransaction(c => c.ChangeTracker.Entries<LanguageVersion>().Any(e => e.State == EntityState.Deleted));
-        var (hooked, plain) = await SeededSqliteAsync(hook);
-        var editor = new DocumentEditor(hooked, TimeProvider.System);
-        var uploads = new DocumentFileCommands(plain, new LocalDocumentFileStore(Path.Combine(_root, "files")), TimeProvider.System);
+        var editor = new DocumentEditor(_database.With(hook), TimeProvider.System);
+        var uploads = new DocumentFileCommands(_database, new LocalDocumentFileStore(Path.Combine(_root, "files")), TimeProvider.System);
         int documentId, versionId;
         string language;
-        await using (var db = plain.CreateDbContext())
+        await using (var db = _database.CreateDbContext())
         {
             var candidate = await db.Documents.Where(d => d.Symbols.Any() && d.LanguageVersions.Count >= 2 && d.LanguageVersions.All(v => !v.Files.Any()))
                 .Select(d => new { d.Id, Last = d.LanguageVersions.OrderBy(v => v.Id).Select(v => new { v.Id, v.Language }).Last() })
@@ -60,7 +57,7 @@ public sealed class UploadDuringSaveTests : IAsyncLifetime
         Assert.NotNull(uploaded);
         Assert.Equal(EditOutcome.Conflict, result.Outcome);
         Assert.Contains(result.Current!.Versions, v => v.Language == language);
-        await using var check = plain.CreateDbContext();
+        await using var check = _database.CreateDbContext();
         Assert.True(await check.StoredFiles.AnyAsync(f => f.Id == uploaded!.Id, Cancel));
         Assert.True(await check.LanguageVersions.AnyAsync(v => v.Id == versionId, Cancel));
     }
@@ -80,25 +77,5 @@ public sealed class UploadDuringSaveTests : IAsyncLifetime
             }
             return result;
         }
-    }
-
-    private sealed class Factory(DbContextOptions<SqlitePortalDbContext> options) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => new SqlitePortalDbContext(options);
-    }
-
-    private async Task<(Factory Hooked, Factory Plain)> SeededSqliteAsync(IInterceptor hook)
-    {
-        Directory.CreateDirectory(_root);
-        var file = Path.Combine(_root, "portal.db");
-        DbContextOptions<SqlitePortalDbContext> Options(params IInterceptor[] more) => new DbContextOptionsBuilder<SqlitePortalDbContext>()
-            .UseSqlite($"Data Source={file};Pooling=False").AddInterceptors([SqliteBusyTimeout.Interceptor, SqliteSearchFunctions.Interceptor, .. more]).Options;
-        var plain = new Factory(Options());
-        await using (var db = plain.CreateDbContext())
-        {
-            await db.Database.MigrateAsync(Cancel);
-        }
-        await new DemoDataSeeder(plain, TimeProvider.System, NullLogger<DemoDataSeeder>.Instance).SeedIfEmptyAsync(Cancel);
-        return (new Factory(Options(hook)), plain);
     }
 }
