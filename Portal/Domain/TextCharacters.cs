@@ -9,20 +9,36 @@ namespace Portal.Domain;
 /// </summary>
 public static class TextCharacters
 {
-    public static bool HasNonText(string text)
+    public static bool HasNonText(string text) => IndexOfNonText(text) >= 0;
+
+    /// <summary>Where the first character that is not text stands, or -1.</summary>
+    public static int IndexOfNonText(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
             if (IsNonText(text, i))
             {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /// <summary>The character at <paramref name="index"/> as a reader can look it up: "U+000B" and its line and column, from 1.</summary>
+    public static (string CodePoint, int Line, int Column) Describe(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(index - 1, 0)) + 1;
+        var line = 1 + text.AsSpan(0, lineStart).Count('\n');
+        return ($"U+{(int)text[index]:X4}", line, index - lineStart + 1);
     }
 
     /// <summary>The text with each character that is not text replaced by <paramref name="with"/>.</summary>
-    public static string ReplaceNonText(string text, char with = '\uFFFD')
+    public static string ReplaceNonText(string text, char with = '\uFFFD') => Rewrite(text, with);
+
+    /// <summary>The text without the characters that are not text.</summary>
+    public static string RemoveNonText(string text) => Rewrite(text, null);
+
+    private static string Rewrite(string text, char? with)
     {
         if (!HasNonText(text))
         {
@@ -31,7 +47,14 @@ public static class TextCharacters
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            builder.Append(IsNonText(text, i) ? with : text[i]);
+            if (!IsNonText(text, i))
+            {
+                builder.Append(text[i]);
+            }
+            else if (with is { } replacement)
+            {
+                builder.Append(replacement);
+            }
         }
         return builder.ToString();
     }

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Editing;
 using Portal.Infrastructure;
@@ -83,6 +85,62 @@ public sealed class DocumentEditorTests(DocumentEditorTests.App app) : IClassFix
 
         var duplicate = await Editor.RegisterAsync(Viewers.Secretariat, "editor@un.example", Draft("A/75/778", "duplicate"));
         Assert.Contains("already belongs", duplicate.Errors["Symbols"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CharactersThatAreNotTextAreRefusedWithWhereTheyStandAndNothingIsSaved()
+    {
+        var draft = Draft("A/75/9101", "controls");
+        draft.Versions[0].Body = "First line.\nSecond \u000Bline.";
+        draft.Versions[1].Title = "关于\uFFFE的信";
+        draft.Versions[0].Annexes = [new AnnexDraft { Heading = "Annex\u0007", Body = "Text." }];
+        draft.Versions[0].Signatories = [new SignatoryDraft { Name = "A. Person", Function = "Ambassador\uD800" }];
+        draft.Sender = "Demo\u0000land";
+
+        var result = await Editor.RegisterAsync(Viewers.Secretariat, "editor@un.example", draft);
+
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
+        Assert.Contains("U+000B, line 2, column 8", result.Errors["Versions[0].Body"], StringComparison.Ordinal);
+        Assert.Contains("U+FFFE, line 1, column 3", result.Errors["Versions[1].Title"], StringComparison.Ordinal);
+        Assert.Contains("U+0007", result.Errors["Versions[0].Annexes[0].Heading"], StringComparison.Ordinal);
+        Assert.Contains("U+D800", result.Errors["Versions[0].Signatories[0].Function"], StringComparison.Ordinal);
+        Assert.Contains("U+0000", result.Errors["Sender"], StringComparison.Ordinal);
+        await using (var db = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
+        {
+            Assert.False(await db.DocumentSymbols.AnyAsync(s => s.Value == "A/75/9101", TestContext.Current.CancellationToken));
+        }
+
+        draft.Versions[0].Body = "First line.\n\tSecond line, with a tab.\r\n";
+        draft.Versions[1].Title = "关于𠀀的信";
+        draft.Versions[0].Annexes[0].Heading = "Annex";
+        draft.Versions[0].Signatories[0].Function = "Ambassador";
+        draft.Sender = "Demoland";
+        Assert.Equal(EditOutcome.Saved, (await Editor.RegisterAsync(Viewers.Secretariat, "editor@un.example", draft)).Outcome);
+    }
+
+    [Fact]
+    public async Task AStoredTitleWithCharactersXmlCannotCarryLeavesTheFeedAndOaiReadable()
+    {
+        var registered = await Editor.RegisterAsync(Viewers.Secretariat, "editor@un.example", Draft("A/75/9102", "xmlproof"));
+        Assert.True(registered.Outcome == EditOutcome.Saved, string.Join("; ", registered.Errors.Select(e => $"{e.Key}: {e.Value}")));
+        var id = registered.DocumentId!.Value;
+        Assert.Equal(EditOutcome.Saved, (await Editor.PublishAsync(Viewers.Secretariat, "editor@un.example", id, registered.Revision)).Outcome);
+        // As a database from before the editor refused them, or an imported one, may hold.
+        await using (var db = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext())
+        {
+            var version = await db.LanguageVersions.SingleAsync(v => v.DocumentId == id && v.Language == "en", TestContext.Current.CancellationToken);
+            version.Title = "Letter about xmlproof\uFFFF and\u0001 more";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        using var visitor = new AccountClient(app.BaseAddress);
+
+        foreach (var path in new[] { "/feeds/sessions/ga/75", $"/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:{app.BaseAddress.Host}:{id}" })
+        {
+            using var response = await visitor.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Contains(xml.Descendants(), e => !e.HasElements && e.Value.EndsWith("Letter about xmlproof\uFFFD and\uFFFD more", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

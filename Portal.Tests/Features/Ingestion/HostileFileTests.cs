@@ -47,6 +47,18 @@ public sealed class HostileFileTests : IDisposable
         Assert.Contains("The PDF could not be read", await RefusedAsync("corrupt.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\nendobj\nxref\ngarbage\n%%EOF"u8.ToArray()));
 
     [Fact]
+    public async Task CharactersThatAreNotTextAreDroppedFromWhatIsRead()
+    {
+        // Text, with a few control characters among many words (more would make it binary data).
+        var words = string.Concat(Enumerable.Repeat("The General Assembly, recalling its resolutions. ", 10));
+        var text = $"Letter dated 1 March 2021\u0007 from the \uFFFERepresentative\nof Demoland\u0001.\n{words}\fAnnex\u001B page\tend";
+
+        var read = await new DocumentReading().ReadAsync(Encoding.UTF8.GetBytes(text), Cancel);
+
+        Assert.Equal([$"Letter dated 1 March 2021 from the Representative\nof Demoland.\n{words}", "Annex page\tend"], read.Pages);
+    }
+
+    [Fact]
     public async Task OneHundredMegabytesOfTextAreRefusedWithoutBeingRead()
     {
         var path = Path.Combine(_folder, "huge.txt");

@@ -50,6 +50,44 @@ public sealed class DocumentDraft
     public IReadOnlyList<string> MemberStateList() =>
         [.. (MemberStates ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Every text field of the form, under the name the editor's errors give it (a footnote's links are not in the form).</summary>
+    public IEnumerable<(string Field, string? Text)> TextFields()
+    {
+        yield return (nameof(Symbols), Symbols);
+        yield return (nameof(MemberStates), MemberStates);
+        yield return (nameof(Sender), Sender);
+        yield return (nameof(Addressee), Addressee);
+        yield return (nameof(AgendaItems), AgendaItems);
+        foreach (var (version, v) in Versions.Select((x, i) => (x, i)))
+        {
+            var prefix = $"{nameof(Versions)}[{v}]";
+            yield return ($"{prefix}.{nameof(VersionDraft.Title)}", version.Title);
+            yield return ($"{prefix}.{nameof(VersionDraft.Body)}", version.Body);
+            foreach (var (annex, i) in version.Annexes.Select((x, i) => (x, i)))
+            {
+                var field = $"{prefix}.{nameof(VersionDraft.Annexes)}[{i}]";
+                yield return ($"{field}.{nameof(AnnexDraft.Heading)}", annex.Heading);
+                yield return ($"{field}.{nameof(AnnexDraft.Title)}", annex.Title);
+                yield return ($"{field}.{nameof(AnnexDraft.Body)}", annex.Body);
+            }
+            foreach (var (signatory, i) in version.Signatories.Select((x, i) => (x, i)))
+            {
+                var field = $"{prefix}.{nameof(VersionDraft.Signatories)}[{i}]";
+                yield return ($"{field}.{nameof(SignatoryDraft.Name)}", signatory.Name);
+                yield return ($"{field}.{nameof(SignatoryDraft.Function)}", signatory.Function);
+            }
+            foreach (var (footnote, i) in version.Footnotes.Select((x, i) => (x, i)))
+            {
+                var field = $"{prefix}.{nameof(VersionDraft.Footnotes)}[{i}]";
+                yield return ($"{field}.{nameof(FootnoteDraft.Text)}", footnote.Text);
+            }
+        }
+        foreach (var (reference, i) in References.Select((x, i) => (x, i)))
+        {
+            yield return ($"{nameof(References)}[{i}].{nameof(ReferenceDraft.Symbol)}", reference.Symbol);
+        }
+    }
+
     public IReadOnlyList<string> AgendaItemList() =>
         [.. (AgendaItems ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -344,6 +344,15 @@ public sealed partial class DocumentEditor(IDbContextFactory<PortalDbContext> co
         {
             errors[nameof(DocumentDraft.Versions)] = InterfaceText.Format("EditErrVersionHasFiles", InterfaceLanguage.NameOf(UnLanguage.FromCode(removed.Language)));
         }
+        // Feeds, OAI-PMH and the sitemap are XML, which cannot carry these characters: one stored would break them for everyone.
+        foreach (var (field, text) in draft.TextFields())
+        {
+            if (text is not null && TextCharacters.IndexOfNonText(text) is var at and >= 0)
+            {
+                var (codePoint, line, column) = TextCharacters.Describe(text, at);
+                errors[field] = InterfaceText.Format("EditErrNonText", codePoint, line, column);
+            }
+        }
         if (errors.Count > 0)
         {
             return errors;

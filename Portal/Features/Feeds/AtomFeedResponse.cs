@@ -38,12 +38,7 @@ public static class AtomFeedResponse
         }
         feed.Items = entries.Select(e => Item(http, e)).ToList();
 
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
-        {
-            new Atom10FeedFormatter(feed).WriteTo(writer);
-        }
-        var bytes = buffer.ToArray();
+        var bytes = TextOnlyXmlWriter.Write(new Atom10FeedFormatter(feed).WriteTo);
         if (ConditionalGet.IsNotModified(http, ConditionalGet.TagOf(bytes), updated))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);

@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Domain;
 
 namespace Portal.Features.Ingestion;
 
@@ -77,7 +78,10 @@ public sealed class DocumentReading(IngestionLimits limits)
         try
         {
             // Parsing runs off the caller's thread so a file that never finishes cannot hold the caller past the limit.
-            return await Task.Run(() => reader.Read(content, timeout.Token), timeout.Token).WaitAsync(timeout.Token);
+            var text = await Task.Run(() => reader.Read(content, timeout.Token), timeout.Token).WaitAsync(timeout.Token);
+            // Control characters and noncharacters in a file's text (a PDF's text layer holds them often) are not kept: the
+            // editor refuses them, and XML feeds could not carry them.
+            return text with { Pages = [.. text.Pages.Select(TextCharacters.RemoveNonText)] };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

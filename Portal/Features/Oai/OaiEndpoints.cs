@@ -332,8 +332,7 @@ public sealed class OaiProtocol(OaiQueries queries, OaiResumptionTokens tokens, 
 
     private static IResult Respond(HttpContext http, OaiArguments arguments, DateTimeOffset responseDate, Action<XmlWriter>? body)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        var bytes = TextOnlyXmlWriter.Write(writer =>
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("OAI-PMH", Namespace);
@@ -368,8 +367,8 @@ public sealed class OaiProtocol(OaiQueries queries, OaiResumptionTokens tokens, 
             }
             writer.WriteEndElement();
             writer.WriteEndDocument();
-        }
+        });
         // OAI-PMH answers every request, errors included, with 200 and text/xml.
-        return Results.Bytes(buffer.ToArray(), "text/xml; charset=utf-8");
+        return Results.Bytes(bytes, "text/xml; charset=utf-8");
     }
 }

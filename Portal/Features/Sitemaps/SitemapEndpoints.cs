@@ -130,14 +130,12 @@ public static class SitemapEndpoints
 
     private static IResult Xml(HttpContext http, Action<XmlWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        var bytes = TextOnlyXmlWriter.Write(writer =>
         {
             writer.WriteStartDocument();
             write(writer);
             writer.WriteEndDocument();
-        }
-        var bytes = buffer.ToArray();
+        });
         if (ConditionalGet.IsNotModified(http, ConditionalGet.TagOf(bytes), lastModified: null))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
