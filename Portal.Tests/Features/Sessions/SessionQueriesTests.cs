@@ -248,7 +248,10 @@ public abstract class SessionQueriesTests(DatabaseProvider provider)
 
         Assert.NotNull(session);
         Assert.Equal([34, 71, 72, 98, 135], session.AgendaItems.Select(i => i.Number));
-        Assert.Equal("Right of peoples to self-determination", session.AgendaItems.Single(i => i.Number == 71).Title);
+        var item71 = session.AgendaItems.Single(i => i.Number == 71);
+        Assert.Equal("Right of peoples to self-determination", item71.Title("en").Title);
+        Assert.Equal(new VersionTitle("ar", "حق الشعوب في تقرير المصير"), item71.Title("ar"));
+        Assert.Equal(new VersionTitle("en", "General and complete disarmament"), session.AgendaItems.Single(i => i.Number == 98).Title("zh"));
         Assert.Equal(0, session.AgendaItems.Single(i => i.Number == 98).DocumentCount);
         Assert.True(session.AgendaItems.Single(i => i.Number == 71).DocumentCount >= 4);
         Assert.Equal(74, session.Previous?.Number);

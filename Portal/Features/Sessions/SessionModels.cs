@@ -10,7 +10,12 @@ public sealed record SessionRow(int Id, Organ Organ, int Number, int DocumentCou
     public string Url => SiteUrls.Session(Organ, Number);
 }
 
-public sealed record AgendaItemRow(int Number, string Title, int DocumentCount);
+/// <summary>An agenda item in a session's list, with its title in every language held (the page picks the interface's).</summary>
+public sealed record AgendaItemRow(int Number, IReadOnlyList<VersionTitle> Titles, int DocumentCount)
+{
+    /// <summary>The title in <paramref name="language"/> when held, else in English, else any; see <see cref="TitlePreference.PickItem"/>.</summary>
+    public VersionTitle Title(string language) => TitlePreference.PickItem(Titles, language) ?? new VersionTitle(TitlePreference.Language, "");
+}
 
 public sealed record SessionDetail(
     SessionRow Session,

@@ -83,9 +83,11 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .Select(a => new
             {
                 a.Number,
-                Title = a.Titles.AsQueryable().OrderBy(TitlePreference.EnglishFirst).Select(t => t.Title).FirstOrDefault() ?? "",
+                Titles = a.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList(),
                 Count = a.Documents.Count(da => visible.Any(d => d.Id == da.DocumentId)),
             })
+            // The titles in a second command for all the items at once, so the counts are not repeated per title row.
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
         var sessionId = session.Row.Id;
@@ -110,7 +112,7 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             .Select(s => new SessionRow(s.Id, s.Organ, s.Number, 0)).FirstOrDefaultAsync(cancellationToken);
 
         return new SessionDetail(session.Row, session.StartsOn, session.EndsOn,
-            items.Select(i => new AgendaItemRow(i.Number, i.Title, i.Count)).ToList(),
+            items.Select(i => new AgendaItemRow(i.Number, i.Titles, i.Count)).ToList(),
             new PagedResult<DocumentRow>(unfiledRows, unfiledCount, page, pageSize), previous, next);
     }
 }
