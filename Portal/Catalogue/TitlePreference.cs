@@ -5,9 +5,10 @@ using Portal.Domain;
 namespace Portal.Catalogue;
 
 /// <summary>
-/// Which title names a document or an agenda item in lists, sorts and breadcrumbs: the English one
-/// (the catalogue's title, else the English version's), else the first held in UN order. The
-/// expressions are the same rule for EF queries, which translate them to SQL.
+/// Which title names a document in lists, sorts and breadcrumbs: the English one (the catalogue's title,
+/// else the English version's), else the first held in UN order; the expression is the same rule for EF
+/// queries, which translate it to SQL. An agenda item is named by its title in the language asked for
+/// (the interface's, or a version's), else by its English one (<see cref="PickItem"/>).
 /// </summary>
 public static class TitlePreference
 {
@@ -16,9 +17,6 @@ public static class TitlePreference
     /// <summary>For EF sorts: the catalogue title, else the English version's, else any version's.</summary>
     public static readonly Expression<Func<Document, string?>> DocumentTitle = d =>
         d.CatalogTitle ?? d.LanguageVersions.OrderBy(v => v.Language == UnLanguage.English.Code ? 0 : 1).Select(v => v.Title).FirstOrDefault();
-
-    /// <summary>For EF projections of agenda items: <c>a.Titles.AsQueryable().OrderBy(EnglishFirst)</c>.</summary>
-    public static readonly Expression<Func<AgendaItemTitle, int>> EnglishFirst = t => t.Language == UnLanguage.English.Code ? 0 : 1;
 
     /// <summary>The English catalogue title, else the English version's, else the first version's in UN order.</summary>
     public static VersionTitle Pick(string? catalogTitle, IReadOnlyList<VersionTitle> versions)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
@@ -46,8 +47,32 @@ public sealed record SearchResultItem(DocumentRow Row, string Language, string T
     public UnLanguage LanguageInfo => UnLanguage.FromCode(Language);
 }
 
-/// <summary>A facet value: its label, how many found documents have it, and the filter that selects it.</summary>
-public sealed record FacetValue(string Label, int Count, SearchFilter Filter, bool IsSelected, string? Language = null);
+/// <summary>
+/// A facet value: its label, how many found documents have it, and the filter that selects it.
+/// <paramref name="Language"/> marks a label wholly in another language than the interface's; <see cref="Part"/> a part of one.
+/// </summary>
+public sealed record FacetValue(string Label, int Count, SearchFilter Filter, bool IsSelected, string? Language = null)
+{
+    /// <summary>The label split around a part in another language (an agenda item's title held only in English); null when it has none.</summary>
+    public LabelPart? Part { get; init; }
+}
+
+/// <summary>A label in the interface's language around a title in another: the text before it, the title, the text after.</summary>
+public sealed record LabelPart(string Before, VersionTitle Title, string After)
+{
+    /// <summary>
+    /// <paramref name="format"/> filled with <paramref name="values"/> and then the title as its last placeholder; the
+    /// parts when the title is not in <paramref name="interfaceLanguage"/>, so that it can be marked with its own language.
+    /// </summary>
+    public static (string Text, LabelPart? Part) Format(string format, VersionTitle title, string interfaceLanguage, params object[] values)
+    {
+        const string Marker = "\u0001";
+        var text = string.Format(CultureInfo.CurrentCulture, format, [.. values, Marker]);
+        var at = text.IndexOf(Marker, StringComparison.Ordinal);
+        var part = title.Language == interfaceLanguage || at < 0 ? null : new LabelPart(text[..at], title, text[(at + Marker.Length)..]);
+        return (text.Replace(Marker, title.Title, StringComparison.Ordinal), part);
+    }
+}
 
 /// <summary>What a facet groups the found documents by.</summary>
 public enum FacetKey

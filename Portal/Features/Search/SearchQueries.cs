@@ -192,7 +192,7 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
                 a.Session.Organ,
                 Session = a.Session.Number,
                 a.Number,
-                Title = a.Titles.AsQueryable().OrderBy(TitlePreference.EnglishFirst).Select(t => t.Title).FirstOrDefault(),
+                Titles = a.Titles.Select(t => new VersionTitle(t.Language, t.Title)).ToList(),
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
@@ -211,8 +211,10 @@ public sealed class SearchQueries(IDbContextFactory<PortalDbContext> contextFact
             {
                 var name = itemNames[i.Key];
                 var key = new AgendaItemKey(name.Organ, name.Session, name.Number);
-                var label = InterfaceText.Format("SessionItemTitle", SessionNames.Label(name.Organ, name.Session), name.Number, name.Title ?? "");
-                return new FacetValue(label, i.Value, first with { AgendaItem = key }, filter.AgendaItem == key);
+                // The title in the interface's language when held, else in English, marked as such inside the label.
+                var title = TitlePreference.PickItem(name.Titles, interfaceLanguage) ?? new VersionTitle(interfaceLanguage, "");
+                var label = LabelPart.Format(InterfaceText.Get("SessionItemTitle"), title, interfaceLanguage, SessionNames.Label(name.Organ, name.Session), name.Number);
+                return new FacetValue(label.Text, i.Value, first with { AgendaItem = key }, filter.AgendaItem == key) { Part = label.Part };
             }).ToList()),
             new(FacetKey.Organ, Enum.GetValues<Organ>().Where(organs.ContainsKey).Select(organ =>
                 new FacetValue(SessionNames.OrganName(organ), organs[organ], first with { Organ = organ }, filter.Organ == organ)).ToList()),
