@@ -9,8 +9,11 @@ public sealed record SessionLink(Organ Organ, int Number)
     public string Url => SiteUrls.Session(Organ, Number);
 }
 
-/// <summary>An agenda item a document is circulated under, with the sub-items ("a") it names, if any.</summary>
-public sealed record AgendaItemLink(Organ Organ, int Session, int Number, string Title, IReadOnlyList<string>? SubItems = null)
+/// <summary>
+/// An agenda item a document is circulated under, with the sub-items ("a") it names, if any, and its title in the
+/// language asked for when held, else in <paramref name="TitleLanguage"/> (English, else any).
+/// </summary>
+public sealed record AgendaItemLink(Organ Organ, int Session, int Number, string Title, string TitleLanguage, IReadOnlyList<string>? SubItems = null)
 {
     /// <summary>The item's page; filtered to the sub-item when the document names exactly one.</summary>
     public string Url => SubItems is [var only] ? SiteUrls.AgendaSubItem(Organ, Session, Number, only) : SiteUrls.AgendaItem(Organ, Session, Number);
@@ -20,10 +23,10 @@ public sealed record AgendaItemLink(Organ Organ, int Session, int Number, string
 
     // Two links are equal when they name the same sub-items, not the same list object.
     public bool Equals(AgendaItemLink? other) =>
-        other is not null && Organ == other.Organ && Session == other.Session && Number == other.Number && Title == other.Title
+        other is not null && Organ == other.Organ && Session == other.Session && Number == other.Number && Title == other.Title && TitleLanguage == other.TitleLanguage
         && (SubItems ?? []).SequenceEqual(other.SubItems ?? []);
 
-    public override int GetHashCode() => HashCode.Combine(Organ, Session, Number, Title, Label);
+    public override int GetHashCode() => HashCode.Combine(Organ, Session, Number, Title, TitleLanguage, Label);
 }
 
 public static class AgendaItemLabels

@@ -126,6 +126,10 @@ internal sealed record SubItemLetter(int AgendaItemId, string Letter);
 
 internal sealed record ItemWithTitles(Organ Organ, int Session, int Number, IReadOnlyList<VersionTitle> Titles, int AgendaItemId)
 {
-    /// <summary>The link with the title in <paramref name="language"/>, else English, else the first held.</summary>
-    public AgendaItemLink Link(string language, IReadOnlyList<string> subItems) => new(Organ, Session, Number, TitlePreference.PickItemTitle(Titles, language), subItems);
+    /// <summary>The link with the title in <paramref name="language"/>, else English, else the first held, and the language it is in.</summary>
+    public AgendaItemLink Link(string language, IReadOnlyList<string> subItems)
+    {
+        var title = TitlePreference.PickItem(Titles, language) ?? new VersionTitle(language, "");
+        return new(Organ, Session, Number, title.Title, title.Language, subItems);
+    }
 }
