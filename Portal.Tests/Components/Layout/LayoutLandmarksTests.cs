@@ -42,10 +42,21 @@ public class LayoutLandmarksTests(LayoutLandmarksTests.Fixture fixture) : IClass
     {
         var document = await OpenAsync(path);
 
-        // The menu's organ names (role=heading, level 2) come before it in the source; no heading element does.
-        var first = document.Body!.QuerySelector("h1, h2, h3, h4, h5, h6")!;
+        // The menu comes before <main> in the source: its organ names label their lists of sessions, they are not headings.
+        var first = document.Body!.QuerySelector("h1, h2, h3, h4, h5, h6, [role=heading]")!;
         Assert.Equal("h1", first.LocalName);
         Assert.Null(document.QuerySelector("header.mud-appbar")!.QuerySelector("h1, h2, h3, h4, h5, h6, [role=heading]"));
+    }
+
+    [Fact]
+    public async Task TheMenuNamesEachListOfSessionsByItsOrgan()
+    {
+        var document = await OpenAsync("/");
+
+        var lists = document.QuerySelectorAll("nav ul.portal-nav-sessions").ToList();
+        Assert.Equal(["General Assembly", "Security Council", "Economic and Social Council"],
+            lists.Select(list => document.GetElementById(list.GetAttribute("aria-labelledby")!)?.TextContent.Trim()));
+        Assert.All(lists, list => Assert.NotEmpty(list.QuerySelectorAll("li > a[href^='/sessions/']")));
     }
 
     [Theory]
