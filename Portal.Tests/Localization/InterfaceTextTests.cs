@@ -97,10 +97,25 @@ public partial class InterfaceTextTests
         Assert.Empty(used.Where(u => !English.ContainsKey(u.Key)).Select(u => $"{u.File}: {u.Key}"));
     }
 
+    [Fact]
+    public void ArabicNamesAVersionByItsLanguageGrammatically()
+    {
+        // The language names are definite adjectives ("العربية"): "النسخة العربية" and "نسخة باللغة العربية" are
+        // Arabic, "نسخة العربية" (an indefinite noun before them) is not.
+        var arabic = Strings(CultureInfo.GetCultureInfo("ar"));
+
+        Assert.Empty(arabic.Where(e => IndefiniteVersionOfLanguage().IsMatch(e.Value)).Select(e => $"{e.Key}: {e.Value}"));
+        Assert.Equal("لا توجد نسخة باللغة الصينية", string.Format(CultureInfo.InvariantCulture, arabic["NoVersionIn"], arabic["Language_zh"]));
+    }
+
     private static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Distinct().Order()];
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>"نسخة" as a word of its own (not "النسخة", "للنسخة") right before a placeholder.</summary>
+    [GeneratedRegex(@"(?<![\u0600-\u06FF])نسخة \{\d+\}")]
+    private static partial Regex IndefiniteVersionOfLanguage();
 
     /// <summary><c>Text["Key"]</c> (components), <c>InterfaceText.Get("Key")</c> and <c>InterfaceText.Format("Key", …)</c> (other code).</summary>
     [GeneratedRegex("""(?:\bText\[|\bInterfaceText\.(?:Get|Format)\()\s*"([A-Za-z0-9_.]+)"\s*[\],)]""")]
