@@ -133,6 +133,9 @@ public abstract partial class AlertTests(AlertsApp app)
         Assert.Contains("Se désabonner: ", alert.TextBody, StringComparison.Ordinal);
         var html = WebUtility.HtmlDecode(alert.HtmlBody);
         Assert.Contains(">Se désabonner</a>", html, StringComparison.Ordinal);
+        // Only the language's own name is marked as in that language (here the same): the rest of the line is in the mail's.
+        Assert.Contains("<li>français (<span lang=\"fr\" dir=\"ltr\">Français</span>): ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<li lang=", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Unsubscribe", alert.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("New in the UN", html, StringComparison.Ordinal);
     }

@@ -99,7 +99,8 @@ public sealed class AlertComposer(IOptions<PortalOptions> options, AlertManageLi
                 var links = Links(version, site);
                 var name = InterfaceLanguage.NameOf(language);
                 text.AppendLine($"  {name}: " + string.Join("  ", links.Select(l => $"{l.Label} {l.Url}")));
-                html.AppendLine($"<li lang=\"{language.Code}\" dir=\"{language.Direction}\">{Html(name)} ({Html(language.NativeName)}): "
+                // Only the language's own name is in that language; the rest of the line is in the mail's.
+                html.AppendLine($"<li>{Html(name)} (<span lang=\"{language.Code}\" dir=\"{language.Direction}\">{Html(language.NativeName)}</span>): "
                     + string.Join(" · ", links.Select(l => $"<a href=\"{Html(l.Url)}\">{Html(l.Label)}</a>")) + "</li>");
             }
             html.AppendLine("</ul>");
