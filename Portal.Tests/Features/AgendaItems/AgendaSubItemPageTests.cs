@@ -40,7 +40,11 @@ public sealed class AgendaSubItemPageTests(AgendaSubItemPageTests.App app) : ICl
         var whole = await visitor.GetStringAsync("/sessions/ga/75/items/72", Cancel);
         Assert.Contains("A/75/9701", whole);
         Assert.Contains("A/75/9702", whole);
-        // A letter that is not a sub-item's falls back to the whole item, like every other unknown filter value.
-        Assert.Contains("A/75/9702", await visitor.GetStringAsync("/sessions/ga/75/items/72?sub=%3Cx%3E", Cancel));
+        // What is not a sub-item letter at all is a 400 that says so, over the whole item.
+        using var malformed = await visitor.GetAsync("/sessions/ga/75/items/72?sub=%3Cx%3E", Cancel);
+        var html = System.Net.WebUtility.HtmlDecode(await malformed.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("is not a sub-item letter such as a or (b).", html);
+        Assert.Contains("A/75/9702", html);
     }
 }

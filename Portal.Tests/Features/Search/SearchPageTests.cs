@@ -92,7 +92,7 @@ public class SearchPageTests(PortalAppFactory factory) : IClassFixture<PortalApp
     public async Task ATenThousandCharacterQueryIsShortenedNotRejected()
     {
         var query = Uri.EscapeDataString(new string('地', 5000) + new string('z', 5000));
-        var response = await Client().GetAsync("/search?q=" + query + "&page=-4&from=yesterday&session=ga-x&distr=7", TestContext.Current.CancellationToken);
+        var response = await Client().GetAsync("/search?q=" + query + "&page=2&session=ga-75&distr=general", TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -96,12 +96,12 @@ public class TodayPageTests(TodayPageTests.Fixture fixture) : IClassFixture<Toda
     [InlineData("/today?date=yesterday")]
     [InlineData("/today?date=0001-01-01&organ=xx&lang=zz")]
     [InlineData("/today?date=99999-01-01")]
-    public async Task AMalformedDateSaysSoAndShowsToday(string path)
+    public async Task AMalformedDateIsA400ThatSaysSoAndShowsToday(string path)
     {
         var (status, html) = await GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("is not a date such as 2021-03-30", html);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Matches("date: “.*” is not a date", System.Net.WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "")));
         Assert.Contains("Issued on " + DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), html);
     }
 

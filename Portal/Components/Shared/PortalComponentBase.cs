@@ -47,6 +47,19 @@ public abstract class PortalComponentBase : ComponentBase, IDisposable
     private const string NotFoundKey = "portal:not-found";
 
     /// <summary>
+    /// Answers 400 when the page could not read some of its query values (<see cref="QueryInput"/>); the page
+    /// still renders, with <c>QueryProblems</c> saying which values and its form to correct them. A 404 the
+    /// page sets later (<see cref="SetNotFoundStatus"/>) takes precedence.
+    /// </summary>
+    protected void SetBadRequestStatusIf(QueryInput input)
+    {
+        if (input.HasProblems && HttpContext is { Response.HasStarted: false } context)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    /// <summary>
     /// A page's state: the one persisted from prerendering when it was loaded for this <paramref name="key"/>
     /// (the circuit then does not query again), else freshly loaded; a real 404 when it found nothing.
     /// </summary>

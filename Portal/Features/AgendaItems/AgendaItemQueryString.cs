@@ -1,29 +1,29 @@
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Infrastructure;
 
 namespace Portal.Features.AgendaItems;
 
 /// <summary>
 /// The agenda-item table's state lives in the URL (<c>?kind=letter&amp;lang=fr&amp;sort=symbol&amp;dir=asc&amp;page=2</c>)
-/// so every view can be bookmarked, shared and reached with the back button. Unknown values fall
-/// back to the defaults instead of failing.
+/// so every view can be bookmarked, shared and reached with the back button. A value that cannot be read
+/// falls back to its default, and the page answers 400 saying which (<see cref="QueryInput"/>).
 /// </summary>
 public static class AgendaItemQueryString
 {
-    public static AgendaItemFilter Parse(string? kind, string? language, string? sort, string? direction, int? page, int pageSize, string? subItem = null)
+    /// <summary>The table's state; a value that cannot be read is the default and is reported to <paramref name="input"/>.</summary>
+    public static AgendaItemFilter Parse(string? kind, string? language, string? sort, string? direction, string? page, int pageSize, string? subItem, QueryInput input)
     {
-        DocumentKind? parsedKind = Enum.TryParse<DocumentKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null;
-        var parsedLanguage = UnLanguage.TryParse(language, out var l) ? l.Code : null;
-        var parsedSort = Enum.TryParse<DocumentSort>(sort, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(sort, out _) ? s : DocumentSort.Date;
-        var descending = direction?.ToLowerInvariant() switch
+        var parsedSort = input.Enum<DocumentSort>("sort", sort) ?? DocumentSort.Date;
+        var descending = input.OneOf("dir", direction, "asc", "desc") switch
         {
             "asc" => false,
             "desc" => true,
             _ => parsedSort == DocumentSort.Date,
         };
-        return new AgendaItemFilter(parsedKind, parsedLanguage, parsedSort, descending, Math.Max(1, page ?? 1), pageSize,
-            AgendaSubItem.TryParseLetter(subItem, out var letter) ? letter : null);
+        return new AgendaItemFilter(input.Enum<DocumentKind>("kind", kind), input.Language("lang", language), parsedSort, descending,
+            input.Page("page", page), pageSize, input.SubItem("sub", subItem));
     }
 
     /// <summary>The query string for a filter, without defaults, so URLs stay short and canonical.</summary>

@@ -9,9 +9,9 @@ using Portal.Infrastructure;
 namespace Portal.Features.Api;
 
 /// <summary>
-/// Reads API query parameters strictly: unlike a page, which ignores a malformed value so an old link still
-/// opens, a program is told at once (400, problem+json, one line per bad parameter) instead of receiving
-/// an unfiltered answer it would take for the filtered one.
+/// Reads API query parameters strictly, by the rules the pages apply too (<see cref="QueryValues"/>): a program
+/// is told at once (400, problem+json, one line per bad parameter) instead of receiving an unfiltered answer
+/// it would take for the filtered one. The pages' counterpart, with translated sentences, is <see cref="QueryInput"/>.
 /// </summary>
 public sealed class ApiInput
 {
@@ -28,10 +28,9 @@ public sealed class ApiInput
         {
             return null;
         }
-        var parts = text.Split('-');
-        if (parts is [var slug, var number] && SessionNames.TryParseSlug(slug, out var organ) && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (QueryValues.TrySession(text, out var session))
         {
-            return (organ, n);
+            return (session.Organ, session.Number);
         }
         Add(name, $"“{InputEcho.Shorten(text)}” is not a session such as ga-75 or sc-2021");
         return null;
@@ -43,12 +42,9 @@ public sealed class ApiInput
         {
             return null;
         }
-        var parts = text.Split('-');
-        if (parts is [var slug, var session, var number] && SessionNames.TryParseSlug(slug, out var organ)
-            && int.TryParse(session, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-            && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (QueryValues.TryAgendaItem(text, out var item))
         {
-            return (organ, s, n);
+            return (item.Organ, item.Session, item.Number);
         }
         Add(name, $"“{InputEcho.Shorten(text)}” is not an agenda item such as ga-75-71");
         return null;
@@ -74,11 +70,11 @@ public sealed class ApiInput
         {
             return null;
         }
-        if (!char.IsDigit(text[0]) && System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+        if (QueryValues.TryEnum<T>(text, out var value))
         {
             return value;
         }
-        Add(name, $"“{InputEcho.Shorten(text)}” is not one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        Add(name, $"“{InputEcho.Shorten(text)}” is not one of {QueryValues.NamesOf<T>()}");
         return null;
     }
 
@@ -110,18 +106,24 @@ public sealed class ApiInput
         return text.Trim();
     }
 
-    public DateOnly? Date(string name, string? text)
+    /// <summary>A date from <paramref name="min"/> to <paramref name="max"/> when they are given.</summary>
+    public DateOnly? Date(string name, string? text, DateOnly? min = null, DateOnly? max = null)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!QueryValues.TryDate(text, out var date))
         {
-            return date;
+            Add(name, $"“{InputEcho.Shorten(text)}” is not a date such as 2021-03-30");
+            return null;
         }
-        Add(name, $"“{InputEcho.Shorten(text)}” is not a date such as 2021-03-30");
-        return null;
+        if (date < min || date > max)
+        {
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"“{InputEcho.Shorten(text)}” is not a date from {min ?? DateOnly.MinValue:yyyy-MM-dd} to {max ?? DateOnly.MaxValue:yyyy-MM-dd}"));
+            return null;
+        }
+        return date;
     }
 
     public int Limit(string? text, int defaultLimit, int maxLimit)
@@ -144,7 +146,7 @@ public sealed class ApiInput
         {
             return 1;
         }
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 && page <= QueryValues.MaxPage)
+        if (QueryValues.TryPage(text, out var page))
         {
             return page;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Catalogue;
 using Portal.Data;
@@ -91,11 +92,22 @@ public static class FeedEndpoints
         return AtomFeedResponse.Create(http, header, entries, page, hasMore);
     }
 
-    /// <summary>The feed page asked for: 1 to <see cref="FeedRoutes.MaxPage"/>, else a 400 that says where older documents are.</summary>
+    /// <summary>The feed page asked for: 1 to <see cref="FeedRoutes.MaxPage"/>, else a 400 that says what is wrong or where older documents are.</summary>
     public static bool TryReadPage(string? text, out int page, out IResult problem)
     {
-        page = QueryValues.Page(text);
+        page = 1;
         problem = Results.Empty;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1)
+        {
+            page = 1;
+            problem = Results.Problem(detail: $"page: “{InputEcho.Shorten(text)}” is not a page number from 1 to {FeedRoutes.MaxPage}.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return false;
+        }
         if (page > FeedRoutes.MaxPage)
         {
             problem = Results.Problem(

@@ -3,30 +3,41 @@ using Microsoft.AspNetCore.WebUtilities;
 using Portal.Data.Entities;
 using Portal.Catalogue;
 using Portal.Domain;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Search;
 
 /// <summary>
 /// The search URL, <c>/search?q=landmines&amp;session=ga-75&amp;item=ga-75-132&amp;organ=ga&amp;kind=letter&amp;sender=Armenia&amp;lang=zh&amp;from=2021-01-01&amp;to=2021-12-31&amp;distr=general&amp;page=2</c>.
-/// Unknown or malformed values are ignored rather than failing, so an old or hand-edited link still opens.
+/// The page reads it strictly (<see cref="QueryInput"/>: a value it cannot read is a 400 that says so); a saved
+/// search (an alert target) is read leniently, a value that cannot be read left out.
 /// </summary>
 public static class SearchQueryString
 {
     public const string Path = SiteUrls.SearchPath;
 
+    /// <summary>The filters, with every value that cannot be read left out and reported to <paramref name="input"/>.</summary>
     public static SearchFilter Parse(string? q, string? session, string? item, string? organ, string? kind, string? sender,
-        string? language, string? from, string? to, string? distribution, int? page) => new(
+        string? language, string? from, string? to, string? distribution, string? page, QueryInput input) => new(
             Query: q ?? "",
-            Session: ParseSession(session),
-            AgendaItem: ParseItem(item),
-            Organ: SessionNames.TryParseSlug(organ, out var o) ? o : null,
-            Kind: ParseEnum<DocumentKind>(kind),
-            Sender: string.IsNullOrWhiteSpace(sender) || sender.Length > 200 ? null : sender.Trim(),
-            Language: UnLanguage.TryParse(language, out var l) ? l.Code : null,
-            From: ParseDate(from),
-            To: ParseDate(to),
-            Distribution: ParseEnum<Distribution>(distribution),
-            Page: Math.Clamp(page ?? 1, 1, 10_000));
+            Session: input.Session("session", session),
+            AgendaItem: input.AgendaItem("item", item),
+            Organ: input.Organ("organ", organ),
+            Kind: input.Enum<DocumentKind>("kind", kind),
+            Sender: input.Text("sender", sender, MaxSenderLength),
+            Language: input.Language("lang", language),
+            From: input.Date("from", from),
+            To: input.Date("to", to),
+            Distribution: input.Enum<Distribution>("distr", distribution),
+            Page: input.Page("page", page));
+
+    /// <summary>The filters, with every value that cannot be read left out; the page number as already read.</summary>
+    public static SearchFilter Parse(string? q, string? session, string? item, string? organ, string? kind, string? sender,
+        string? language, string? from, string? to, string? distribution, int? page) =>
+        Parse(q, session, item, organ, kind, sender, language, from, to, distribution, null, new QueryInput()) with { Page = Math.Clamp(page ?? 1, 1, QueryValues.MaxPage) };
+
+    /// <summary>The longest sender name a search takes, as the API.</summary>
+    public const int MaxSenderLength = 200;
 
     /// <summary>The filters of a query string as <see cref="Url"/> writes it, with or without its leading <c>?</c>.</summary>
     public static SearchFilter Parse(string queryString)
@@ -34,7 +45,7 @@ public static class SearchQueryString
         var query = QueryHelpers.ParseQuery(queryString.TrimStart('?'));
         string? Value(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
         return Parse(Value("q"), Value("session"), Value("item"), Value("organ"), Value("kind"), Value("sender"), Value("lang"), Value("from"), Value("to"),
-            Value("distr"), int.TryParse(Value("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : null);
+            Value("distr"), Value("page"), new QueryInput());
     }
 
     public static string Url(SearchFilter filter) => new UrlQuery()
@@ -50,28 +61,4 @@ public static class SearchQueryString
         .Add("distr", filter.Distribution?.ToString().ToLowerInvariant())
         .Add("page", filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null)
         .AppendTo(Path);
-
-    private static SessionKey? ParseSession(string? text)
-    {
-        var parts = text?.Split('-');
-        return parts is [var slug, var number] && SessionNames.TryParseSlug(slug, out var organ) && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? new SessionKey(organ, n)
-            : null;
-    }
-
-    private static AgendaItemKey? ParseItem(string? text)
-    {
-        var parts = text?.Split('-');
-        return parts is [var slug, var session, var number] && SessionNames.TryParseSlug(slug, out var organ)
-            && int.TryParse(session, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-            && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? new AgendaItemKey(organ, s, n)
-            : null;
-    }
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static T? ParseEnum<T>(string? text) where T : struct, Enum =>
-        !string.IsNullOrEmpty(text) && !char.IsDigit(text[0]) && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 }

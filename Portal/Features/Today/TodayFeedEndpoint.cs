@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.Catalogue;
 using Portal.Domain;
+using Portal.Features.Api;
 using Portal.Features.Feeds;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;
@@ -25,11 +26,16 @@ public static class TodayFeedEndpoint
     private static async Task<IResult> FeedAsync(string? date, string? organ, string? lang, HttpContext http, TodayQueries queries, TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var filter = TodayQueryString.Parse(date, organ, lang, today, out var problem);
-        if (problem is not null)
+        // Checked as the API checks it (English problem+json), then read as the page reads it.
+        var input = new ApiInput();
+        input.Date("date", date, TodayQueryString.MinDate, TodayQueryString.MaxDate);
+        input.Organ("organ", organ);
+        input.Language("lang", lang);
+        if (input.Problem is { } problem)
         {
-            return Results.Problem(detail: $"“{InputEcho.Shorten(date ?? "")}” is not a date such as 2021-03-30.", statusCode: StatusCodes.Status400BadRequest, title: "Bad date");
+            return problem;
         }
+        var filter = TodayQueryString.Parse(date, organ, lang, today, new QueryInput());
         var thatDay = !string.IsNullOrWhiteSpace(date);
         var versions = await queries.ListReleasedAsync(filter, thatDay ? filter.Date : null, FeedRoutes.PageSize, Viewer.From(http.User), http.RequestAborted);
         var entries = versions.Select(Entry).ToList();

@@ -2,13 +2,13 @@ using System.Globalization;
 using Portal.Catalogue;
 using Portal.Domain;
 using Portal.Features.Sessions;
-using Portal.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Today;
 
 /// <summary>
-/// <c>/today?date=2021-03-30&amp;organ=ga&amp;lang=fr</c>. A missing date is today (UTC); malformed values
-/// are reported by <see cref="Parse"/> and otherwise ignored, so a hand-edited link still opens.
+/// <c>/today?date=2021-03-30&amp;organ=ga&amp;lang=fr</c>. A missing date is today (UTC); a value that cannot
+/// be read is reported by <see cref="Parse"/>, and the page answers 400 showing today's releases under the others.
 /// </summary>
 public static class TodayQueryString
 {
@@ -19,25 +19,9 @@ public static class TodayQueryString
     public static readonly DateOnly MinDate = new(1945, 1, 1);
     public static readonly DateOnly MaxDate = new(2999, 12, 31);
 
-    public static TodayFilter Parse(string? date, string? organ, string? language, DateOnly today, out string? problem)
-    {
-        problem = null;
-        var day = today;
-        if (!string.IsNullOrWhiteSpace(date))
-        {
-            if (DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed >= MinDate && parsed <= MaxDate)
-            {
-                day = parsed;
-            }
-            else
-            {
-                problem = InterfaceText.Format("NotADate", Infrastructure.InputEcho.Shorten(date));
-            }
-        }
-        return new TodayFilter(day,
-            SessionNames.TryParseSlug(organ, out var o) ? o : null,
-            UnLanguage.TryParse(language, out var l) ? l.Code : null);
-    }
+    /// <summary>The filters; a value that cannot be read (a date outside <see cref="MinDate"/>–<see cref="MaxDate"/> included) is left out and reported to <paramref name="input"/>.</summary>
+    public static TodayFilter Parse(string? date, string? organ, string? language, DateOnly today, QueryInput input) =>
+        new(input.Date("date", date, MinDate, MaxDate) ?? today, input.Organ("organ", organ), input.Language("lang", language));
 
     public static string Url(TodayFilter filter) => Path + Query(filter, withDate: true);
 
