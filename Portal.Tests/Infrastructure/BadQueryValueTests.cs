@@ -141,6 +141,8 @@ public class BadQueryValueTests(BadQueryValueTests.Fixture fixture) : IClassFixt
     [Theory]
     [InlineData("/feeds/ga?page=abc", "“abc” is not a page number")]
     [InlineData("/feeds/sessions/ga/75?page=0", "“0” is not a page number")]
+    [InlineData("/feeds/search?q=mines&from=2021-02-30", "from: “2021-02-30” is not a date such as 2021-03-30.")]
+    [InlineData("/feeds/search?q=mines&lang=xx", "lang: “xx” is not a UN language code")]
     [InlineData("/feeds/today?organ=xx", "organ: “xx” is not an organ")]
     [InlineData("/feeds/today?date=0001-01-01", "date: “0001-01-01” is not a date from 1945-01-01 to 2999-12-31.")]
     public async Task FeedsAnswerABadValueWithAProblem(string path, string detail)

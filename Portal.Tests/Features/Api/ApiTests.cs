@@ -157,6 +157,7 @@ public class ApiTests(ApiTests.Fixture fixture) : IClassFixture<ApiTests.Fixture
     [InlineData("/api/v1/documents?changedSince=2026-12-01T00:00:00Z&cursor=AQAAAA", "cursor")]
     [InlineData("/api/v1/search", "q")]
     [InlineData("/api/v1/search?q=mines&page=0", "page")]
+    [InlineData("/api/v1/search?q=mines&sender=sssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss", "sender")]
     public async Task BadParametersAnswer400WithAProblemNamingThem(string path, string parameter)
     {
         var (status, problem, response) = await GetAsync(path);

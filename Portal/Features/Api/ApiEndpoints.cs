@@ -177,6 +177,7 @@ public static class ApiEndpoints
         input.Language("lang", lang);
         input.Date("from", from);
         input.Date("to", to);
+        input.Text("sender", sender);
         var pageNumber = input.Page("page", page);
         var size = input.Limit(limit, 20, 100);
         if (string.IsNullOrWhiteSpace(q))

@@ -1,3 +1,5 @@
+using Portal.Data.Entities;
+using Portal.Features.Api;
 using Portal.Features.Feeds;
 using Portal.Infrastructure;
 
@@ -27,6 +29,21 @@ public static class SearchFeedEndpoint
         if (!FeedEndpoints.TryReadPage(page, out var pageNumber, out var problem))
         {
             return problem;
+        }
+        // The filters are checked as the API checks them: a feed that quietly dropped one would be followed for years.
+        var input = new ApiInput();
+        input.Session("session", session);
+        input.AgendaItem("item", item);
+        input.Organ("organ", organ);
+        input.Enum<DocumentKind>("kind", kind);
+        input.Enum<Distribution>("distr", distr);
+        input.Language("lang", lang);
+        input.Date("from", from);
+        input.Date("to", to);
+        input.Text("sender", sender);
+        if (input.Problem is { } bad)
+        {
+            return bad;
         }
         var filter = SearchQueryString.Parse(q, session, item, organ, kind, sender, lang, from, to, distr, pageNumber);
         if (string.IsNullOrWhiteSpace(filter.Query))
