@@ -90,6 +90,8 @@ app.UseInterfaceLanguages();
 app.UseResponseCompression();
 app.UseCors();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Inside the not-found page's re-execution: a sentence for other empty 4xx answers, such as a 405.
+app.UseStatusCodeBodies();
 app.UsePortalAccounts();
 app.UseRequestTelemetry();
 app.UseAntiforgery();
