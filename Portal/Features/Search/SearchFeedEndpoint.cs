@@ -1,5 +1,4 @@
 using Portal.Data.Entities;
-using Portal.Features.Api;
 using Portal.Features.Feeds;
 using Portal.Infrastructure;
 

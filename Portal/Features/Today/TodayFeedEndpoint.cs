@@ -1,7 +1,6 @@
 using System.Globalization;
 using Portal.Catalogue;
 using Portal.Domain;
-using Portal.Features.Api;
 using Portal.Features.Feeds;
 using Portal.Features.Sessions;
 using Portal.Infrastructure;

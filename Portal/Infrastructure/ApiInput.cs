@@ -3,10 +3,8 @@ using System.Globalization;
 using Portal.Catalogue;
 using Portal.Data.Entities;
 using Portal.Domain;
-using Portal.Features.Sessions;
-using Portal.Infrastructure;
 
-namespace Portal.Features.Api;
+namespace Portal.Infrastructure;
 
 /// <summary>
 /// Reads API query parameters strictly, by the rules the pages apply too (<see cref="QueryValues"/>): a program
