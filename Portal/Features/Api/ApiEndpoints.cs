@@ -169,15 +169,7 @@ public static class ApiEndpoints
         string? page, string? limit)
     {
         var input = new ApiInput();
-        input.Session("session", session);
-        input.AgendaItem("item", item);
-        input.Organ("organ", organ);
-        input.Enum<DocumentKind>("kind", kind);
-        input.Enum<Distribution>("distr", distr);
-        input.Language("lang", lang);
-        input.Date("from", from);
-        input.Date("to", to);
-        input.Text("sender", sender);
+        SearchQueryString.Check(input, session, item, organ, kind, sender, lang, from, to, distr);
         var pageNumber = input.Page("page", page);
         var size = input.Limit(limit, 20, 100);
         if (string.IsNullOrWhiteSpace(q))

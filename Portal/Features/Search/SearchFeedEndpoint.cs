@@ -31,15 +31,7 @@ public static class SearchFeedEndpoint
         }
         // The filters are checked as the API checks them: a feed that quietly dropped one would be followed for years.
         var input = new ApiInput();
-        input.Session("session", session);
-        input.AgendaItem("item", item);
-        input.Organ("organ", organ);
-        input.Enum<DocumentKind>("kind", kind);
-        input.Enum<Distribution>("distr", distr);
-        input.Language("lang", lang);
-        input.Date("from", from);
-        input.Date("to", to);
-        input.Text("sender", sender);
+        SearchQueryString.Check(input, session, item, organ, kind, sender, lang, from, to, distr);
         if (input.Problem is { } bad)
         {
             return bad;

@@ -36,6 +36,24 @@ public static class SearchQueryString
         string? language, string? from, string? to, string? distribution, int? page) =>
         Parse(q, session, item, organ, kind, sender, language, from, to, distribution, null, new QueryInput()) with { Page = Math.Clamp(page ?? 1, 1, QueryValues.MaxPage) };
 
+    /// <summary>
+    /// The filters checked as programs get them (the API's search, the search feed): each value that cannot be read is a
+    /// problem in <paramref name="input"/>, and the caller answers 400 rather than a list it did not filter.
+    /// </summary>
+    public static void Check(ApiInput input, string? session, string? item, string? organ, string? kind, string? sender,
+        string? language, string? from, string? to, string? distribution)
+    {
+        input.Session("session", session);
+        input.AgendaItem("item", item);
+        input.Organ("organ", organ);
+        input.Enum<DocumentKind>("kind", kind);
+        input.Enum<Distribution>("distr", distribution);
+        input.Language("lang", language);
+        input.Date("from", from);
+        input.Date("to", to);
+        input.Text("sender", sender);
+    }
+
     /// <summary>The longest sender name a search takes, as the API.</summary>
     public const int MaxSenderLength = 200;
 
