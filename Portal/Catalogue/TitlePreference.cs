@@ -30,9 +30,13 @@ public static class TitlePreference
             ?? new VersionTitle(Language, "(untitled)");
     }
 
-    /// <summary>An agenda item's title in <paramref name="language"/> when known, else in English, else any; null when it has none.</summary>
+    /// <summary>
+    /// An agenda item's title in <paramref name="language"/> when known, else in English, else the first in UN order
+    /// (whatever order the titles were loaded in); null when it has none.
+    /// </summary>
     public static VersionTitle? PickItem(IReadOnlyList<VersionTitle> titles, string? language = null) =>
-        titles.FirstOrDefault(t => t.Language == language) ?? titles.FirstOrDefault(t => t.Language == Language) ?? titles.FirstOrDefault();
+        titles.FirstOrDefault(t => t.Language == language) ?? titles.FirstOrDefault(t => t.Language == Language)
+        ?? titles.OrderBy(t => UnLanguage.OrderOf(t.Language)).FirstOrDefault();
 
     /// <summary>The text of <see cref="PickItem"/>; "" when the item has no title.</summary>
     public static string PickItemTitle(IReadOnlyList<VersionTitle> titles, string? language = null) => PickItem(titles, language)?.Title ?? "";

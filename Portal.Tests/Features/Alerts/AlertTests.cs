@@ -376,7 +376,7 @@ public abstract partial class AlertTests(AlertsApp app)
         using var client = new AccountClient(app.BaseAddress);
         var page = await client.GetAsync("/alerts/subscribe?target=" + Uri.EscapeDataString(target));
 
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("alert-error", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
